@@ -1,0 +1,1 @@
+//! ReLU Explorer: placeholder being replaced.
