@@ -1,0 +1,175 @@
+//! `cargo xtask bench`: measures the built page in headless Chromium (by
+//! `xtask/bench/bench.mjs`), then checks the report against the page's budgets.
+
+use std::fs;
+
+use serde_json::Value;
+
+use crate::{build, install, run, serve};
+
+/// Where the benchmark writes its report, relative to the repository root.
+const REPORT: &str = "target/bench/report.json";
+
+/// How a measured value must compare with its budget.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Limit {
+    AtMost(f64),
+    Exactly(f64),
+}
+
+/// The page's budgets: metric key and limit.
+const BUDGETS: [(&str, Limit); 5] = [
+    ("page_gzip_bytes", Limit::AtMost(122_880.0)),
+    ("graph_redraw_ms_p95", Limit::AtMost(8.0)),
+    ("graph_vs_canvas2d_p50_ratio", Limit::AtMost(15.0)),
+    ("load_to_drawn_ms", Limit::AtMost(300.0)),
+    ("long_tasks_during_drag", Limit::Exactly(0.0)),
+];
+
+/// The metrics the report must hold, in the order the table lists them.
+const METRICS: [&str; 8] = [
+    "page_gzip_bytes",
+    "wasm_gzip_bytes",
+    "load_to_drawn_ms",
+    "graph_redraw_ms_p50",
+    "graph_redraw_ms_p95",
+    "canvas2d_polyline_ms_p50",
+    "graph_vs_canvas2d_p50_ratio",
+    "long_tasks_during_drag",
+];
+
+/// Builds, serves in-process, runs the benchmark and prints its table; fails when a
+/// metric is missing or a budget is exceeded.
+pub fn run() -> Result<(), String> {
+    build::run()?;
+    install::chromium()?;
+    let server = serve::spawn(&run::root().join(build::WWW_DIR))?;
+    run::status(&mut run::program(
+        "node",
+        &["xtask/bench/bench.mjs", &server.url, REPORT],
+    ))?;
+    drop(server);
+
+    let text = fs::read_to_string(run::root().join(REPORT))
+        .map_err(|err| format!("the benchmark wrote no {REPORT}: {err}"))?;
+    let report: Value =
+        serde_json::from_str(&text).map_err(|err| format!("{REPORT} is not JSON: {err}"))?;
+    let (table, failures) = judge(&report);
+    println!("\n{table}");
+    if let Some(environment) = report.get("environment") {
+        println!("environment: {environment}");
+    }
+    match failures {
+        0 => {
+            println!("xtask bench: every budget met ({REPORT})");
+            Ok(())
+        }
+        n => Err(format!(
+            "{n} budget(s) not met or metric(s) missing; see the table above"
+        )),
+    }
+}
+
+/// The table of every metric with its budget and verdict, and how many failed.
+fn judge(report: &Value) -> (String, usize) {
+    let mut table = format!(
+        "{:<30} {:>12}  {:<12} {}\n",
+        "metric", "value", "budget", "result"
+    );
+    let mut failures = 0;
+    for key in METRICS {
+        let value = report.get(key).and_then(Value::as_f64);
+        let budget = BUDGETS.iter().find(|(k, _)| *k == key).map(|(_, l)| *l);
+        let (shown, limit, verdict) = match (value, budget) {
+            (None, _) => ("missing".to_string(), describe(budget), "FAIL"),
+            (Some(v), None) => (format_value(v), String::new(), ""),
+            (Some(v), Some(limit)) => {
+                let pass = match limit {
+                    Limit::AtMost(max) => v <= max,
+                    Limit::Exactly(want) => v == want,
+                };
+                (
+                    format_value(v),
+                    describe(budget),
+                    if pass { "PASS" } else { "FAIL" },
+                )
+            }
+        };
+        failures += usize::from(verdict == "FAIL");
+        table.push_str(&format!("{key:<30} {shown:>12}  {limit:<12} {verdict}\n"));
+    }
+    (table, failures)
+}
+
+/// A budget as the table shows it.
+fn describe(limit: Option<Limit>) -> String {
+    match limit {
+        Some(Limit::AtMost(max)) => format!("<= {}", format_value(max)),
+        Some(Limit::Exactly(want)) => format!("== {}", format_value(want)),
+        None => String::new(),
+    }
+}
+
+/// Whole numbers without decimals, others with three.
+fn format_value(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{value:.0}")
+    } else {
+        format!("{value:.3}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn passing() -> Value {
+        json!({
+            "page_gzip_bytes": 90000, "wasm_gzip_bytes": 70000, "load_to_drawn_ms": 120.5,
+            "graph_redraw_ms_p50": 2.1, "graph_redraw_ms_p95": 3.4,
+            "canvas2d_polyline_ms_p50": 0.4, "graph_vs_canvas2d_p50_ratio": 5.25,
+            "long_tasks_during_drag": 0, "environment": {"os": "Linux"}
+        })
+    }
+
+    #[test]
+    fn a_report_within_budget_passes() {
+        let (table, failures) = judge(&passing());
+        assert_eq!(failures, 0, "{table}");
+        assert!(table.contains("page_gzip_bytes"));
+        assert!(table.contains("<= 122880"));
+        assert_eq!(table.matches("PASS").count(), BUDGETS.len());
+    }
+
+    #[test]
+    fn each_budget_fails_on_its_own() {
+        for (key, value) in [
+            ("page_gzip_bytes", 122_881.0),
+            ("graph_redraw_ms_p95", 8.01),
+            ("graph_vs_canvas2d_p50_ratio", 15.5),
+            ("load_to_drawn_ms", 301.0),
+            ("long_tasks_during_drag", 1.0),
+        ] {
+            let mut report = passing();
+            report[key] = json!(value);
+            assert_eq!(judge(&report).1, 1, "{key}");
+        }
+    }
+
+    #[test]
+    fn a_missing_or_non_numeric_metric_fails() {
+        let mut report = passing();
+        report.as_object_mut().unwrap().remove("wasm_gzip_bytes");
+        report["load_to_drawn_ms"] = json!("fast");
+        let (table, failures) = judge(&report);
+        assert_eq!(failures, 2, "{table}");
+        assert!(table.contains("missing"));
+    }
+
+    #[test]
+    fn values_print_plainly() {
+        assert_eq!(format_value(122_880.0), "122880");
+        assert_eq!(format_value(2.5), "2.500");
+    }
+}

@@ -1,0 +1,130 @@
+//! `cargo xtask test`: everything CI checks, cheapest first, stopping at the first failure.
+
+use std::process::Command;
+
+use crate::{build, install, run, serve};
+
+/// One step of the run: a name for the log and what it does.
+struct Step {
+    name: &'static str,
+    action: Box<dyn Fn() -> Result<(), String>>,
+}
+
+impl Step {
+    /// A step that runs one command.
+    fn command(name: &'static str, make: fn() -> Command) -> Step {
+        Step {
+            name,
+            action: Box::new(move || run::status(&mut make())),
+        }
+    }
+}
+
+/// The steps in the order CI runs them.
+fn steps() -> Vec<Step> {
+    vec![
+        Step::command("formatting", || {
+            run::cargo(&["fmt", "--all", "--", "--check"])
+        }),
+        Step::command("clippy, native", || {
+            run::cargo(&[
+                "clippy",
+                "--workspace",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ])
+        }),
+        Step::command("clippy, wasm32", || {
+            run::cargo(&[
+                "clippy",
+                "-p",
+                "relu-explorer",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ])
+        }),
+        Step::command("native tests", || run::cargo(&["test", "--workspace"])),
+        Step::command(
+            "browser tests (wasm-bindgen-test in headless Chromium)",
+            || {
+                let mut command = run::cargo(&[
+                    "test",
+                    "-p",
+                    "relu-explorer",
+                    "--target",
+                    "wasm32-unknown-unknown",
+                    "--test",
+                    "browser",
+                ]);
+                command.env("CHROMEDRIVER", install::CHROMEDRIVER).env(
+                    "WASM_BINDGEN_TEST_WEBDRIVER_JSON",
+                    run::root().join("webdriver.json"),
+                );
+                command
+            },
+        ),
+        Step {
+            name: "release build of the page",
+            action: Box::new(build::run),
+        },
+        Step {
+            name: "end-to-end test of the served page in headless Chromium",
+            action: Box::new(end_to_end),
+        },
+    ]
+}
+
+/// Runs every step, or stops at the first that fails and says which.
+pub fn run() -> Result<(), String> {
+    println!("xtask test: checking prerequisites");
+    install::wasm_target()?;
+    install::wasm_bindgen_cli()?;
+    install::node_packages()?;
+    install::chromium()?;
+
+    let steps = steps();
+    let total = steps.len();
+    for (index, step) in steps.iter().enumerate() {
+        let number = index + 1;
+        println!("\n==> xtask test [{number}/{total}]: {}", step.name);
+        (step.action)().map_err(|err| {
+            format!(
+                "xtask test FAILED at step {number}/{total} ({}):\n{err}",
+                step.name
+            )
+        })?;
+    }
+    println!("\nxtask test: all {total} steps passed");
+    Ok(())
+}
+
+/// Serves the built `www/` on an ephemeral port and runs the page's end-to-end test.
+fn end_to_end() -> Result<(), String> {
+    let server = serve::spawn(&run::root().join(build::WWW_DIR))?;
+    println!("serving www/ at {}", server.url);
+    run::status(&mut run::program(
+        "node",
+        &["tests/e2e/page.mjs", &server.url],
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn steps_run_checks_before_the_build_and_the_page_test_last() {
+        let names: Vec<&str> = steps().iter().map(|step| step.name).collect();
+        assert_eq!(names.first(), Some(&"formatting"));
+        assert!(names.last().unwrap().starts_with("end-to-end"));
+        let build = names.iter().position(|n| n.contains("build")).unwrap();
+        let native = names.iter().position(|n| *n == "native tests").unwrap();
+        assert!(native < build);
+    }
+}
