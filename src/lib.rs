@@ -1,1 +1,19 @@
-//! ReLU Explorer: placeholder being replaced.
+//! ReLU Explorer: an interactive, PyTorch-exact explanation of the ReLU activation function.
+//!
+//! The core (activation, tensor_text, state, plot, text) is pure Rust and tested natively; on
+//! wasm32 the JS API (`js_api`) and the page's shell (`web`) are built on top of it.
+
+pub mod activation;
+pub mod plot;
+pub mod state;
+pub mod tensor_text;
+pub mod text;
+pub mod torch_panel;
+
+#[cfg(target_arch = "wasm32")]
+mod js_api;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
+
+#[cfg(target_arch = "wasm32")]
+pub use js_api::*;

@@ -1,0 +1,276 @@
+//! Every control's value in one struct, its validation, and its URL-hash form.
+//!
+//! Controls, the URL hash and the charts are all views of [`State`]. Parsing never panics:
+//! unknown keys are ignored, and a bad value keeps the default and is reported.
+
+/// The widest x range the graph accepts, from the slider or the URL.
+pub const X_LIMIT: f64 = 100.0;
+/// The largest negative slope the Leaky ReLU overlay accepts.
+pub const SLOPE_LIMIT: f64 = 1.0;
+
+/// The explorer's whole state.
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    /// Left end of the graph's x range.
+    pub x_min: f64,
+    /// Right end of the graph's x range.
+    pub x_max: f64,
+    /// The input x marked on every curve.
+    pub x: f64,
+    /// Whether the Leaky ReLU overlay is shown.
+    pub show_leaky: bool,
+    /// Leaky ReLU's negative slope.
+    pub slope: f64,
+    /// Whether the sigmoid overlay is shown.
+    pub show_sigmoid: bool,
+    /// Whether the tanh overlay is shown.
+    pub show_tanh: bool,
+    /// The torch panel's input tensor, as typed.
+    pub torch_x: String,
+    /// The torch panel's upstream gradient, as typed.
+    pub torch_grad: String,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State {
+            x_min: -10.0,
+            x_max: 10.0,
+            x: 1.5,
+            show_leaky: false,
+            slope: 0.1,
+            show_sigmoid: false,
+            show_tanh: false,
+            torch_x: "-1.0, 0.0, 1.0, 2.0".to_string(),
+            torch_grad: "1.0, 1.0, 1.0, 1.0".to_string(),
+        }
+    }
+}
+
+/// Why a value was refused.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Problem {
+    /// x min was not below x max.
+    RangeOrder {
+        /// The x min that was asked for.
+        min: f64,
+        /// The x max that was asked for.
+        max: f64,
+    },
+    /// A number outside what the control allows.
+    OutOfBounds {
+        /// The state key (`xmin`, `slope`, ...).
+        key: &'static str,
+        /// The value that was asked for.
+        value: f64,
+        /// The smallest allowed value.
+        low: f64,
+        /// The largest allowed value.
+        high: f64,
+    },
+    /// A URL value that is not a number or a flag.
+    Unreadable {
+        /// The state key.
+        key: &'static str,
+        /// The text that was found.
+        text: String,
+    },
+}
+
+/// Checks an x range: both ends finite, within ±[`X_LIMIT`], and min below max.
+pub fn validate_range(min: f64, max: f64) -> Result<(f64, f64), Problem> {
+    let min = within("xmin", min, -X_LIMIT, X_LIMIT)?;
+    let max = within("xmax", max, -X_LIMIT, X_LIMIT)?;
+    if min >= max {
+        return Err(Problem::RangeOrder { min, max });
+    }
+    Ok((min, max))
+}
+
+/// Checks a Leaky ReLU slope: finite and in [0, [`SLOPE_LIMIT`]].
+pub fn validate_slope(slope: f64) -> Result<f64, Problem> {
+    within("slope", slope, 0.0, SLOPE_LIMIT)
+}
+
+fn within(key: &'static str, value: f64, low: f64, high: f64) -> Result<f64, Problem> {
+    if value.is_nan() || value < low || value > high {
+        return Err(Problem::OutOfBounds {
+            key,
+            value,
+            low,
+            high,
+        });
+    }
+    Ok(value)
+}
+
+impl State {
+    /// Sets the x range if it is valid, keeping x inside it; otherwise keeps the last good range.
+    pub fn set_range(&mut self, min: f64, max: f64) -> Result<(), Problem> {
+        let (min, max) = validate_range(min, max)?;
+        self.x_min = min;
+        self.x_max = max;
+        self.x = self.x.clamp(min, max);
+        Ok(())
+    }
+
+    /// Sets the input x, clamped into the current range (NaN is refused).
+    pub fn set_x(&mut self, x: f64) -> Result<(), Problem> {
+        let x = within("x", x, -X_LIMIT, X_LIMIT)?;
+        self.x = x.clamp(self.x_min, self.x_max);
+        Ok(())
+    }
+
+    /// Sets the Leaky ReLU slope if it is valid.
+    pub fn set_slope(&mut self, slope: f64) -> Result<(), Problem> {
+        self.slope = validate_slope(slope)?;
+        Ok(())
+    }
+
+    /// The state as a URL hash (without the leading `#`), listing only what differs from the
+    /// default so that shared links stay short.
+    pub fn to_hash(&self) -> String {
+        let default = State::default();
+        let mut parts = Vec::new();
+        let mut number = |key: &str, value: f64, default: f64| {
+            if value != default {
+                parts.push(format!("{key}={}", short_number(value)));
+            }
+        };
+        number("xmin", self.x_min, default.x_min);
+        number("xmax", self.x_max, default.x_max);
+        number("x", self.x, default.x);
+        number("slope", self.slope, default.slope);
+        for (key, value, default) in [
+            ("leaky", self.show_leaky, default.show_leaky),
+            ("sigmoid", self.show_sigmoid, default.show_sigmoid),
+            ("tanh", self.show_tanh, default.show_tanh),
+        ] {
+            if value != default {
+                parts.push(format!("{key}={}", u8::from(value)));
+            }
+        }
+        for (key, value, default) in [
+            ("tx", &self.torch_x, &default.torch_x),
+            ("tg", &self.torch_grad, &default.torch_grad),
+        ] {
+            if value != default {
+                parts.push(format!("{key}={}", percent_encode(value)));
+            }
+        }
+        parts.join("&")
+    }
+
+    /// Reads a URL hash (with or without the leading `#`) over the defaults. Unknown keys are
+    /// ignored; each bad value keeps its default and is reported.
+    pub fn from_hash(hash: &str) -> (State, Vec<Problem>) {
+        let mut state = State::default();
+        let mut problems = Vec::new();
+        let mut range = (state.x_min, state.x_max);
+        let mut x = None;
+        for pair in hash.trim_start_matches('#').split('&') {
+            let (key, raw) = pair.split_once('=').unwrap_or((pair, ""));
+            let text = percent_decode(raw);
+            let outcome = match key {
+                "xmin" => read_number("xmin", &text).map(|v| range.0 = v),
+                "xmax" => read_number("xmax", &text).map(|v| range.1 = v),
+                "x" => read_number("x", &text).map(|v| x = Some(v)),
+                "slope" => read_number("slope", &text).and_then(|v| state.set_slope(v)),
+                "leaky" => read_flag("leaky", &text).map(|v| state.show_leaky = v),
+                "sigmoid" => read_flag("sigmoid", &text).map(|v| state.show_sigmoid = v),
+                "tanh" => read_flag("tanh", &text).map(|v| state.show_tanh = v),
+                "tx" => {
+                    state.torch_x = text;
+                    Ok(())
+                }
+                "tg" => {
+                    state.torch_grad = text;
+                    Ok(())
+                }
+                _ => Ok(()),
+            };
+            if let Err(problem) = outcome {
+                problems.push(problem);
+            }
+        }
+        if let Err(problem) = state.set_range(range.0, range.1) {
+            problems.push(problem);
+        }
+        if let Some(x) = x {
+            if let Err(problem) = state.set_x(x) {
+                problems.push(problem);
+            }
+        }
+        (state, problems)
+    }
+}
+
+fn read_number(key: &'static str, text: &str) -> Result<f64, Problem> {
+    match text.trim().parse::<f64>() {
+        Ok(v) if v.is_finite() => Ok(v),
+        _ => Err(Problem::Unreadable {
+            key,
+            text: text.to_string(),
+        }),
+    }
+}
+
+fn read_flag(key: &'static str, text: &str) -> Result<bool, Problem> {
+    match text {
+        "1" | "true" | "on" => Ok(true),
+        "0" | "false" | "off" => Ok(false),
+        _ => Err(Problem::Unreadable {
+            key,
+            text: text.to_string(),
+        }),
+    }
+}
+
+/// The shortest text that reads back as the same `f64`.
+fn short_number(value: f64) -> String {
+    format!("{value}")
+}
+
+/// Percent-encodes everything but unreserved URL characters and a few harmless ones.
+fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b',' => {
+                out.push(byte as char)
+            }
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+/// Decodes `%XX` escapes and `+`; an invalid escape or invalid UTF-8 is kept as typed (lossily),
+/// never a panic.
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' if i + 2 < bytes.len() && hex_pair(bytes[i + 1], bytes[i + 2]).is_some() => {
+                out.extend(hex_pair(bytes[i + 1], bytes[i + 2]));
+                i += 3;
+            }
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            other => {
+                out.push(other);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn hex_pair(high: u8, low: u8) -> Option<u8> {
+    let digit = |c: u8| (c as char).to_digit(16);
+    Some((digit(high)? * 16 + digit(low)?) as u8)
+}

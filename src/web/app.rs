@@ -1,0 +1,313 @@
+//! The one home of the page's state, and the loop that turns input events into at most one
+//! render per animation frame.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, Event, PointerEvent};
+
+use crate::plot::theme::{Theme, DARK, LIGHT};
+use crate::state::{Problem, State};
+use crate::text::{self, strings, Lang, Strings};
+use crate::web::dom::{document, find, set_text, window};
+use crate::web::graph_view::GraphView;
+use crate::web::torch_view::TorchView;
+
+/// How long after the last change the URL hash is rewritten: browsers throttle
+/// `history.replaceState` when it is called on every input event of a drag.
+const HASH_DELAY_MS: i32 = 250;
+
+/// The page: its state, its views, and what needs doing at the next frame.
+pub struct App {
+    state: State,
+    strings: &'static Strings,
+    graph: GraphView,
+    torch: TorchView,
+    page_message: Element,
+    graph_problem: Option<Problem>,
+    graph_dirty: bool,
+    torch_dirty: bool,
+    frame_pending: bool,
+    hash_pending: bool,
+    announced: bool,
+}
+
+/// The page, shared by its event listeners.
+pub type Shared = Rc<RefCell<App>>;
+
+impl App {
+    /// Builds the page's state from the URL hash and finds its elements.
+    pub fn new() -> Result<App, JsValue> {
+        let document = document()?;
+        let root = document
+            .document_element()
+            .ok_or_else(|| crate::web::dom::error("no document element"))?;
+        let strings = strings(Lang::En);
+        let hash = window()?.location().hash()?;
+        let (state, problems) = State::from_hash(&hash);
+        let app = App {
+            graph: GraphView::find(&root)?,
+            torch: TorchView::find(&root)?,
+            page_message: find(&root, "page-message")?,
+            state,
+            strings,
+            graph_problem: None,
+            graph_dirty: true,
+            torch_dirty: true,
+            frame_pending: false,
+            hash_pending: false,
+            announced: false,
+        };
+        app.show_link_problems(&problems);
+        Ok(app)
+    }
+
+    fn show_link_problems(&self, problems: &[Problem]) {
+        let message = if problems.is_empty() {
+            String::new()
+        } else {
+            let kept = (self.state.x_min, self.state.x_max);
+            let details: Vec<String> = problems
+                .iter()
+                .map(|p| text::problem(self.strings, p, kept))
+                .collect();
+            format!("{} {}", self.strings.link_prefix, details.join(" "))
+        };
+        set_text(&self.page_message, &message);
+    }
+
+    /// The graph's view, for the JS handle.
+    pub fn graph(&self) -> &GraphView {
+        &self.graph
+    }
+
+    /// Renders whatever is out of date (everything if `force`), and announces the first
+    /// complete render.
+    pub fn render(&mut self, force: bool) -> Result<(), JsValue> {
+        let window = window()?;
+        let ratio = window.device_pixel_ratio().max(1.0);
+        let theme = current_theme();
+        if self.graph_dirty || force {
+            self.graph
+                .render(&self.state, &theme, self.strings, ratio, force)?;
+            self.graph
+                .show_problem(self.strings, self.graph_problem.as_ref(), &self.state);
+            self.graph_dirty = false;
+        }
+        if self.torch_dirty || force {
+            self.torch.render(&self.state, self.strings)?;
+            self.torch_dirty = false;
+        }
+        if !self.announced {
+            self.announced = true;
+            if let Some(performance) = window.performance() {
+                performance.mark("relu-explorer:drawn")?;
+            }
+            if let Some(root) = document()?.document_element() {
+                root.set_attribute("data-drawn", "true")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+fn current_theme() -> Theme {
+    let dark = web_sys::window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .is_some_and(|m| m.matches());
+    if dark {
+        DARK
+    } else {
+        LIGHT
+    }
+}
+
+/// Reports an error that escaped an event handler; reaching this is a bug.
+fn report(result: Result<(), JsValue>) {
+    if let Err(error) = result {
+        web_sys::console::error_2(&"ReLU Explorer:".into(), &error);
+    }
+}
+
+/// Asks for a render at the next animation frame, once however many events arrive before it.
+pub fn schedule_frame(app: &Shared) {
+    {
+        let mut inner = app.borrow_mut();
+        if inner.frame_pending {
+            return;
+        }
+        inner.frame_pending = true;
+    }
+    let shared = app.clone();
+    let callback = Closure::once_into_js(move |_time: f64| {
+        let result = {
+            let mut inner = shared.borrow_mut();
+            inner.frame_pending = false;
+            inner.render(false)
+        };
+        report(result);
+    });
+    report(
+        window()
+            .and_then(|w| w.request_animation_frame(callback.unchecked_ref()))
+            .map(drop),
+    );
+}
+
+/// Rewrites the URL hash from the state a little after the last change.
+fn schedule_hash(app: &Shared) {
+    {
+        let mut inner = app.borrow_mut();
+        if inner.hash_pending {
+            return;
+        }
+        inner.hash_pending = true;
+    }
+    let shared = app.clone();
+    let callback = Closure::once_into_js(move || {
+        let hash = {
+            let mut inner = shared.borrow_mut();
+            inner.hash_pending = false;
+            inner.state.to_hash()
+        };
+        report(write_hash(&hash));
+    });
+    report(
+        window()
+            .and_then(|w| {
+                w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                    callback.unchecked_ref(),
+                    HASH_DELAY_MS,
+                )
+            })
+            .map(drop),
+    );
+}
+
+fn write_hash(hash: &str) -> Result<(), JsValue> {
+    let window = window()?;
+    let location = window.location();
+    let url = if hash.is_empty() {
+        format!("{}{}", location.pathname()?, location.search()?)
+    } else {
+        format!("#{hash}")
+    };
+    window
+        .history()?
+        .replace_state_with_url(&JsValue::NULL, "", Some(&url))
+}
+
+/// Marks views dirty after a state change and schedules the frame and the hash write.
+fn changed(app: &Shared, graph: bool, torch: bool) {
+    {
+        let mut inner = app.borrow_mut();
+        inner.graph_dirty |= graph;
+        inner.torch_dirty |= torch;
+    }
+    schedule_frame(app);
+    schedule_hash(app);
+}
+
+/// Handles an `input` or `change` event from any control on the page.
+fn on_input(app: &Shared, event: &Event) {
+    let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+        return;
+    };
+    let id = target.id();
+    let (graph, torch) = {
+        let mut guard = app.borrow_mut();
+        let inner = &mut *guard;
+        if id.starts_with("torch-") {
+            inner.torch.read_control(&id, &mut inner.state);
+            (false, true)
+        } else {
+            inner.graph_problem = inner.graph.read_control(&id, &mut inner.state).err();
+            (true, false)
+        }
+    };
+    changed(app, graph, torch);
+}
+
+/// Moves x to the pointer while the primary button is down on the canvas.
+fn on_pointer(app: &Shared, event: &PointerEvent, down: bool) {
+    if !down && event.buttons() & 1 == 0 {
+        return;
+    }
+    if down {
+        if let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) {
+            // Capture keeps the drag going when the pointer leaves the canvas.
+            let _ = target.set_pointer_capture(event.pointer_id());
+        }
+    }
+    let ratio = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio().max(1.0));
+    {
+        let mut guard = app.borrow_mut();
+        let inner = &mut *guard;
+        inner.graph.point_at(f64::from(event.offset_x()), ratio, &mut inner.state);
+        inner.graph_problem = None;
+    }
+    changed(app, true, false);
+}
+
+/// Reloads the state when the reader edits the URL's hash or goes back.
+fn on_hash_change(app: &Shared) {
+    let hash = match window().and_then(|w| w.location().hash()) {
+        Ok(hash) => hash,
+        Err(error) => return report(Err(error)),
+    };
+    // A hash without `key=value` pairs is a section link (`#graph`), not a state.
+    if !hash.contains('=') {
+        return;
+    }
+    {
+        let mut inner = app.borrow_mut();
+        let (state, problems) = State::from_hash(&hash);
+        inner.state = state;
+        inner.graph_problem = None;
+        inner.show_link_problems(&problems);
+    }
+    changed(app, true, true);
+}
+
+/// Wires every listener the page needs to `app`.
+pub fn listen(app: &Shared) -> Result<(), JsValue> {
+    let window = window()?;
+    let document = document()?;
+    let canvas = app.borrow().graph.canvas().clone();
+
+    for kind in ["input", "change"] {
+        let shared = app.clone();
+        let listener = Closure::<dyn FnMut(Event)>::new(move |e: Event| on_input(&shared, &e));
+        document.add_event_listener_with_callback(kind, listener.as_ref().unchecked_ref())?;
+        listener.forget();
+    }
+    for (kind, down) in [("pointerdown", true), ("pointermove", false)] {
+        let shared = app.clone();
+        let listener = Closure::<dyn FnMut(PointerEvent)>::new(move |e: PointerEvent| {
+            on_pointer(&shared, &e, down)
+        });
+        canvas.add_event_listener_with_callback(kind, listener.as_ref().unchecked_ref())?;
+        listener.forget();
+    }
+
+    let shared = app.clone();
+    let hash_listener = Closure::<dyn FnMut()>::new(move || on_hash_change(&shared));
+    window.add_event_listener_with_callback("hashchange", hash_listener.as_ref().unchecked_ref())?;
+    hash_listener.forget();
+
+    let shared = app.clone();
+    let relayout = Closure::<dyn FnMut()>::new(move || {
+        shared.borrow_mut().graph_dirty = true;
+        schedule_frame(&shared);
+    });
+    let observer = web_sys::ResizeObserver::new(relayout.as_ref().unchecked_ref())?;
+    observer.observe(&canvas);
+    window.add_event_listener_with_callback("resize", relayout.as_ref().unchecked_ref())?;
+    if let Some(query) = window.match_media("(prefers-color-scheme: dark)")? {
+        query.add_event_listener_with_callback("change", relayout.as_ref().unchecked_ref())?;
+    }
+    relayout.forget();
+    Ok(())
+}

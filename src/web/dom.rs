@@ -1,0 +1,44 @@
+//! Finding the page's elements and writing text to them.
+
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Document, Element, HtmlElement, Window};
+
+/// The browser window, or an error for a worker or a test harness without one.
+pub fn window() -> Result<Window, JsValue> {
+    web_sys::window().ok_or_else(|| JsValue::from(js_sys::Error::new("no window")))
+}
+
+/// The page's document.
+pub fn document() -> Result<Document, JsValue> {
+    window()?
+        .document()
+        .ok_or_else(|| JsValue::from(js_sys::Error::new("no document")))
+}
+
+/// The element with `id` under `root`, as type `T`; a clear error names a missing or mistyped
+/// element, so a page with its markup changed fails loudly at mount instead of later.
+pub fn find<T: JsCast>(root: &Element, id: &str) -> Result<T, JsValue> {
+    root.query_selector(&format!("#{id}"))?
+        .ok_or_else(|| error(&format!("ReLU Explorer: the page has no element #{id}")))?
+        .dyn_into::<T>()
+        .map_err(|_| error(&format!("ReLU Explorer: #{id} is not the expected kind of element")))
+}
+
+/// Sets an element's text if it differs, so that live regions announce only real changes.
+pub fn set_text(element: &Element, text: &str) {
+    if element.text_content().as_deref() != Some(text) {
+        element.set_text_content(Some(text));
+    }
+}
+
+/// Shows or hides an element with the `hidden` attribute.
+pub fn set_hidden(element: &HtmlElement, hidden: bool) {
+    if element.hidden() != hidden {
+        element.set_hidden(hidden);
+    }
+}
+
+/// A JS `Error` with `message`.
+pub fn error(message: &str) -> JsValue {
+    js_sys::Error::new(message).into()
+}

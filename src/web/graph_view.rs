@@ -1,0 +1,250 @@
+//! The graph section's DOM: its controls, readouts and canvas.
+
+use plotters::prelude::IntoDrawingArea;
+use wasm_bindgen::JsValue;
+use web_sys::{Element, HtmlCanvasElement, HtmlElement, HtmlInputElement};
+
+use crate::activation::Activation;
+use crate::plot::graph::{self, Drawn, GraphSpec};
+use crate::plot::theme::Theme;
+use crate::state::{Problem, State};
+use crate::text::{self, fill, Strings};
+use crate::web::canvas::{fit_backing_store, Canvas};
+use crate::web::dom::{find, set_hidden, set_text};
+
+/// The x slider's step; pointer positions are rounded to it so readouts stay tidy.
+const X_STEP: f64 = 0.05;
+
+/// One readout row: its row element and the f(x), f'(x) cells.
+struct Row {
+    row: HtmlElement,
+    value: Element,
+    derivative: Element,
+}
+
+/// The graph section's elements and what was last drawn.
+pub struct GraphView {
+    canvas: HtmlCanvasElement,
+    x_min: HtmlInputElement,
+    x_max: HtmlInputElement,
+    x: HtmlInputElement,
+    show_leaky: HtmlInputElement,
+    slope: HtmlInputElement,
+    show_sigmoid: HtmlInputElement,
+    show_tanh: HtmlInputElement,
+    x_min_out: Element,
+    x_max_out: Element,
+    slope_out: Element,
+    readout_x: Element,
+    relu: Row,
+    leaky: Row,
+    sigmoid: Row,
+    tanh: Row,
+    kink_note: HtmlElement,
+    message: Element,
+    drawn: Option<Drawn>,
+    drawn_for: Option<(GraphSpec, Theme, u32, u32)>,
+}
+
+impl GraphView {
+    /// Finds the section's elements under `root`.
+    pub fn find(root: &Element) -> Result<GraphView, JsValue> {
+        let row = |name: &str| -> Result<Row, JsValue> {
+            Ok(Row {
+                row: find(root, &format!("row-{name}"))?,
+                value: find(root, &format!("fx-{name}"))?,
+                derivative: find(root, &format!("dfx-{name}"))?,
+            })
+        };
+        Ok(GraphView {
+            canvas: find(root, "graph-canvas")?,
+            x_min: find(root, "x-min")?,
+            x_max: find(root, "x-max")?,
+            x: find(root, "x-value")?,
+            show_leaky: find(root, "show-leaky")?,
+            slope: find(root, "leaky-slope")?,
+            show_sigmoid: find(root, "show-sigmoid")?,
+            show_tanh: find(root, "show-tanh")?,
+            x_min_out: find(root, "x-min-out")?,
+            x_max_out: find(root, "x-max-out")?,
+            slope_out: find(root, "leaky-slope-out")?,
+            readout_x: find(root, "readout-x")?,
+            relu: row("relu")?,
+            leaky: row("leaky")?,
+            sigmoid: row("sigmoid")?,
+            tanh: row("tanh")?,
+            kink_note: find(root, "kink-note")?,
+            message: find(root, "graph-message")?,
+            drawn: None,
+            drawn_for: None,
+        })
+    }
+
+    /// The canvas, for pointer and resize listeners.
+    pub fn canvas(&self) -> &HtmlCanvasElement {
+        &self.canvas
+    }
+
+    /// Applies the control that sent an input event (by id) to `state`, returning a refusal.
+    pub fn read_control(&self, id: &str, state: &mut State) -> Result<(), Problem> {
+        let number = |input: &HtmlInputElement| input.value_as_number();
+        match id {
+            "x-min" | "x-max" => state.set_range(number(&self.x_min), number(&self.x_max)),
+            "x-value" => state.set_x(number(&self.x)),
+            "leaky-slope" => {
+                state.show_leaky = true;
+                state.set_slope(number(&self.slope))
+            }
+            "show-leaky" => {
+                state.show_leaky = self.show_leaky.checked();
+                Ok(())
+            }
+            "show-sigmoid" => {
+                state.show_sigmoid = self.show_sigmoid.checked();
+                Ok(())
+            }
+            "show-tanh" => {
+                state.show_tanh = self.show_tanh.checked();
+                Ok(())
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Moves x to the pointer at CSS offset `offset_x` on the canvas, if a graph is drawn.
+    pub fn point_at(&self, offset_x: f64, ratio: f64, state: &mut State) {
+        let Some(drawn) = &self.drawn else { return };
+        let (left, right, top) = drawn.plot_pixels();
+        let pixel = ((offset_x * ratio).round() as i32).clamp(left, right);
+        if let Some((x, _)) = drawn.data_coord((pixel, top)) {
+            let rounded = (x / X_STEP).round() * X_STEP;
+            // A refused x (never, after clamping) simply leaves x where it was.
+            let _ = state.set_x(rounded);
+        }
+    }
+
+    /// Shows `problem` (or clears the message), in `state`'s terms.
+    pub fn show_problem(&self, strings: &Strings, problem: Option<&Problem>, state: &State) {
+        let message = problem
+            .map(|p| text::problem(strings, p, (state.x_min, state.x_max)))
+            .unwrap_or_default();
+        set_text(&self.message, &message);
+    }
+
+    /// The curves last drawn, for the JS handle.
+    pub fn drawn(&self) -> Option<&Drawn> {
+        self.drawn.as_ref()
+    }
+
+    /// Brings controls, readouts and canvas up to date with `state`; the canvas is repainted
+    /// only if what it shows or its size changed, unless `force`.
+    pub fn render(
+        &mut self,
+        state: &State,
+        theme: &Theme,
+        strings: &Strings,
+        ratio: f64,
+        force: bool,
+    ) -> Result<(), JsValue> {
+        self.write_controls(state);
+        self.write_readouts(state, strings);
+        let resized = fit_backing_store(&self.canvas, ratio);
+        let spec = GraphSpec {
+            x_min: state.x_min,
+            x_max: state.x_max,
+            x: state.x,
+            leaky_slope: state.show_leaky.then_some(state.slope as f32),
+            sigmoid: state.show_sigmoid,
+            tanh: state.show_tanh,
+            scale: ratio,
+        };
+        let key = (spec, *theme, self.canvas.width(), self.canvas.height());
+        if !force && !resized && self.drawn_for == Some(key) {
+            return Ok(());
+        }
+        let backend = Canvas::new(&self.canvas)
+            .ok_or_else(|| crate::web::dom::error("the graph canvas has no 2D context"))?;
+        let area = backend.into_drawing_area();
+        let drawn = graph::draw(&area, &spec, theme, strings)
+            .map_err(|e| crate::web::dom::error(&format!("drawing the graph failed: {e}")))?;
+        area.present()
+            .map_err(|e| crate::web::dom::error(&format!("drawing the graph failed: {e}")))?;
+        let relu = Activation::Relu;
+        let alt = fill(
+            strings.graph_alt,
+            &[
+                ("min", &text::number(state.x_min)),
+                ("max", &text::number(state.x_max)),
+                ("x", &shown_x(state)),
+                ("fx", &relu.forward(state.x as f32).to_string()),
+                ("dfx", &relu.derivative(state.x as f32).to_string()),
+            ],
+        );
+        self.canvas.set_attribute("aria-label", &alt)?;
+        self.drawn = Some(drawn);
+        self.drawn_for = Some(key);
+        Ok(())
+    }
+
+    fn write_controls(&self, state: &State) {
+        set_number(&self.x_min, state.x_min);
+        set_number(&self.x_max, state.x_max);
+        let (min, max) = (state.x_min.to_string(), state.x_max.to_string());
+        if self.x.min() != min {
+            self.x.set_min(&min);
+        }
+        if self.x.max() != max {
+            self.x.set_max(&max);
+        }
+        set_number(&self.x, state.x);
+        set_number(&self.slope, state.slope);
+        for (input, on) in [
+            (&self.show_leaky, state.show_leaky),
+            (&self.show_sigmoid, state.show_sigmoid),
+            (&self.show_tanh, state.show_tanh),
+        ] {
+            if input.checked() != on {
+                input.set_checked(on);
+            }
+        }
+        set_text(&self.x_min_out, &text::number(state.x_min));
+        set_text(&self.x_max_out, &text::number(state.x_max));
+        set_text(&self.slope_out, &text::number(state.slope));
+    }
+
+    fn write_readouts(&self, state: &State, _strings: &Strings) {
+        let x = state.x as f32;
+        set_text(&self.readout_x, &shown_x(state));
+        let rows = [
+            (&self.relu, Activation::Relu, true),
+            (
+                &self.leaky,
+                Activation::LeakyRelu(state.slope as f32),
+                state.show_leaky,
+            ),
+            (&self.sigmoid, Activation::Sigmoid, state.show_sigmoid),
+            (&self.tanh, Activation::Tanh, state.show_tanh),
+        ];
+        for (row, activation, shown) in rows {
+            set_hidden(&row.row, !shown);
+            if shown {
+                set_text(&row.value, &activation.forward(x).to_string());
+                set_text(&row.derivative, &activation.derivative(x).to_string());
+            }
+        }
+        set_hidden(&self.kink_note, x != 0.0);
+    }
+}
+
+/// x as the functions receive it: rounded to `f32`.
+fn shown_x(state: &State) -> String {
+    (state.x as f32).to_string()
+}
+
+/// Sets a numeric input if its value differs (writing the same value would move the caret or
+/// restart a drag in some browsers).
+fn set_number(input: &HtmlInputElement, value: f64) {
+    if input.value_as_number() != value {
+        input.set_value_as_number(value);
+    }
+}

@@ -1,0 +1,8 @@
+//! The thin web shell: DOM lookup, event listeners, frame scheduling and canvas glue. All maths
+//! and drawing live in the core; this module only connects them to the page.
+
+pub mod app;
+pub mod canvas;
+pub mod dom;
+pub mod graph_view;
+pub mod torch_view;

@@ -1,0 +1,84 @@
+//! The torch.relu panel's DOM: two text fields, the printed results and the code.
+
+use wasm_bindgen::JsValue;
+use web_sys::{Element, HtmlInputElement};
+
+use crate::state::State;
+use crate::text::{self, Strings};
+use crate::torch_panel::{evaluate, python_code, PanelError, TorchOutput};
+use crate::web::dom::{find, set_text};
+
+/// The panel's elements and its last good result.
+pub struct TorchView {
+    x: HtmlInputElement,
+    grad: HtmlInputElement,
+    y_out: Element,
+    grad_out: Element,
+    code: Element,
+    message: Element,
+    last_good: Option<(TorchOutput, String)>,
+}
+
+impl TorchView {
+    /// Finds the panel's elements under `root`.
+    pub fn find(root: &Element) -> Result<TorchView, JsValue> {
+        Ok(TorchView {
+            x: find(root, "torch-x")?,
+            grad: find(root, "torch-grad")?,
+            y_out: find(root, "torch-y")?,
+            grad_out: find(root, "torch-xgrad")?,
+            code: find(root, "torch-code")?,
+            message: find(root, "torch-message")?,
+            last_good: None,
+        })
+    }
+
+    /// Copies the field that sent an input event into `state`.
+    pub fn read_control(&self, id: &str, state: &mut State) {
+        match id {
+            "torch-x" => state.torch_x = self.x.value(),
+            "torch-grad" => state.torch_grad = self.grad.value(),
+            _ => {}
+        }
+    }
+
+    /// Evaluates the typed tensors and shows the result, or a message and the last good result.
+    pub fn render(&mut self, state: &State, strings: &Strings) -> Result<(), JsValue> {
+        if self.x.value() != state.torch_x {
+            self.x.set_value(&state.torch_x);
+        }
+        if self.grad.value() != state.torch_grad {
+            self.grad.set_value(&state.torch_grad);
+        }
+        let (x_bad, grad_bad, message) = match evaluate(&state.torch_x, &state.torch_grad) {
+            Ok(output) => {
+                let code = python_code(&state.torch_x, &state.torch_grad).unwrap_or_default();
+                self.last_good = Some((output, code));
+                (false, false, String::new())
+            }
+            Err(PanelError::Input(e)) => (true, false, text::tensor_problem(strings, strings.field_x, &e)),
+            Err(PanelError::Grad(e)) => (false, true, text::tensor_problem(strings, strings.field_grad, &e)),
+            Err(PanelError::Lengths { x, grad }) => (
+                false,
+                true,
+                format!(
+                    "{} {}",
+                    text::fill(
+                        strings.tensor_lengths,
+                        &[("x", &x.to_string()), ("grad", &grad.to_string())]
+                    ),
+                    strings.keeping_last
+                ),
+            ),
+        };
+        self.x.set_attribute("aria-invalid", if x_bad { "true" } else { "false" })?;
+        self.grad.set_attribute("aria-invalid", if grad_bad { "true" } else { "false" })?;
+        set_text(&self.message, &message);
+        if let Some((output, code)) = &self.last_good {
+            set_text(&self.y_out, &output.y);
+            set_text(&self.grad_out, &output.x_grad);
+            set_text(&self.code, code);
+        }
+        Ok(())
+    }
+}
