@@ -47,6 +47,7 @@ async function freshPage(browser, onResponse) {
 /** Transfer sizes of one load, and navigation-to-drawn times of `LOADS` fresh loads. */
 async function measureLoads(browser) {
   const times = [];
+  const timelines = [];
   let responses = [];
   for (let i = 0; i < LOADS; i++) {
     const pending = [];
@@ -56,16 +57,34 @@ async function measureLoads(browser) {
         () => null,
       ));
     const { context, page } = await freshPage(browser, i === 0 ? record : undefined);
-    const drawn = await page.evaluate(() => performance.getEntriesByName("relu-explorer:drawn")[0]?.startTime);
-    if (typeof drawn !== "number") throw new Error('the page set data-drawn without performance.mark("relu-explorer:drawn")');
-    times.push(drawn);
+    const timeline = await page.evaluate(() => {
+      const navigation = performance.getEntriesByType("navigation")[0];
+      const wasm = performance.getEntriesByType("resource").find((e) => e.name.endsWith(".wasm"));
+      return {
+        html_response_end: navigation?.responseEnd,
+        dom_content_loaded: navigation?.domContentLoadedEventEnd,
+        wasm_fetch_start: wasm?.startTime,
+        wasm_response_end: wasm?.responseEnd,
+        drawn: performance.getEntriesByName("relu-explorer:drawn")[0]?.startTime,
+      };
+    });
+    if (typeof timeline.drawn !== "number") {
+      throw new Error('the page set data-drawn without performance.mark("relu-explorer:drawn")');
+    }
+    times.push(timeline.drawn);
+    timelines.push(timeline);
     if (i === 0) {
       await page.waitForLoadState("networkidle");
       responses = (await Promise.all(pending)).filter(Boolean);
     }
     await context.close();
   }
-  return { times, responses };
+  // Where the time goes: the median of each milestone over the loads.
+  const breakdown = Object.fromEntries(Object.keys(timelines[0]).map((key) => {
+    const values = timelines.map((t) => t[key]).filter((v) => typeof v === "number");
+    return [key, values.length ? ms(percentile(values, 50)) : null];
+  }));
+  return { times, responses, breakdown };
 }
 
 /** In the page: full graph redraws against plain Canvas2D strokes of the same polylines. */
@@ -196,6 +215,7 @@ async function main() {
       details: {
         responses: loads.responses,
         load_to_drawn_ms_samples: loads.times.map(ms),
+        load_milestones_ms_median: loads.breakdown,
         redraws_timed: redraws.graph.length,
         graph_backing_store: redraws.backing_store,
         polylines: redraws.polylines,
