@@ -150,6 +150,20 @@ impl Explorer {
         self.app.borrow_mut().render(true)
     }
 
+    /// Where the data point (x, y) is drawn on the graph's canvas, as `[px, py]` in
+    /// backing-store pixels (CSS pixels × devicePixelRatio); empty before the first draw.
+    #[wasm_bindgen(js_name = graphPixel)]
+    pub fn graph_pixel(&self, x: f64, y: f64) -> Float64Array {
+        let app = self.app.borrow();
+        let pixel = app
+            .graph()
+            .drawn()
+            .map(|drawn| drawn.backend_coord(x, y))
+            .map(|(px, py)| vec![f64::from(px), f64::from(py)])
+            .unwrap_or_default();
+        Float64Array::from(pixel.as_slice())
+    }
+
     /// The polylines the graph currently draws, each a Float64Array `[x0, y0, x1, y1, ...]` in
     /// canvas backing-store pixels.
     #[wasm_bindgen(js_name = graphPolylines)]

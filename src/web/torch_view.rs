@@ -58,8 +58,9 @@ impl TorchView {
             }
             Err(PanelError::Input(e)) => (true, false, text::tensor_problem(strings, strings.field_x, &e)),
             Err(PanelError::Grad(e)) => (false, true, text::tensor_problem(strings, strings.field_grad, &e)),
+            // Either field may be the one to fix, so both are marked.
             Err(PanelError::Lengths { x, grad }) => (
-                false,
+                true,
                 true,
                 format!(
                     "{} {}",

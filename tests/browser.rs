@@ -1,0 +1,251 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): the real page markup mounted, the x
+//! slider moved by dispatched input events, and canvas pixels read back at the coordinates the
+//! chart's own transform gives; and the JS API's answers to good and bad arguments.
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Float32Array, Promise};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+use web_sys::{
+    CanvasRenderingContext2d, Event, EventInit, HtmlCanvasElement, HtmlInputElement,
+    PointerEvent, PointerEventInit,
+};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const PAGE: &str = include_str!("../www/index.html");
+const STYLE: &str = include_str!("../www/style.css");
+const BLUE: [u8; 3] = [31, 119, 180];
+const ORANGE: [u8; 3] = [255, 127, 14];
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// Adds the real page's body and stylesheet to the test document (our own static markup),
+/// beside the test runner's own elements, replacing any earlier test's copy.
+fn load_page() {
+    let doc = document();
+    if let Some(old) = doc.get_element_by_id("page-under-test") {
+        old.remove();
+    }
+    let body_start = PAGE.find("<body>").unwrap() + "<body>".len();
+    let body_end = PAGE.find("</body>").unwrap();
+    let container = doc.create_element("div").unwrap();
+    container.set_id("page-under-test");
+    container.set_inner_html(&PAGE[body_start..body_end]);
+    let style = doc.create_element("style").unwrap();
+    style.set_text_content(Some(STYLE));
+    container.append_child(&style).unwrap();
+    doc.body().unwrap().append_child(&container).unwrap();
+}
+
+async fn next_frame() {
+    for _ in 0..2 {
+        let promise = Promise::new(&mut |resolve, _| {
+            web_sys::window()
+                .unwrap()
+                .request_animation_frame(&resolve)
+                .unwrap();
+        });
+        JsFuture::from(promise).await.unwrap();
+    }
+}
+
+fn input(id: &str) -> HtmlInputElement {
+    document().get_element_by_id(id).unwrap().dyn_into().unwrap()
+}
+
+fn text(id: &str) -> String {
+    document().get_element_by_id(id).unwrap().text_content().unwrap()
+}
+
+/// Sets a control's value and dispatches a bubbling `input` event, as a person dragging does.
+fn drag_to(id: &str, value: &str) {
+    let element = input(id);
+    element.set_value(value);
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    element
+        .dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap())
+        .unwrap();
+}
+
+fn pixel(x: f64, y: f64) -> [u8; 3] {
+    let canvas: HtmlCanvasElement = document()
+        .get_element_by_id("graph-canvas")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    let context: CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    let data = context.get_image_data(x, y, 1.0, 1.0).unwrap().data();
+    [data[0], data[1], data[2]]
+}
+
+fn at(explorer: &relu_explorer::Explorer, x: f64, y: f64) -> (f64, f64) {
+    let p = explorer.graph_pixel(x, y).to_vec();
+    assert_eq!(p.len(), 2, "the graph has been drawn");
+    (p[0], p[1])
+}
+
+fn close(a: [u8; 3], b: [u8; 3]) -> bool {
+    a.iter().zip(b).all(|(x, y)| x.abs_diff(y) <= 8)
+}
+
+#[wasm_bindgen_test]
+async fn the_x_slider_moves_the_markers() {
+    load_page();
+    let explorer = relu_explorer::mount().expect("the page mounts");
+    next_frame().await;
+    assert_eq!(text("readout-x"), "1.5");
+    assert_eq!(text("fx-relu"), "1.5");
+    assert_eq!(text("dfx-relu"), "1");
+
+    // The derivative's marker sits on its line at (1.5, 1); 4 px above the line is inside the
+    // marker and outside the line, so that pixel tells whether the marker is there.
+    let (px, py) = at(&explorer, 1.5, 1.0);
+    assert!(close(pixel(px, py - 4.0), ORANGE), "marker at x = 1.5: {:?}", pixel(px, py - 4.0));
+
+    drag_to("x-value", "-4");
+    next_frame().await;
+    assert_eq!(text("readout-x"), "-4");
+    assert_eq!(text("fx-relu"), "0");
+    assert_eq!(text("dfx-relu"), "0");
+    let (old_x, old_y) = at(&explorer, 1.5, 1.0);
+    assert!(close(pixel(old_x, old_y - 4.0), [255, 255, 255]), "the old marker is gone");
+    let (nx, ny) = at(&explorer, -4.0, 0.0);
+    assert!(close(pixel(nx, ny - 4.0), ORANGE), "derivative marker at (-4, 0)");
+
+    drag_to("x-value", "6");
+    next_frame().await;
+    let (rx, ry) = at(&explorer, 6.0, 6.0);
+    assert!(close(pixel(rx, ry), BLUE), "ReLU marker at (6, 6)");
+    assert_eq!(text("fx-relu"), "6");
+    assert_eq!(text("dfx-relu"), "1");
+
+    // A reversed range is refused with a message, and the graph keeps its range.
+    let before = at(&explorer, 6.0, 6.0);
+    drag_to("x-min", "20");
+    next_frame().await;
+    assert!(text("graph-message").contains("must be less than x max"));
+    assert_eq!(at(&explorer, 6.0, 6.0), before);
+    drag_to("x-min", "-5");
+    next_frame().await;
+    assert_eq!(text("graph-message"), "");
+    assert_ne!(at(&explorer, 6.0, 6.0), before, "the new range is drawn");
+
+    // Pressing on the canvas moves x to the data coordinate under the pointer.
+    let canvas = document().get_element_by_id("graph-canvas").unwrap();
+    let rect = canvas.get_bounding_client_rect();
+    let (tx, _) = at(&explorer, 2.0, 0.0);
+    let ratio = web_sys::window().unwrap().device_pixel_ratio();
+    let init = PointerEventInit::new();
+    init.set_client_x((rect.left() + tx / ratio) as i32);
+    init.set_client_y((rect.top() + rect.height() / 2.0) as i32);
+    init.set_buttons(1);
+    init.set_bubbles(true);
+    let press = PointerEvent::new_with_event_init_dict("pointerdown", &init).unwrap();
+    canvas.dispatch_event(&press).unwrap();
+    next_frame().await;
+    let x: f64 = text("readout-x").parse().unwrap();
+    assert!((x - 2.0).abs() <= 0.1, "pointer moved x to {x}");
+    assert!((input("x-value").value_as_number() - x).abs() < 0.06);
+}
+
+#[wasm_bindgen_test]
+async fn the_torch_panel_keeps_the_last_good_result() {
+    load_page();
+    let _explorer = relu_explorer::mount().expect("the page mounts");
+    next_frame().await;
+    assert_eq!(
+        text("torch-y"),
+        "tensor([0., 0., 1., 2.], grad_fn=<ReluBackward0>)"
+    );
+    assert_eq!(text("torch-xgrad"), "tensor([0., 0., 1., 1.])");
+    for bad in ["abc", "", "1, 2", "1e999, 0, 0, 0"] {
+        drag_to("torch-x", bad);
+        next_frame().await;
+        assert!(!text("torch-message").is_empty(), "{bad:?} gets a message");
+        assert_eq!(input("torch-x").get_attribute("aria-invalid").as_deref(), Some("true"));
+        assert_eq!(text("torch-xgrad"), "tensor([0., 0., 1., 1.])");
+    }
+    drag_to("torch-x", "3, -2, 0.5, 0");
+    next_frame().await;
+    assert_eq!(text("torch-message"), "");
+    assert_eq!(
+        text("torch-y"),
+        "tensor([3.0000, 0.0000, 0.5000, 0.0000], grad_fn=<ReluBackward0>)"
+    );
+    assert_eq!(text("torch-xgrad"), "tensor([1., 0., 1., 0.])");
+}
+
+fn floats(values: &[f32]) -> JsValue {
+    Float32Array::from(values).into()
+}
+
+fn error_message(error: wasm_bindgen::JsError) -> String {
+    let value: JsValue = error.into();
+    let error: js_sys::Error = value.dyn_into().expect("a JS Error");
+    error.message().into()
+}
+
+#[wasm_bindgen_test]
+fn the_js_api_matches_pytorch_and_never_mutates() {
+    let x = Float32Array::from(&[-1.0_f32, -0.0, 0.0, 2.0, f32::NAN][..]);
+    let y = relu_explorer::relu(&x.clone().into()).unwrap().to_vec();
+    assert_eq!(y[0].to_bits(), 0);
+    assert_eq!(y[1].to_bits(), 0x8000_0000, "relu(−0) is −0, as clamp_min gives");
+    assert_eq!(y[3], 2.0);
+    assert!(y[4].is_nan());
+    assert_eq!(x.get_index(0), -1.0, "the input is untouched");
+
+    let grad = relu_explorer::relu_backward(&x.clone().into(), &floats(&[1.0; 5]))
+        .unwrap()
+        .to_vec();
+    assert_eq!(grad, vec![0.0, 0.0, 0.0, 1.0, 1.0]);
+
+    let leaky = relu_explorer::leaky_relu(&floats(&[-2.0]), &JsValue::UNDEFINED)
+        .unwrap()
+        .to_vec();
+    assert_eq!(leaky, vec![-2.0 * 0.01_f32], "PyTorch's default slope");
+    let leaky = relu_explorer::leaky_relu_backward(&floats(&[-2.0, 3.0]), &floats(&[1.0, 1.0]), &0.2.into())
+        .unwrap()
+        .to_vec();
+    assert_eq!(leaky, vec![0.2, 1.0]);
+    assert_eq!(relu_explorer::sigmoid(&floats(&[0.0])).unwrap().to_vec(), vec![0.5]);
+    assert_eq!(
+        relu_explorer::sigmoid_backward(&floats(&[0.0]), &floats(&[1.0])).unwrap().to_vec(),
+        vec![0.25]
+    );
+    assert_eq!(
+        relu_explorer::tanh_backward(&floats(&[0.0]), &floats(&[3.0])).unwrap().to_vec(),
+        vec![3.0]
+    );
+}
+
+#[wasm_bindgen_test]
+fn bad_arguments_throw_clear_errors() {
+    let message = error_message(
+        relu_explorer::relu_backward(&floats(&[1.0, 2.0]), &floats(&[1.0])).unwrap_err(),
+    );
+    assert!(message.contains("gradOutput has 1 elements but x has 2"), "{message}");
+    let message = error_message(relu_explorer::relu(&JsValue::from_str("1, 2")).unwrap_err());
+    assert!(message.contains("x must be a Float32Array"), "{message}");
+    let array: JsValue = js_sys::Array::of1(&1.0.into()).into();
+    let message = error_message(relu_explorer::tanh(&array).unwrap_err());
+    assert!(message.contains("a plain Array"), "{message}");
+    let message = error_message(
+        relu_explorer::leaky_relu(&floats(&[1.0]), &JsValue::from_str("0.1")).unwrap_err(),
+    );
+    assert!(message.contains("negativeSlope must be a finite number"), "{message}");
+    let message = error_message(
+        relu_explorer::leaky_relu(&floats(&[1.0]), &f64::NAN.into()).unwrap_err(),
+    );
+    assert!(message.contains("got NaN"), "{message}");
+}
