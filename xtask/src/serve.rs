@@ -102,7 +102,9 @@ fn respond(root: &Path, request: Request) -> Option<String> {
         },
         _ => (405, b"only GET and HEAD\n".to_vec(), PLAIN),
     };
+    // Whole files are in memory: always send Content-Length rather than chunks.
     let response = Response::from_data(body)
+        .with_chunked_threshold(usize::MAX)
         .with_status_code(status)
         .with_header(header("Content-Type", content_type))
         .with_header(header("Cache-Control", "no-cache"))
@@ -205,6 +207,7 @@ mod tests {
         fs::write(www.join("index.html"), "<!doctype html><title>t</title>").unwrap();
         fs::write(www.join("pkg/m.wasm"), b"\0asm\x01\0\0\0").unwrap();
         fs::write(www.join("pkg/index.html"), "pkg").unwrap();
+        fs::write(www.join("big.js"), vec![b' '; 100_000]).unwrap();
         fs::write(dir.join("secret.txt"), "secret").unwrap();
         www
     }
@@ -245,6 +248,9 @@ mod tests {
         let wasm = fetch(&server.url, "GET", "/pkg/m.wasm?v=1");
         assert_eq!(header_of(&wasm, "Content-Type"), Some("application/wasm"));
         assert_eq!(header_of(&wasm, "Content-Length"), Some("8"));
+        let big = fetch(&server.url, "GET", "/big.js");
+        assert_eq!(header_of(&big, "Content-Length"), Some("100000"));
+        assert_eq!(header_of(&big, "Transfer-Encoding"), None);
     }
 
     #[test]
