@@ -91,30 +91,45 @@ pub fn leaky_relu_backward(x: f32, grad: f32, negative_slope: f32) -> f32 {
     }
 }
 
-/// `torch.sigmoid(x)`: 1 / (1 + e^−x), correctly rounded to `f32` (PyTorch's vectorised kernel
-/// is within an ulp or two of this).
+/// `torch.sigmoid(x)`: 1 / (1 + e^−x), evaluated in `f64` and rounded once to `f32`.
+///
+/// PyTorch's own results differ between its vectorised and scalar kernels by an ulp or two; this
+/// is within that of both. Negating first, as PyTorch does, gives a NaN input's result the
+/// opposite sign bit, as PyTorch's does.
 pub fn sigmoid(x: f32) -> f32 {
-    let x = f64::from(x);
-    (1.0 / (1.0 + (-x).exp())) as f32
+    let exp = f64::from(-x).exp();
+    // PyTorch takes e^−x in float32, which overflows to infinity below x ≈ −88.72 and makes the
+    // result exactly 0 where a wider computation would give a subnormal.
+    if (exp as f32).is_infinite() {
+        return 0.0;
+    }
+    (1.0 / (1.0 + exp)) as f32
 }
 
-/// Sigmoid's backward pass, PyTorch's `sigmoid_backward(grad, y)` = `grad * (1 − y) * y`, in
-/// `f32` and in that order, where y = sigmoid(x).
+/// Sigmoid's backward pass, PyTorch's `sigmoid_backward`, computed from y = sigmoid(x).
 pub fn sigmoid_backward(x: f32, grad: f32) -> f32 {
-    let y = sigmoid(x);
+    sigmoid_backward_from_output(sigmoid(x), grad)
+}
+
+/// PyTorch's `sigmoid_backward(grad, y)` exactly: `grad * (1 − y) * y` in `f32`, left to right.
+pub fn sigmoid_backward_from_output(y: f32, grad: f32) -> f32 {
     grad * (1.0 - y) * y
 }
 
-/// `torch.tanh(x)`, correctly rounded to `f32`.
+/// `torch.tanh(x)`, evaluated in `f64` and rounded once to `f32`.
 pub fn tanh(x: f32) -> f32 {
     f64::from(x).tanh() as f32
 }
 
-/// Tanh's backward pass, PyTorch's `tanh_backward(grad, y)` = `grad * (1 − y·y)` in `f32`, where
-/// y = tanh(x).
+/// Tanh's backward pass, PyTorch's `tanh_backward`, computed from y = tanh(x).
 pub fn tanh_backward(x: f32, grad: f32) -> f32 {
-    let y = tanh(x);
-    grad * (1.0 - y * y)
+    tanh_backward_from_output(tanh(x), grad)
+}
+
+/// PyTorch's `tanh_backward(grad, y)` exactly: `grad * (1 − y·y)`, where PyTorch's x86 builds
+/// fuse `1 − y·y` into one fused multiply-add (a single rounding), so this does too.
+pub fn tanh_backward_from_output(y: f32, grad: f32) -> f32 {
+    grad * (-y).mul_add(y, 1.0)
 }
 
 /// Two arrays that must be the same length were not.

@@ -37,7 +37,10 @@ fn describe(value: &JsValue) -> String {
     } else if Array::is_array(value) {
         "a plain Array".into()
     } else {
-        value.js_typeof().as_string().unwrap_or_else(|| "a value".into())
+        value
+            .js_typeof()
+            .as_string()
+            .unwrap_or_else(|| "a value".into())
     }
 }
 

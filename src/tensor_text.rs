@@ -75,12 +75,10 @@ fn parse_entry(position: usize, entry: &str) -> Result<f32, TensorTextError> {
     if entry.is_empty() {
         return Err(TensorTextError::MissingEntry { position });
     }
-    let value: f64 = entry
-        .parse()
-        .map_err(|_| TensorTextError::NotANumber {
-            position,
-            text: entry.to_string(),
-        })?;
+    let value: f64 = entry.parse().map_err(|_| TensorTextError::NotANumber {
+        position,
+        text: entry.to_string(),
+    })?;
     let single = value as f32;
     let spelled_infinite = entry.to_ascii_lowercase().contains("inf");
     if single.is_infinite() && !spelled_infinite {

@@ -72,7 +72,12 @@ fn python_list(values: &[f32]) -> String {
             if v.is_nan() {
                 "float('nan')".to_string()
             } else if v.is_infinite() {
-                if *v > 0.0 { "float('inf')" } else { "float('-inf')" }.to_string()
+                if *v > 0.0 {
+                    "float('inf')"
+                } else {
+                    "float('-inf')"
+                }
+                .to_string()
             } else {
                 format!("{v:?}")
             }

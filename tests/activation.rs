@@ -55,25 +55,44 @@ fn leaky_relu_slope_cases() {
     assert_eq!(leaky_relu(3.0, 0.01), 3.0);
     assert_eq!(leaky_relu(-2.0, 0.0).to_bits(), 0x8000_0000, "−2 × 0 is −0");
     assert_eq!(leaky_relu(-2.0, 1.0), -2.0, "slope 1 is the identity");
-    assert_eq!(leaky_relu(-2.0, -0.5), 1.0, "a negative slope folds the negative side");
+    assert_eq!(
+        leaky_relu(-2.0, -0.5),
+        1.0,
+        "a negative slope folds the negative side"
+    );
     assert_eq!(leaky_relu(0.0, 0.2).to_bits(), 0);
     assert_eq!(leaky_relu(-0.0, 0.2).to_bits(), 0x8000_0000);
-    assert_eq!(leaky_relu(0.0, -0.5).to_bits(), 0x8000_0000, "0 × −0.5 is −0");
+    assert_eq!(
+        leaky_relu(0.0, -0.5).to_bits(),
+        0x8000_0000,
+        "0 × −0.5 is −0"
+    );
     assert!(leaky_relu(f32::NAN, 0.01).is_nan());
     assert_eq!(leaky_relu(f32::NEG_INFINITY, 0.01), f32::NEG_INFINITY);
-    assert!(leaky_relu(f32::NEG_INFINITY, 0.0).is_nan(), "−inf × 0 is NaN");
+    assert!(
+        leaky_relu(f32::NEG_INFINITY, 0.0).is_nan(),
+        "−inf × 0 is NaN"
+    );
     assert_eq!(leaky_relu(-SUBNORMAL_MAX, 0.01), -SUBNORMAL_MAX * 0.01);
 }
 
 #[test]
 fn leaky_relu_backward_slope_cases() {
     assert_eq!(leaky_relu_backward(-1.0, 1.0, 0.01), 0.01);
-    assert_eq!(leaky_relu_backward(0.0, 1.0, 0.01), 0.01, "x = 0 takes the negative side");
+    assert_eq!(
+        leaky_relu_backward(0.0, 1.0, 0.01),
+        0.01,
+        "x = 0 takes the negative side"
+    );
     assert_eq!(leaky_relu_backward(2.0, 3.0, 0.01), 3.0);
     assert_eq!(leaky_relu_backward(-1.0, 3.0, 0.0).to_bits(), 0);
     assert_eq!(leaky_relu_backward(-1.0, -3.0, 0.0).to_bits(), 0x8000_0000);
     assert!(leaky_relu_backward(-1.0, f32::NAN, 0.01).is_nan());
-    assert_eq!(leaky_relu_backward(f32::NAN, 2.0, 0.5), 1.0, "NaN > 0 is false");
+    assert_eq!(
+        leaky_relu_backward(f32::NAN, 2.0, 0.5),
+        1.0,
+        "NaN > 0 is false"
+    );
 }
 
 #[test]
@@ -126,9 +145,11 @@ fn backward_passes_match_finite_differences() {
     check_finite_difference("sigmoid", sigmoid, sigmoid_backward);
     check_finite_difference("tanh", tanh, tanh_backward);
     check_finite_difference("relu", relu, relu_backward);
-    check_finite_difference("leaky_relu", |x| leaky_relu(x, 0.2), |x, g| {
-        leaky_relu_backward(x, g, 0.2)
-    });
+    check_finite_difference(
+        "leaky_relu",
+        |x| leaky_relu(x, 0.2),
+        |x, g| leaky_relu_backward(x, g, 0.2),
+    );
 }
 
 #[test]
@@ -153,6 +174,8 @@ fn whole_arrays_and_length_mismatch() {
     assert_eq!(bits(&forward_all(Activation::Relu, &x)), bits(&[0.0, 0.5]));
     let err = backward_all(Activation::Relu, &x, &[1.0]).unwrap_err();
     assert_eq!(err, LengthMismatch { input: 2, grad: 1 });
-    assert!(err.to_string().contains("gradOutput has 1 elements but x has 2"));
+    assert!(err
+        .to_string()
+        .contains("gradOutput has 1 elements but x has 2"));
     assert!(forward_all(Activation::Tanh, &[]).is_empty());
 }

@@ -8,8 +8,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 use web_sys::{
-    CanvasRenderingContext2d, Event, EventInit, HtmlCanvasElement, HtmlInputElement,
-    PointerEvent, PointerEventInit,
+    CanvasRenderingContext2d, Event, EventInit, HtmlCanvasElement, HtmlInputElement, PointerEvent,
+    PointerEventInit,
 };
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -54,11 +54,19 @@ async fn next_frame() {
 }
 
 fn input(id: &str) -> HtmlInputElement {
-    document().get_element_by_id(id).unwrap().dyn_into().unwrap()
+    document()
+        .get_element_by_id(id)
+        .unwrap()
+        .dyn_into()
+        .unwrap()
 }
 
 fn text(id: &str) -> String {
-    document().get_element_by_id(id).unwrap().text_content().unwrap()
+    document()
+        .get_element_by_id(id)
+        .unwrap()
+        .text_content()
+        .unwrap()
 }
 
 /// Sets a control's value and dispatches a bubbling `input` event, as a person dragging does.
@@ -110,7 +118,11 @@ async fn the_x_slider_moves_the_markers() {
     // The derivative's marker sits on its line at (1.5, 1); 4 px above the line is inside the
     // marker and outside the line, so that pixel tells whether the marker is there.
     let (px, py) = at(&explorer, 1.5, 1.0);
-    assert!(close(pixel(px, py - 4.0), ORANGE), "marker at x = 1.5: {:?}", pixel(px, py - 4.0));
+    assert!(
+        close(pixel(px, py - 4.0), ORANGE),
+        "marker at x = 1.5: {:?}",
+        pixel(px, py - 4.0)
+    );
 
     drag_to("x-value", "-4");
     next_frame().await;
@@ -118,9 +130,15 @@ async fn the_x_slider_moves_the_markers() {
     assert_eq!(text("fx-relu"), "0");
     assert_eq!(text("dfx-relu"), "0");
     let (old_x, old_y) = at(&explorer, 1.5, 1.0);
-    assert!(close(pixel(old_x, old_y - 4.0), [255, 255, 255]), "the old marker is gone");
+    assert!(
+        close(pixel(old_x, old_y - 4.0), [255, 255, 255]),
+        "the old marker is gone"
+    );
     let (nx, ny) = at(&explorer, -4.0, 0.0);
-    assert!(close(pixel(nx, ny - 4.0), ORANGE), "derivative marker at (-4, 0)");
+    assert!(
+        close(pixel(nx, ny - 4.0), ORANGE),
+        "derivative marker at (-4, 0)"
+    );
 
     drag_to("x-value", "6");
     next_frame().await;
@@ -172,7 +190,10 @@ async fn the_torch_panel_keeps_the_last_good_result() {
         drag_to("torch-x", bad);
         next_frame().await;
         assert!(!text("torch-message").is_empty(), "{bad:?} gets a message");
-        assert_eq!(input("torch-x").get_attribute("aria-invalid").as_deref(), Some("true"));
+        assert_eq!(
+            input("torch-x").get_attribute("aria-invalid").as_deref(),
+            Some("true")
+        );
         assert_eq!(text("torch-xgrad"), "tensor([0., 0., 1., 1.])");
     }
     drag_to("torch-x", "3, -2, 0.5, 0");
@@ -200,7 +221,11 @@ fn the_js_api_matches_pytorch_and_never_mutates() {
     let x = Float32Array::from(&[-1.0_f32, -0.0, 0.0, 2.0, f32::NAN][..]);
     let y = relu_explorer::relu(&x.clone().into()).unwrap().to_vec();
     assert_eq!(y[0].to_bits(), 0);
-    assert_eq!(y[1].to_bits(), 0x8000_0000, "relu(−0) is −0, as clamp_min gives");
+    assert_eq!(
+        y[1].to_bits(),
+        0x8000_0000,
+        "relu(−0) is −0, as clamp_min gives"
+    );
     assert_eq!(y[3], 2.0);
     assert!(y[4].is_nan());
     assert_eq!(x.get_index(0), -1.0, "the input is untouched");
@@ -214,17 +239,28 @@ fn the_js_api_matches_pytorch_and_never_mutates() {
         .unwrap()
         .to_vec();
     assert_eq!(leaky, vec![-2.0 * 0.01_f32], "PyTorch's default slope");
-    let leaky = relu_explorer::leaky_relu_backward(&floats(&[-2.0, 3.0]), &floats(&[1.0, 1.0]), &0.2.into())
-        .unwrap()
-        .to_vec();
+    let leaky = relu_explorer::leaky_relu_backward(
+        &floats(&[-2.0, 3.0]),
+        &floats(&[1.0, 1.0]),
+        &0.2.into(),
+    )
+    .unwrap()
+    .to_vec();
     assert_eq!(leaky, vec![0.2, 1.0]);
-    assert_eq!(relu_explorer::sigmoid(&floats(&[0.0])).unwrap().to_vec(), vec![0.5]);
     assert_eq!(
-        relu_explorer::sigmoid_backward(&floats(&[0.0]), &floats(&[1.0])).unwrap().to_vec(),
+        relu_explorer::sigmoid(&floats(&[0.0])).unwrap().to_vec(),
+        vec![0.5]
+    );
+    assert_eq!(
+        relu_explorer::sigmoid_backward(&floats(&[0.0]), &floats(&[1.0]))
+            .unwrap()
+            .to_vec(),
         vec![0.25]
     );
     assert_eq!(
-        relu_explorer::tanh_backward(&floats(&[0.0]), &floats(&[3.0])).unwrap().to_vec(),
+        relu_explorer::tanh_backward(&floats(&[0.0]), &floats(&[3.0]))
+            .unwrap()
+            .to_vec(),
         vec![3.0]
     );
 }
@@ -234,7 +270,10 @@ fn bad_arguments_throw_clear_errors() {
     let message = error_message(
         relu_explorer::relu_backward(&floats(&[1.0, 2.0]), &floats(&[1.0])).unwrap_err(),
     );
-    assert!(message.contains("gradOutput has 1 elements but x has 2"), "{message}");
+    assert!(
+        message.contains("gradOutput has 1 elements but x has 2"),
+        "{message}"
+    );
     let message = error_message(relu_explorer::relu(&JsValue::from_str("1, 2")).unwrap_err());
     assert!(message.contains("x must be a Float32Array"), "{message}");
     let array: JsValue = js_sys::Array::of1(&1.0.into()).into();
@@ -243,9 +282,72 @@ fn bad_arguments_throw_clear_errors() {
     let message = error_message(
         relu_explorer::leaky_relu(&floats(&[1.0]), &JsValue::from_str("0.1")).unwrap_err(),
     );
-    assert!(message.contains("negativeSlope must be a finite number"), "{message}");
-    let message = error_message(
-        relu_explorer::leaky_relu(&floats(&[1.0]), &f64::NAN.into()).unwrap_err(),
+    assert!(
+        message.contains("negativeSlope must be a finite number"),
+        "{message}"
     );
+    let message =
+        error_message(relu_explorer::leaky_relu(&floats(&[1.0]), &f64::NAN.into()).unwrap_err());
     assert!(message.contains("got NaN"), "{message}");
+}
+
+/// The PyTorch fixture through the JS API, in the browser's wasm: the same bits as natively.
+/// Results are read with `to_vec` (a byte copy): reading an element as a JS number would quiet a
+/// signalling NaN on the way.
+#[wasm_bindgen_test]
+fn the_js_api_matches_the_pytorch_fixture() {
+    let hex = |s: &str| f32::from_bits(u32::from_str_radix(s, 16).unwrap());
+    let mut checked = 0;
+    for line in include_str!("fixtures/torch_reference.txt").lines() {
+        let f: Vec<&str> = line.split_whitespace().collect();
+        if line.starts_with('#') || f.len() != 6 {
+            continue;
+        }
+        let (slope, x, grad, y) = (hex(f[1]), hex(f[2]), hex(f[3]), hex(f[4]));
+        let x_grad = hex(f[5]);
+        let xs = floats(&[x]);
+        let gs = floats(&[grad]);
+        let (ours_y, ours_grad) = match f[0] {
+            "relu" => (
+                relu_explorer::relu(&xs).unwrap().to_vec()[0],
+                relu_explorer::relu_backward(&xs, &gs).unwrap().to_vec()[0],
+            ),
+            "leaky_relu" => {
+                let a = JsValue::from(f64::from(slope));
+                (
+                    relu_explorer::leaky_relu(&xs, &a).unwrap().to_vec()[0],
+                    relu_explorer::leaky_relu_backward(&xs, &gs, &a)
+                        .unwrap()
+                        .to_vec()[0],
+                )
+            }
+            "sigmoid" => {
+                let ours = relu_explorer::sigmoid(&xs).unwrap().to_vec()[0];
+                let near = if y.is_nan() {
+                    ours.is_nan()
+                } else {
+                    ours.to_bits().abs_diff(y.to_bits()) <= 4
+                };
+                assert!(near, "sigmoid {x:e}: {ours:e} vs {y:e}");
+                checked += 1;
+                continue;
+            }
+            "tanh" => {
+                let ours = relu_explorer::tanh(&xs).unwrap().to_vec()[0];
+                let near = if y.is_nan() {
+                    ours.is_nan()
+                } else {
+                    ours.to_bits().abs_diff(y.to_bits()) <= 4
+                };
+                assert!(near, "tanh {x:e}: {ours:e} vs {y:e}");
+                checked += 1;
+                continue;
+            }
+            _ => continue,
+        };
+        assert_eq!(ours_y.to_bits(), y.to_bits(), "{line}");
+        assert_eq!(ours_grad.to_bits(), x_grad.to_bits(), "{line}");
+        checked += 1;
+    }
+    assert!(checked > 2000, "{checked} cases");
 }

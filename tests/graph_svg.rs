@@ -41,7 +41,13 @@ fn polylines(svg: &str, color: RGBColor) -> Vec<Vec<(i32, i32)>> {
     svg.lines()
         .filter(|l| l.contains("<polyline") && l.contains(&stroke))
         .map(|l| {
-            let points = l.split("points=\"").nth(1).unwrap().split('"').next().unwrap();
+            let points = l
+                .split("points=\"")
+                .nth(1)
+                .unwrap()
+                .split('"')
+                .next()
+                .unwrap();
             points
                 .split_whitespace()
                 .map(|p| {
@@ -60,7 +66,14 @@ fn filled_circles(svg: &str, color: RGBColor) -> Vec<(i32, i32)> {
         .filter(|l| l.contains("<circle") && l.contains(&fill))
         .map(|l| {
             let attr = |name: &str| -> i32 {
-                l.split(&format!(" {name}=\"")).nth(1).unwrap().split('"').next().unwrap().parse().unwrap()
+                l.split(&format!(" {name}=\""))
+                    .nth(1)
+                    .unwrap()
+                    .split('"')
+                    .next()
+                    .unwrap()
+                    .parse()
+                    .unwrap()
             };
             (attr("cx"), attr("cy"))
         })
@@ -85,7 +98,14 @@ fn font_size(svg: &str, content: &str) -> f64 {
         .find(|w| w[0].trim_start().starts_with("<text") && w[1].trim() == content)
         .map(|w| w[0])
         .expect("the text is drawn");
-    tag.split("font-size=\"").nth(1).unwrap().split('"').next().unwrap().parse().unwrap()
+    tag.split("font-size=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap()
 }
 
 #[test]
@@ -102,7 +122,10 @@ fn has_everything_the_articles_figure_has() {
         "0",
         "10",
     ] {
-        assert!(texts.iter().any(|t| t == text), "the SVG lacks {text}: {texts:?}");
+        assert!(
+            texts.iter().any(|t| t == text),
+            "the SVG lacks {text}: {texts:?}"
+        );
     }
     let grid_lines = svg
         .lines()
@@ -124,7 +147,10 @@ fn draws_relu_and_its_derivative_as_two_series() {
     // ReLU is flat at y = 0 left of the kink and rises to 10 at the right end.
     assert_eq!(relu_curve[0], drawn.backend_coord(-10.0, 0.0));
     assert_eq!(*relu_curve.last().unwrap(), drawn.backend_coord(10.0, 10.0));
-    assert!(relu_curve.contains(&drawn.backend_coord(0.0, 0.0)), "the kink is a vertex");
+    assert!(
+        relu_curve.contains(&drawn.backend_coord(0.0, 0.0)),
+        "the kink is a vertex"
+    );
 }
 
 #[test]
@@ -154,8 +180,14 @@ fn marks_x_on_both_curves() {
         let (svg, drawn) = render(&spec(x));
         let on_relu = drawn.backend_coord(x, x.max(0.0));
         let on_derivative = drawn.backend_coord(x, if x > 0.0 { 1.0 } else { 0.0 });
-        assert!(filled_circles(&svg, LIGHT.series[0]).contains(&on_relu), "x = {x}");
-        assert!(filled_circles(&svg, LIGHT.series[1]).contains(&on_derivative), "x = {x}");
+        assert!(
+            filled_circles(&svg, LIGHT.series[0]).contains(&on_relu),
+            "x = {x}"
+        );
+        assert!(
+            filled_circles(&svg, LIGHT.series[1]).contains(&on_derivative),
+            "x = {x}"
+        );
     }
 }
 
@@ -168,7 +200,12 @@ fn overlays_add_their_curves() {
     let (svg, drawn) = render(&with_all);
     assert_eq!(drawn.curves.len(), 8, "four functions and four derivatives");
     let texts = texts(&svg);
-    for label in ["Leaky ReLU(x), α = 0.2", "tanh(x)", "sigmoid(x)", "Derivative of tanh(x)"] {
+    for label in [
+        "Leaky ReLU(x), α = 0.2",
+        "tanh(x)",
+        "sigmoid(x)",
+        "Derivative of tanh(x)",
+    ] {
         assert!(texts.iter().any(|t| t == label), "the legend lacks {label}");
     }
     let leaky = &drawn.curves[2];
@@ -208,7 +245,13 @@ fn scales_fonts_and_strokes_for_hidpi() {
     let (svg2, _) = render(&hidpi);
     let title = "ReLU Function and Its Derivative";
     let ratio = font_size(&svg2, title) / font_size(&svg1, title);
-    assert!((ratio - 2.0).abs() < 1e-9, "the title grows by {ratio}, not 2");
+    assert!(
+        (ratio - 2.0).abs() < 1e-9,
+        "the title grows by {ratio}, not 2"
+    );
     let label = font_size(&svg2, "ReLU(x)") / font_size(&svg1, "ReLU(x)");
-    assert!((label - 2.0).abs() < 1e-9, "legend text grows by {label}, not 2");
+    assert!(
+        (label - 2.0).abs() < 1e-9,
+        "legend text grows by {label}, not 2"
+    );
 }

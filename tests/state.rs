@@ -77,7 +77,10 @@ fn bad_hash_values_keep_defaults_and_are_reported() {
     assert_eq!(state.slope, 0.1);
     assert!(!state.show_tanh);
     assert_eq!(problems.len(), 3, "{problems:?}");
-    assert!(matches!(problems[0], Problem::Unreadable { key: "xmin", .. }));
+    assert!(matches!(
+        problems[0],
+        Problem::Unreadable { key: "xmin", .. }
+    ));
 
     let (state, problems) = State::from_hash("xmin=4&xmax=2");
     assert_eq!((state.x_min, state.x_max), (-10.0, 10.0));

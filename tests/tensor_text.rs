@@ -67,7 +67,11 @@ fn reads_special_values_bit_for_bit() {
     assert_eq!(values[2], f32::NEG_INFINITY);
     assert_eq!(values[3].to_bits(), 0x8000_0000);
     assert_eq!(values[4].to_bits(), 1, "the smallest subnormal");
-    assert_eq!(values[5].to_bits(), 0, "underflows to zero, as in torch.tensor");
+    assert_eq!(
+        values[5].to_bits(),
+        0,
+        "underflows to zero, as in torch.tensor"
+    );
 }
 
 #[test]

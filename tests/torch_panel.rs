@@ -22,7 +22,10 @@ fn upstream_gradients_are_selected_not_multiplied() {
 fn bad_entries_say_which_field_and_why() {
     assert!(matches!(
         evaluate("abc", "1"),
-        Err(PanelError::Input(TensorTextError::NotANumber { position: 1, .. }))
+        Err(PanelError::Input(TensorTextError::NotANumber {
+            position: 1,
+            ..
+        }))
     ));
     assert!(matches!(
         evaluate("1", ""),

@@ -286,7 +286,12 @@ pub fn draw<DB: DrawingBackend>(
             )
         })
         .collect();
-    draw_legend(&chart.plotting_area().strip_coord_spec(), &labels, spec, theme)?;
+    draw_legend(
+        &chart.plotting_area().strip_coord_spec(),
+        &labels,
+        spec,
+        theme,
+    )?;
 
     Ok(Drawn {
         coord: chart.as_coord_spec().clone(),
@@ -376,7 +381,11 @@ fn draw_legend<DB: DrawingBackend>(
             vec![(x, y), (x + sample, y)],
             color.stroke_width(px(2.5).max(1) as u32),
         ))?;
-        area.draw(&Text::new(label.clone(), (x + sample + pad, y), style.clone()))?;
+        area.draw(&Text::new(
+            label.clone(),
+            (x + sample + pad, y),
+            style.clone(),
+        ))?;
     }
     Ok(())
 }

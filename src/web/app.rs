@@ -245,7 +245,9 @@ fn on_pointer(app: &Shared, event: &PointerEvent, down: bool) {
     {
         let mut guard = app.borrow_mut();
         let inner = &mut *guard;
-        inner.graph.point_at(f64::from(event.offset_x()), ratio, &mut inner.state);
+        inner
+            .graph
+            .point_at(f64::from(event.offset_x()), ratio, &mut inner.state);
         inner.graph_problem = None;
     }
     changed(app, true, false);
@@ -294,7 +296,8 @@ pub fn listen(app: &Shared) -> Result<(), JsValue> {
 
     let shared = app.clone();
     let hash_listener = Closure::<dyn FnMut()>::new(move || on_hash_change(&shared));
-    window.add_event_listener_with_callback("hashchange", hash_listener.as_ref().unchecked_ref())?;
+    window
+        .add_event_listener_with_callback("hashchange", hash_listener.as_ref().unchecked_ref())?;
     hash_listener.forget();
 
     let shared = app.clone();

@@ -67,7 +67,12 @@ impl DrawingBackend for Canvas {
         self.inner.draw_pixel(point, color)
     }
 
-    fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Outcome {
+    fn draw_line<S: BackendStyle>(
+        &mut self,
+        from: BackendCoord,
+        to: BackendCoord,
+        style: &S,
+    ) -> Outcome {
         self.inner.draw_line(from, to, style)
     }
 
@@ -107,7 +112,12 @@ impl DrawingBackend for Canvas {
         self.inner.draw_circle(center, radius, style, fill)
     }
 
-    fn draw_text<S: BackendTextStyle>(&mut self, text: &str, style: &S, pos: BackendCoord) -> Outcome {
+    fn draw_text<S: BackendTextStyle>(
+        &mut self,
+        text: &str,
+        style: &S,
+        pos: BackendCoord,
+    ) -> Outcome {
         self.inner.draw_text(text, style, pos)
     }
 

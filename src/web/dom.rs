@@ -21,7 +21,11 @@ pub fn find<T: JsCast>(root: &Element, id: &str) -> Result<T, JsValue> {
     root.query_selector(&format!("#{id}"))?
         .ok_or_else(|| error(&format!("ReLU Explorer: the page has no element #{id}")))?
         .dyn_into::<T>()
-        .map_err(|_| error(&format!("ReLU Explorer: #{id} is not the expected kind of element")))
+        .map_err(|_| {
+            error(&format!(
+                "ReLU Explorer: #{id} is not the expected kind of element"
+            ))
+        })
 }
 
 /// Sets an element's text if it differs, so that live regions announce only real changes.

@@ -56,8 +56,16 @@ impl TorchView {
                 self.last_good = Some((output, code));
                 (false, false, String::new())
             }
-            Err(PanelError::Input(e)) => (true, false, text::tensor_problem(strings, strings.field_x, &e)),
-            Err(PanelError::Grad(e)) => (false, true, text::tensor_problem(strings, strings.field_grad, &e)),
+            Err(PanelError::Input(e)) => (
+                true,
+                false,
+                text::tensor_problem(strings, strings.field_x, &e),
+            ),
+            Err(PanelError::Grad(e)) => (
+                false,
+                true,
+                text::tensor_problem(strings, strings.field_grad, &e),
+            ),
             // Either field may be the one to fix, so both are marked.
             Err(PanelError::Lengths { x, grad }) => (
                 true,
@@ -72,8 +80,10 @@ impl TorchView {
                 ),
             ),
         };
-        self.x.set_attribute("aria-invalid", if x_bad { "true" } else { "false" })?;
-        self.grad.set_attribute("aria-invalid", if grad_bad { "true" } else { "false" })?;
+        self.x
+            .set_attribute("aria-invalid", if x_bad { "true" } else { "false" })?;
+        self.grad
+            .set_attribute("aria-invalid", if grad_bad { "true" } else { "false" })?;
         set_text(&self.message, &message);
         if let Some((output, code)) = &self.last_good {
             set_text(&self.y_out, &output.y);
