@@ -215,8 +215,29 @@ pub fn draw<DB: DrawingBackend>(
     let (y_min, y_max) = y_range(&curves);
     let font = |size: f64| ("sans-serif", size * s).into_font().color(&theme.text);
 
+    let index_of: Vec<(Activation, usize)> = shown(spec);
+    let color_index = |a: Activation| {
+        index_of
+            .iter()
+            .find(|(b, _)| *b == a)
+            .map_or(0, |(_, i)| *i)
+    };
+
     area.fill(&theme.background)?;
-    let mut chart = ChartBuilder::on(area)
+    let labels: Vec<(String, RGBAColor)> = curves
+        .iter()
+        .map(|c| {
+            (
+                legend_label(strings, c.activation, c.derivative),
+                curve_color(theme, c, color_index(c.activation)),
+            )
+        })
+        .collect();
+    let legend = layout_legend(area, labels, theme, s)?;
+    let height = area.dim_in_pixel().1 as i32;
+    let (plot_area, legend_area) =
+        area.split_vertically((height - legend.height() - px(8.0)).max(height / 2));
+    let mut chart = ChartBuilder::on(&plot_area)
         .margin(px(12.0))
         .caption(strings.graph_title, font(17.0))
         .x_label_area_size(px(44.0))
@@ -237,14 +258,6 @@ pub fn draw<DB: DrawingBackend>(
         .axis_style(theme.axis.stroke_width(px(1.0).max(1) as u32))
         .set_all_tick_mark_size(px(5.0))
         .draw()?;
-
-    let index_of: Vec<(Activation, usize)> = shown(spec);
-    let color_index = |a: Activation| {
-        index_of
-            .iter()
-            .find(|(b, _)| *b == a)
-            .map_or(0, |(_, i)| *i)
-    };
 
     let guide = theme.axis.mix(0.6).stroke_width(px(1.0).max(1) as u32);
     chart.draw_series(std::iter::once(PathElement::new(
@@ -277,21 +290,7 @@ pub fn draw<DB: DrawingBackend>(
         )))?;
     }
 
-    let labels: Vec<(String, RGBAColor)> = curves
-        .iter()
-        .map(|c| {
-            (
-                legend_label(strings, c.activation, c.derivative),
-                curve_color(theme, c, color_index(c.activation)),
-            )
-        })
-        .collect();
-    draw_legend(
-        &chart.plotting_area().strip_coord_spec(),
-        &labels,
-        spec,
-        theme,
-    )?;
+    draw_legend(&legend_area, &legend, theme, s)?;
 
     Ok(Drawn {
         coord: chart.as_coord_spec().clone(),
@@ -342,50 +341,84 @@ fn draw_kink_dots<DB: DrawingBackend>(
     Ok(())
 }
 
-/// The legend, in the plotting area's upper left, where ReLU's graph leaves room.
-fn draw_legend<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    labels: &[(String, RGBAColor)],
-    spec: &GraphSpec,
-    theme: &Theme,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let s = spec.scale;
-    let px = |v: f64| (v * s).round() as i32;
-    let style = ("sans-serif", 13.0 * s)
+/// The legend's rows: each entry's label, colour and left offset, flowed into rows that fit
+/// `width` backend pixels, so that it never covers the curves on a narrow screen.
+struct LegendLayout {
+    rows: Vec<Vec<(String, RGBAColor, i32, i32)>>,
+    row_height: i32,
+}
+
+impl LegendLayout {
+    fn height(&self) -> i32 {
+        self.row_height * self.rows.len() as i32
+    }
+}
+
+fn legend_style(theme: &Theme, scale: f64) -> TextStyle<'static> {
+    ("sans-serif", 13.0 * scale)
         .into_font()
         .color(&theme.text)
-        .pos(Pos::new(HPos::Left, VPos::Center));
-    let row = px(20.0);
-    let sample = px(24.0);
-    let pad = px(8.0);
-    let mut text_width = 0;
-    for (label, _) in labels {
-        let (w, _) = area.estimate_text_size(label, &style)?;
-        text_width = text_width.max(w as i32);
+        .pos(Pos::new(HPos::Left, VPos::Center))
+}
+
+fn layout_legend<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    labels: Vec<(String, RGBAColor)>,
+    theme: &Theme,
+    scale: f64,
+) -> Result<LegendLayout, DrawingAreaErrorKind<DB::ErrorType>> {
+    let px = |v: f64| (v * scale).round() as i32;
+    let style = legend_style(theme, scale);
+    let width = area.dim_in_pixel().0 as i32 - px(24.0);
+    let (sample, gap, spacing) = (px(22.0), px(6.0), px(18.0));
+    let mut rows: Vec<Vec<(String, RGBAColor, i32, i32)>> = vec![Vec::new()];
+    let mut x = 0;
+    for (label, color) in labels {
+        let (text_width, _) = area.estimate_text_size(&label, &style)?;
+        let item = sample + gap + text_width as i32;
+        let row = rows.last_mut().expect("rows start non-empty");
+        if !row.is_empty() && x + item > width {
+            rows.push(Vec::new());
+            x = 0;
+        }
+        rows.last_mut()
+            .expect("rows start non-empty")
+            .push((label, color, x, item));
+        x += item + spacing;
     }
-    let (x0, y0) = (px(10.0), px(10.0));
-    let width = pad * 3 + sample + text_width;
-    let height = pad * 2 + row * labels.len() as i32;
-    area.draw(&Rectangle::new(
-        [(x0, y0), (x0 + width, y0 + height)],
-        theme.legend_fill.mix(0.92).filled(),
-    ))?;
-    area.draw(&Rectangle::new(
-        [(x0, y0), (x0 + width, y0 + height)],
-        theme.grid.stroke_width(px(1.0).max(1) as u32),
-    ))?;
-    for (i, (label, color)) in labels.iter().enumerate() {
-        let y = y0 + pad + row * i as i32 + row / 2;
-        let x = x0 + pad;
-        area.draw(&PathElement::new(
-            vec![(x, y), (x + sample, y)],
-            color.stroke_width(px(2.5).max(1) as u32),
-        ))?;
-        area.draw(&Text::new(
-            label.clone(),
-            (x + sample + pad, y),
-            style.clone(),
-        ))?;
+    Ok(LegendLayout {
+        rows,
+        row_height: px(20.0),
+    })
+}
+
+/// Draws the legend rows centred in `area`.
+fn draw_legend<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    layout: &LegendLayout,
+    theme: &Theme,
+    scale: f64,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let px = |v: f64| (v * scale).round() as i32;
+    let style = legend_style(theme, scale);
+    let width = area.dim_in_pixel().0 as i32;
+    let (sample, gap) = (px(22.0), px(6.0));
+    for (r, row) in layout.rows.iter().enumerate() {
+        let row_width = row.last().map_or(0, |(_, _, x, w)| x + w);
+        let left = (width - row_width) / 2;
+        let y = layout.row_height * r as i32 + layout.row_height / 2;
+        for (label, color, x, _) in row {
+            let x = left + x;
+            area.draw(&PathElement::new(
+                vec![(x, y), (x + sample, y)],
+                color.stroke_width(px(2.5).max(1) as u32),
+            ))?;
+            area.draw(&Text::new(
+                label.clone(),
+                (x + sample + gap, y),
+                style.clone(),
+            ))?;
+        }
     }
     Ok(())
 }
