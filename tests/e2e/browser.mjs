@@ -26,9 +26,9 @@ export const DESKTOP = { viewport: { width: 1280, height: 900 }, deviceScaleFact
 /** How long the page may take to draw every canvas before the scripts give up. */
 export const DRAWN_TIMEOUT_MS = 20_000;
 
-/** Launches headless Chromium. */
-export function launchChromium() {
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+/** Launches headless Chromium, with `extraArgs` after the usual flags. */
+export function launchChromium(extraArgs = []) {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
 /** Resolves once the page says every canvas has been drawn once. */
