@@ -213,7 +213,11 @@ pub fn draw<DB: DrawingBackend>(
     let px = |v: f64| (v * s).round() as i32;
     let curves = curves(spec);
     let (y_min, y_max) = y_range(&curves);
-    let font = |size: f64| ("sans-serif", size * s).into_font().color(&theme.text);
+    let font = |size: f64| {
+        (FontFamily::SansSerif, size * s)
+            .into_font()
+            .color(&theme.text)
+    };
 
     let index_of: Vec<(Activation, usize)> = shown(spec);
     let color_index = |a: Activation| {
@@ -355,7 +359,7 @@ impl LegendLayout {
 }
 
 fn legend_style(theme: &Theme, scale: f64) -> TextStyle<'static> {
-    ("sans-serif", 13.0 * scale)
+    (FontFamily::SansSerif, 13.0 * scale)
         .into_font()
         .color(&theme.text)
         .pos(Pos::new(HPos::Left, VPos::Center))

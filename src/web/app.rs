@@ -6,9 +6,9 @@ use std::rc::Rc;
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, Event, PointerEvent};
+use web_sys::{Element, Event, MediaQueryList, PointerEvent};
 
-use crate::plot::theme::{Theme, DARK, LIGHT};
+use crate::plot::theme::{DARK, LIGHT};
 use crate::state::{Problem, State};
 use crate::text::{self, strings, Lang, Strings};
 use crate::web::dom::{document, find, set_text, window};
@@ -27,6 +27,7 @@ pub struct App {
     torch: TorchView,
     page_message: Element,
     graph_problem: Option<Problem>,
+    dark_query: Option<MediaQueryList>,
     graph_dirty: bool,
     torch_dirty: bool,
     frame_pending: bool,
@@ -54,6 +55,7 @@ impl App {
             state,
             strings,
             graph_problem: None,
+            dark_query: window()?.match_media("(prefers-color-scheme: dark)")?,
             graph_dirty: true,
             torch_dirty: true,
             frame_pending: false,
@@ -88,7 +90,11 @@ impl App {
     pub fn render(&mut self, force: bool) -> Result<(), JsValue> {
         let window = window()?;
         let ratio = window.device_pixel_ratio().max(1.0);
-        let theme = current_theme();
+        let dark = self
+            .dark_query
+            .as_ref()
+            .is_some_and(MediaQueryList::matches);
+        let theme = if dark { DARK } else { LIGHT };
         if self.graph_dirty || force {
             self.graph
                 .render(&self.state, &theme, self.strings, ratio, force)?;
@@ -110,17 +116,6 @@ impl App {
             }
         }
         Ok(())
-    }
-}
-
-fn current_theme() -> Theme {
-    let dark = web_sys::window()
-        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-        .is_some_and(|m| m.matches());
-    if dark {
-        DARK
-    } else {
-        LIGHT
     }
 }
 
@@ -308,7 +303,7 @@ pub fn listen(app: &Shared) -> Result<(), JsValue> {
     let observer = web_sys::ResizeObserver::new(relayout.as_ref().unchecked_ref())?;
     observer.observe(&canvas);
     window.add_event_listener_with_callback("resize", relayout.as_ref().unchecked_ref())?;
-    if let Some(query) = window.match_media("(prefers-color-scheme: dark)")? {
+    if let Some(query) = &app.borrow().dark_query {
         query.add_event_listener_with_callback("change", relayout.as_ref().unchecked_ref())?;
     }
     relayout.forget();

@@ -180,7 +180,9 @@ impl GraphView {
                 ("dfx", &relu.derivative(state.x as f32).to_string()),
             ],
         );
-        self.canvas.set_attribute("aria-label", &alt)?;
+        if self.canvas.get_attribute("aria-label").as_deref() != Some(alt.as_str()) {
+            self.canvas.set_attribute("aria-label", &alt)?;
+        }
         self.drawn = Some(drawn);
         self.drawn_for = Some(key);
         Ok(())
