@@ -19,6 +19,10 @@ const BINDGEN_JS: &str = "www/pkg/relu_explorer.js";
 /// produces modules that crash at init in current Chromium.
 const WASM_OPT: &str = "node_modules/.bin/wasm-opt";
 
+/// wasm-opt's last input and output (and how it was run), so that a rebuild of an
+/// unchanged module skips the slowest step.
+const OPT_CACHE: &str = "target/wasm-opt-cache";
+
 /// The WebAssembly features Rust 1.95's wasm32-unknown-unknown emits by default
 /// (its generic CPU); wasm-opt must accept and keep them.
 const WASM_FEATURES: [&str; 6] = [
@@ -54,13 +58,7 @@ pub fn run() -> Result<(), String> {
     ))?;
     let bound = size(&root.join(BINDGEN_WASM))?;
 
-    let optimised = format!("{BINDGEN_WASM}.opt");
-    let mut args = vec!["-Oz"];
-    args.extend(WASM_FEATURES);
-    args.extend([BINDGEN_WASM, "-o", &optimised]);
-    run::status(&mut run::program(root.join(WASM_OPT), &args))?;
-    fs::rename(root.join(&optimised), root.join(BINDGEN_WASM))
-        .map_err(|err| format!("cannot replace {BINDGEN_WASM} with wasm-opt's output: {err}"))?;
+    optimise(&root)?;
     let shrunk = size(&root.join(BINDGEN_WASM))?;
 
     println!("xtask build: sizes (bytes, before gzip)");
@@ -69,6 +67,57 @@ pub fn run() -> Result<(), String> {
     println!("  {BINDGEN_WASM:<62} {shrunk:>9}  after wasm-opt -Oz");
     println!("  {BINDGEN_JS:<62} {:>9}", size(&root.join(BINDGEN_JS))?);
     Ok(())
+}
+
+/// Runs wasm-opt on the bound module in place, unless it is byte for byte the module
+/// the last run optimised with the same binaryen and flags: then that output is reused.
+fn optimise(root: &Path) -> Result<(), String> {
+    let module = root.join(BINDGEN_WASM);
+    let input = read(&module)?;
+    let binaryen = read(&root.join("node_modules/binaryen/package.json"))?;
+    let mut recipe = WASM_FEATURES.join(" ").into_bytes();
+    recipe.extend(binaryen);
+    let cache = root.join(OPT_CACHE);
+    let (cached_recipe, cached_input, cached_output) = (
+        cache.join("recipe"),
+        cache.join("input.wasm"),
+        cache.join("output.wasm"),
+    );
+    if fs::read(&cached_recipe).ok() == Some(recipe.clone())
+        && fs::read(&cached_input).ok() == Some(input.clone())
+        && cached_output.is_file()
+    {
+        println!("wasm-opt: module unchanged since the last build, reusing its output");
+        return copy(&cached_output, &module);
+    }
+
+    let optimised = format!("{BINDGEN_WASM}.opt");
+    let mut args = vec!["-Oz"];
+    args.extend(WASM_FEATURES);
+    args.extend([BINDGEN_WASM, "-o", &optimised]);
+    run::status(&mut run::program(root.join(WASM_OPT), &args))?;
+    fs::rename(root.join(&optimised), &module)
+        .map_err(|err| format!("cannot replace {BINDGEN_WASM} with wasm-opt's output: {err}"))?;
+
+    let remember = || -> std::io::Result<()> {
+        fs::create_dir_all(&cache)?;
+        fs::write(&cached_input, &input)?;
+        fs::copy(&module, &cached_output)?;
+        fs::write(&cached_recipe, &recipe)
+    };
+    remember().map_err(|err| format!("cannot write {OPT_CACHE}: {err}"))
+}
+
+/// The bytes of the file at `path`.
+fn read(path: &Path) -> Result<Vec<u8>, String> {
+    fs::read(path).map_err(|err| format!("cannot read {}: {err}", path.display()))
+}
+
+/// Copies `from` over `to`.
+fn copy(from: &Path, to: &Path) -> Result<(), String> {
+    fs::copy(from, to)
+        .map(drop)
+        .map_err(|err| format!("cannot copy {} to {}: {err}", from.display(), to.display()))
 }
 
 /// The size of the file at `path` in bytes.
