@@ -20,11 +20,12 @@ const ELEMENTS = [
   "graph-canvas", ...GRAPH_CONTROLS, "graph-readout", "graph-message",
   "torch-x", "torch-grad", "torch-y", "torch-xgrad", "torch-message",
 ];
-/** The torch panel's defaults: the article's example. */
+/** The torch panel's defaults: the article's example. `print(y)` shows the grad_fn PyTorch
+ * prints for a tensor that autograd recorded (x has requires_grad=True). */
 const TORCH_DEFAULTS = {
   "torch-x": "-1.0, 0.0, 1.0, 2.0",
   "torch-grad": "1.0, 1.0, 1.0, 1.0",
-  "torch-y": "tensor([0., 0., 1., 2.])",
+  "torch-y": "tensor([0., 0., 1., 2.], grad_fn=<ReluBackward0>)",
   "torch-xgrad": "tensor([0., 0., 1., 1.])",
 };
 /** Entries the torch panel must refuse, with a message, keeping its last good result. */
