@@ -6,8 +6,10 @@ use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind,
 };
 use plotters_canvas::CanvasBackend;
+use std::fmt::Write;
 use wasm_bindgen::JsCast;
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+use web_sys::{CanvasRenderingContext2d, ContextAttributes2d, HtmlCanvasElement, Path2d};
 
 /// Sizes `canvas`'s backing store to its CSS box × `ratio`; returns true if it changed (which
 /// clears the canvas).
@@ -34,8 +36,12 @@ pub struct Canvas {
 impl Canvas {
     /// Wraps `canvas`, or `None` if it has no 2D context.
     pub fn new(canvas: &HtmlCanvasElement) -> Option<Canvas> {
+        // The charts paint their own background, so the canvas is opaque: the browser skips
+        // blending it with the page. The first call fixes the context's options for good.
+        let options = ContextAttributes2d::new();
+        options.set_alpha(false);
         let context = canvas
-            .get_context("2d")
+            .get_context_with_context_options("2d", &options)
             .ok()??
             .dyn_into::<CanvasRenderingContext2d>()
             .ok()?;
@@ -86,12 +92,36 @@ impl DrawingBackend for Canvas {
         self.inner.draw_rect(upper_left, bottom_right, style, fill)
     }
 
+    /// Strokes the whole polyline as one `Path2D` built from SVG path data: one call into the
+    /// browser instead of one `lineTo` per point (a curve has a thousand).
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
         &mut self,
         path: I,
         style: &S,
     ) -> Outcome {
-        self.inner.draw_path(path, style)
+        let color = style.color();
+        if color.alpha == 0.0 {
+            return Ok(());
+        }
+        let points: Vec<BackendCoord> = path.into_iter().collect();
+        let mut data = String::with_capacity(points.len() * 10);
+        for (i, (x, y)) in points.iter().enumerate() {
+            let command = if i == 0 { 'M' } else { 'L' };
+            // Writing to a String cannot fail.
+            let _ = write!(data, "{command}{x} {y}");
+        }
+        if data.is_empty() {
+            return Ok(());
+        }
+        let Ok(path) = Path2d::new_with_path_string(&data) else {
+            return self.inner.draw_path(points, style);
+        };
+        let (r, g, b) = color.rgb;
+        self.context
+            .set_stroke_style_str(&format!("rgba({r},{g},{b},{})", color.alpha));
+        self.context.set_line_width(f64::from(style.stroke_width()));
+        self.context.stroke_with_path(&path);
+        Ok(())
     }
 
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
