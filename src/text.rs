@@ -89,17 +89,17 @@ pub const EN: Strings = Strings {
     out_of_bounds: "{key} = {value} is outside the allowed {low} to {high}.",
     unreadable: "{key} = “{text}” is not a valid value.",
     link_prefix: "Part of this link was ignored:",
-    tensor_empty: "is empty: type at least one number, such as -1.0, 0.0, 1.0, 2.0.",
+    tensor_empty: "it is empty; type at least one number, such as -1.0, 0.0, 1.0, 2.0.",
     tensor_missing: "entry {position} is empty (two commas in a row?).",
     tensor_not_number: "entry {position}, “{text}”, is not a number \
                         (use digits, or nan, inf, -inf).",
     tensor_overflow: "entry {position}, {text}, is too large for float32 \
                       (the largest is about 3.4e38); type inf if you mean infinity.",
-    tensor_too_long: "has {len} entries; the panel takes at most {max}.",
+    tensor_too_long: "it has {len} entries; the panel takes at most {max}.",
     tensor_lengths: "x has {x} entries but the gradient has {grad}: \
                      backward needs one upstream gradient per entry of y.",
-    field_x: "The input tensor",
-    field_grad: "The upstream gradient",
+    field_x: "Input tensor x",
+    field_grad: "Upstream gradient",
     keeping_last: "Showing the last good result.",
 };
 
@@ -176,5 +176,5 @@ pub fn tensor_problem(s: &Strings, field: &str, error: &TensorTextError) -> Stri
             &[("len", &len.to_string()), ("max", &MAX_ENTRIES.to_string())],
         ),
     };
-    format!("{field} {detail} {}", s.keeping_last)
+    format!("{field}: {detail} {}", s.keeping_last)
 }

@@ -26,6 +26,7 @@ fn document() -> web_sys::Document {
 /// Adds the real page's body and stylesheet to the test document (our own static markup),
 /// beside the test runner's own elements, replacing any earlier test's copy.
 fn load_page() {
+    set_hash("");
     let doc = document();
     if let Some(old) = doc.get_element_by_id("page-under-test") {
         old.remove();
@@ -39,6 +40,17 @@ fn load_page() {
     style.set_text_content(Some(STYLE));
     container.append_child(&style).unwrap();
     doc.body().unwrap().append_child(&container).unwrap();
+}
+
+/// Sets the test page's URL hash without navigating, as a shared link would arrive.
+fn set_hash(hash: &str) {
+    let window = web_sys::window().unwrap();
+    let url = format!("{}{}", window.location().pathname().unwrap(), hash);
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(&JsValue::NULL, "", Some(&url))
+        .unwrap();
 }
 
 async fn next_frame() {
@@ -204,6 +216,39 @@ async fn the_torch_panel_keeps_the_last_good_result() {
         "tensor([3.0000, 0.0000, 0.5000, 0.0000], grad_fn=<ReluBackward0>)"
     );
     assert_eq!(text("torch-xgrad"), "tensor([1., 0., 1., 0.])");
+}
+
+#[wasm_bindgen_test]
+async fn a_bad_link_is_reported_and_the_defaults_kept() {
+    load_page();
+    set_hash("#xmin=abc&xmax=4&x=3&tx=1,abc&leaky=1");
+    let _explorer = relu_explorer::mount().expect("the page mounts");
+    next_frame().await;
+    let page_message = text("page-message");
+    assert!(
+        page_message.contains("xmin = “abc” is not a valid value"),
+        "{page_message}"
+    );
+    assert_eq!(
+        input("x-min").value_as_number(),
+        -10.0,
+        "the default x min is kept"
+    );
+    assert_eq!(input("x-max").value_as_number(), 4.0);
+    assert_eq!(text("readout-x"), "3");
+    assert!(input("show-leaky").checked());
+    assert!(text("torch-message").contains("entry 2, “abc”, is not a number"));
+    assert_eq!(
+        input("torch-x").value(),
+        "1,abc",
+        "what the link said stays visible to fix"
+    );
+    assert_eq!(
+        text("torch-xgrad"),
+        "tensor([0., 0., 1., 1.])",
+        "the article's example"
+    );
+    set_hash("");
 }
 
 fn floats(values: &[f32]) -> JsValue {

@@ -8,6 +8,18 @@ use crate::text::{self, Strings};
 use crate::torch_panel::{evaluate, python_code, PanelError, TorchOutput};
 use crate::web::dom::{find, set_text};
 
+/// The article's example, the result shown if the first tensors typed (or linked) are bad.
+fn default_result() -> Option<(TorchOutput, String)> {
+    let State {
+        torch_x,
+        torch_grad,
+        ..
+    } = State::default();
+    let output = evaluate(&torch_x, &torch_grad).ok()?;
+    let code = python_code(&torch_x, &torch_grad)?;
+    Some((output, code))
+}
+
 /// The panel's elements and its last good result.
 pub struct TorchView {
     x: HtmlInputElement,
@@ -29,7 +41,7 @@ impl TorchView {
             grad_out: find(root, "torch-xgrad")?,
             code: find(root, "torch-code")?,
             message: find(root, "torch-message")?,
-            last_good: None,
+            last_good: default_result(),
         })
     }
 
