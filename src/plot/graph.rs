@@ -269,7 +269,8 @@ pub fn draw<DB: DrawingBackend>(
         guide,
     )))?;
 
-    for curve in &curves {
+    // Overlays first, so that ReLU, the subject, stays on top where the curves coincide.
+    for curve in curves.iter().rev() {
         let color = curve_color(theme, curve, color_index(curve.activation));
         let width = if curve.derivative { 2.0 } else { 2.5 };
         chart.draw_series(LineSeries::new(
@@ -325,9 +326,12 @@ fn draw_kink_dots<DB: DrawingBackend>(
     }
     let radius = (4.0 * spec.scale).round() as i32;
     let stroke = (1.5 * spec.scale).round().max(1.0) as u32;
-    for (activation, index) in [(Activation::Relu, 1)]
+    // Leaky ReLU's dots first, so ReLU's stay on top where they coincide.
+    for (activation, index) in spec
+        .leaky_slope
+        .map(|a| (Activation::LeakyRelu(a), 2))
         .into_iter()
-        .chain(spec.leaky_slope.map(|a| (Activation::LeakyRelu(a), 2)))
+        .chain([(Activation::Relu, 1)])
     {
         let color = if index == 1 {
             theme.series[1].to_rgba()
