@@ -134,7 +134,8 @@ impl State {
         let mut parts = Vec::new();
         let mut number = |key: &str, value: f64, default: f64| {
             if value != default {
-                parts.push(format!("{key}={}", short_number(value)));
+                // `{}` prints the shortest text that reads back as the same f64.
+                parts.push(format!("{key}={value}"));
             }
         };
         number("xmin", self.x_min, default.x_min);
@@ -224,11 +225,6 @@ fn read_flag(key: &'static str, text: &str) -> Result<bool, Problem> {
             text: text.to_string(),
         }),
     }
-}
-
-/// The shortest text that reads back as the same `f64`.
-fn short_number(value: f64) -> String {
-    format!("{value}")
 }
 
 /// Percent-encodes everything but unreserved URL characters and a few harmless ones.

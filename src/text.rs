@@ -81,7 +81,8 @@ pub const EN: Strings = Strings {
     sigmoid_derivative: "Derivative of sigmoid(x)",
     tanh: "tanh(x)",
     tanh_derivative: "Derivative of tanh(x)",
-    at_kink: "x is exactly 0, the kink: the derivative is undefined here, and PyTorch uses 0.",
+    at_kink: "x is exactly 0, the kink: the derivative is undefined here, and PyTorch’s backward \
+              pass uses 0.",
     graph_alt: "Graph of ReLU(x) and its derivative for x from {min} to {max}. \
                 At x = {x}, ReLU(x) = {fx} and its derivative is {dfx}.",
     range_order: "x min ({min}) must be less than x max ({max}). \

@@ -214,7 +214,7 @@ impl GraphView {
         set_text(&self.slope_out, &text::number(state.slope));
     }
 
-    fn write_readouts(&self, state: &State, _strings: &Strings) {
+    fn write_readouts(&self, state: &State, strings: &Strings) {
         let x = state.x as f32;
         set_text(&self.readout_x, &shown_x(state));
         let rows = [
@@ -234,6 +234,7 @@ impl GraphView {
                 set_text(&row.derivative, &activation.derivative(x).to_string());
             }
         }
+        set_text(&self.kink_note, strings.at_kink);
         set_hidden(&self.kink_note, x != 0.0);
     }
 }
