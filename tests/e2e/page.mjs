@@ -2,9 +2,11 @@
 // which serves www/ and passes its URL). Opens the real page in headless Chromium and checks
 // what a person would: it loads cleanly, every canvas is drawn crisply, every control is labelled
 // and does something, the keyboard and pointer work, bad input is refused visibly, the URL hash
-// round-trips, and a phone-width screen does not scroll sideways. Exits 1 listing each failure.
+// round-trips, and a phone-width screen does not scroll sideways; then the dead-neuron lab's own
+// checks (tests/e2e/lab.mjs). Exits 1 listing each failure.
 
 import { DESKTOP, launchChromium, twoFrames, waitForDrawn } from "./browser.mjs";
+import { LAB_BUTTONS, labChecks } from "./lab.mjs";
 
 const base = process.argv[2];
 if (!base) {
@@ -17,8 +19,9 @@ const origin = new URL(base).origin;
 const SECTIONS = ["formula", "graph", "strengths", "weaknesses", "torch"];
 const GRAPH_CONTROLS = ["x-min", "x-max", "x-value", "show-leaky", "show-sigmoid", "show-tanh", "leaky-slope"];
 const ELEMENTS = [
-  "graph-canvas", ...GRAPH_CONTROLS, "graph-readout", "graph-message",
+  "page-message", "graph-canvas", ...GRAPH_CONTROLS, "graph-readout", "graph-message",
   "torch-x", "torch-grad", "torch-y", "torch-xgrad", "torch-message",
+  "lab", "lab-status", "lab-message", "lab-strip",
 ];
 /** The torch panel's defaults: the article's example. `print(y)` shows the grad_fn PyTorch
  * prints for a tensor that autograd recorded (x has requires_grad=True). */
@@ -41,6 +44,10 @@ const TORCH_BAD = [
 const TEXT_EDITS = { "torch-x": "3.0, -2.0, 0.5, -0.25", "torch-grad": "0.5, 2.0, 1.0, 3.0" };
 /** Controls that only show an effect while another is checked. */
 const NEEDS_CHECKED = { "leaky-slope": "show-leaky" };
+/** Controls that are enabled only while a select has a given value: id → [select id, value]. */
+const NEEDS_SELECTED = { "lab-slope": ["lab-activation", "leaky"] };
+/** Buttons with checks of their own (tests/e2e/lab.mjs); the generic check leaves them out. */
+const OWN_CHECKS = new Set(LAB_BUTTONS);
 
 const passed = [];
 const failures = [];
@@ -121,12 +128,13 @@ function canvasHashes() {
   });
 }
 
-/** The visible text state: readouts, messages and the URL hash. */
+/** The visible text state: readouts, messages, the lab's status and strip, and the URL hash. */
 function textState() {
   const text = (selector) => document.querySelector(selector)?.textContent ?? null;
   return {
     outputs: [...document.querySelectorAll("output")].map((o) => `${o.id}=${o.textContent}`),
-    messages: [text("#graph-message"), text("#torch-message")],
+    messages: ["#page-message", "#graph-message", "#torch-message", "#lab-message", "#lab-status"].map(text),
+    strip: [...document.querySelectorAll("#lab-strip li")].map((li) => li.className).join(" "),
     hash: location.hash,
   };
 }
@@ -218,10 +226,13 @@ async function operate(page, control) {
       await page.keyboard.press(key);
       return `pressed ${key}`;
     }
-    case "number":
-      await locator.focus();
-      await page.keyboard.press("ArrowUp");
-      return "pressed ArrowUp";
+    case "number": {
+      // Typed, as a person enters a seed: the current value plus one, then Tab.
+      const value = String(Number(await locator.inputValue()) + 1);
+      await locator.fill(value);
+      await page.keyboard.press("Tab");
+      return `typed "${value}"`;
+    }
     case "checkbox":
     case "radio":
       await locator.click();
@@ -251,7 +262,6 @@ function listControls(page) {
         id: el.id,
         selector: el.id ? `#${CSS.escape(el.id)}` : `:is(input, select, button, textarea) >> nth=${index}`,
         kind: el.tagName === "INPUT" ? el.type : el.tagName.toLowerCase(),
-        disabled: el.disabled,
       }))
       .filter((c) => c.kind !== "hidden"));
 }
@@ -416,16 +426,28 @@ async function main() {
       assert(dragged > left && dragged < right, `dragging to 55% gave x = ${dragged}, not between ${left} and ${right}`);
     });
 
-    const controls = await listControls(page);
+    const controls = (await listControls(page)).filter((c) => !OWN_CHECKS.has(c.id));
     for (const control of controls) {
       const name = control.id ? `#${control.id}` : control.selector;
-      await check(`${name} (${control.kind}) changes what it controls`, async () => {
-        assert(!control.disabled, "disabled");
+      // Enable what the control needs; if that fails, the check below says what is wrong.
+      const disabled = await (async () => {
         const needs = NEEDS_CHECKED[control.id];
+        const [select, option] = NEEDS_SELECTED[control.id] ?? [];
         if (needs && !(await page.locator(`#${needs}`).isChecked())) {
           await page.locator(`#${needs}`).click();
           await twoFrames(page);
         }
+        if (select && (await page.locator(`#${select}`).inputValue()) !== option) {
+          await page.locator(`#${select}`).selectOption(option);
+          await twoFrames(page);
+        }
+        return page.locator(control.selector).isDisabled();
+      })().catch(() => false);
+      if (disabled) {
+        console.log(`skip ${name} (${control.kind}): disabled`);
+        continue;
+      }
+      await check(`${name} (${control.kind}) changes what it controls`, async () => {
         await settle(page);
         const before = await snapshot(page);
         const action = await operate(page, control);
@@ -484,6 +506,8 @@ async function main() {
     });
 
     await page.close();
+
+    await labChecks({ check, assert, open, context: desktop });
     await desktop.close();
 
     const phone = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2 });

@@ -8,6 +8,20 @@
 //   canvas2d_polyline_ms_p50           the same polylines drawn with plain Canvas2D, same page
 //   graph_vs_canvas2d_p50_ratio        the two p50s divided
 //   long_tasks_during_drag             long tasks > 50 ms while the mouse drags the x slider
+//   canvases_blank_at_drawn            canvases still blank when the page sets data-drawn (the
+//                                      mark must follow a full first render, the lab's included)
+//
+// The dead-neuron lab, on the page's own training loop (`#lab-play`):
+//   train_fps                          animation frames per second while it trains, [1, 32, 1]
+//                                      ReLU net (He init) on 128 points at 200 steps per frame
+//   train_steps_per_frame              labSteps() gained per animation frame, same run
+//   train_frame_ms_p95                 labFrameTimes(): the page's work per frame (steps, census,
+//                                      redraws), p95 of the latest 240 frames
+//   train_wasm_vs_js_ratio             SGD steps of the wasm Mlp against xtask/bench/js_mlp.mjs
+//                                      (the same algorithm in plain JS) from the same weights,
+//                                      in the same page: JS time / wasm time, medians of rounds
+//   train_memory_growth_bytes          wasm memory after 10 minutes' worth of training steps
+//                                      minus wasm memory after the first second of training
 
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -28,6 +42,22 @@ const REDRAWS = 250;
 const DRAG_MOVES = 200;
 const LONG_TASK_MS = 50;
 
+/** The lab's throughput run: a [1, 32, 1] ReLU net (He init) on 128 points, 200 steps a frame. */
+const TRAIN_HASH = "#width=32&depth=1&n=128&spf=200&act=relu&init=he";
+const TRAIN_WARMUP_MS = 1000;
+const TRAIN_SECONDS = 5;
+/** wasm against plain JS: timed rounds of this many steps each way, after a warm-up. */
+const COMPARE = { sizes: [1, 32, 1], points: 128, seed: 1, learningRate: 0.05, warmup: 2000, steps: 2000, rounds: 7 };
+/** Loss agreement that shows the JS port computes what the wasm network computes (JS in f64). */
+const FIRST_LOSS_RTOL = 1e-5;
+const FINAL_LOSS_RTOL = 0.02;
+/** Memory: the page's lab at 500 steps a frame, then direct trainStep calls, until this many
+ * steps (10 minutes at the lab's default 20 steps a frame and 60 frames a second). */
+const MEMORY_HASH = "#spf=500";
+const MEMORY_LAB_SECONDS = 18;
+const MEMORY_TOTAL_STEPS = 10 * 60 * 60 * 20;
+const MEMORY_CHUNK = 5000;
+
 /** Rounds milliseconds to microseconds for the report. */
 const ms = (value) => Math.round(value * 1000) / 1000;
 
@@ -36,13 +66,37 @@ const ms = (value) => Math.round(value * 1000) / 1000;
  * the measured loads nothing. */
 const OFFLINE = [`--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE ${new URL(base).hostname}`];
 
-/** A new context (empty cache) and page at the benchmark viewport, loaded and drawn. */
-async function freshPage(browser, onResponse) {
+/** Runs in every page before its scripts: when the page sets data-drawn, records the canvases
+ * that are still blank (one colour, or no backing store) in `window.benchBlankAtDrawn`. */
+function watchDrawn() {
+  const blank = (canvas) => {
+    if (!canvas.width || !canvas.height) return true;
+    const copy = document.createElement("canvas");
+    copy.width = canvas.width;
+    copy.height = canvas.height;
+    const ctx = copy.getContext("2d", { willReadFrequently: true });
+    ctx.drawImage(canvas, 0, 0);
+    const words = new Uint32Array(ctx.getImageData(0, 0, copy.width, copy.height).data.buffer);
+    return words.every((word) => word === words[0]);
+  };
+  const observer = new MutationObserver(() => {
+    if (document.documentElement?.dataset.drawn !== "true") return;
+    observer.disconnect();
+    window.benchBlankAtDrawn = [...document.querySelectorAll("canvas")]
+      .filter(blank).map((canvas) => canvas.id || "(canvas without id)");
+  });
+  observer.observe(document, { attributes: true, attributeFilter: ["data-drawn"], subtree: true });
+}
+
+/** A new context (empty cache) and page at the benchmark viewport, loaded (with `hash`) and
+ * drawn. */
+async function freshPage(browser, onResponse, hash = "") {
   const context = await browser.newContext(DESKTOP);
+  await context.addInitScript(watchDrawn);
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
   if (onResponse) page.on("response", onResponse);
-  await page.goto(base);
+  await page.goto(new URL(hash, base).href);
   await waitForDrawn(page);
   return { context, page };
 }
@@ -51,6 +105,7 @@ async function freshPage(browser, onResponse) {
 async function measureLoads(browser) {
   const times = [];
   const timelines = [];
+  const blankAtDrawn = new Set();
   let responses = [];
   for (let i = 0; i < LOADS; i++) {
     const pending = [];
@@ -74,6 +129,9 @@ async function measureLoads(browser) {
     if (typeof timeline.drawn !== "number") {
       throw new Error('the page set data-drawn without performance.mark("relu-explorer:drawn")');
     }
+    const blank = await page.evaluate(() => window.benchBlankAtDrawn);
+    if (!Array.isArray(blank)) throw new Error("the data-drawn watcher saw no data-drawn change");
+    blank.forEach((id) => blankAtDrawn.add(id));
     times.push(timeline.drawn);
     timelines.push(timeline);
     if (i === 0) {
@@ -87,7 +145,7 @@ async function measureLoads(browser) {
     const values = timelines.map((t) => t[key]).filter((v) => typeof v === "number");
     return [key, values.length ? ms(percentile(values, 50)) : null];
   }));
-  return { times, responses, breakdown };
+  return { times, responses, breakdown, blankAtDrawn: [...blankAtDrawn] };
 }
 
 /** In the page: full graph redraws against plain Canvas2D strokes of the same polylines. */
@@ -182,29 +240,288 @@ async function measureDrag(browser, moves) {
   return { longTasks, inputs, dragMs };
 }
 
+/** Scrolls the lab's buttons to the top of the viewport, so its charts are on screen (and are
+ * redrawn, as a reader watching them would see), and checks the lab's settings came from the
+ * URL hash. */
+async function showLab(page, want) {
+  await page.locator("#lab-play").evaluate((el) => el.scrollIntoView({ block: "start" }));
+  await twoFrames(page);
+  const got = await page.evaluate((ids) => Object.fromEntries(
+    ids.map((id) => [id, document.getElementById(id)?.value])), Object.keys(want));
+  const wrong = Object.entries(want).filter(([id, value]) => got[id] !== value)
+    .map(([id, value]) => `#${id} is ${JSON.stringify(got[id])}, want ${JSON.stringify(value)}`);
+  if (wrong.length) throw new Error(`the lab did not take its settings from the URL hash: ${wrong.join("; ")}`);
+}
+
+/** Clicks #lab-play and waits until the lab says it is running. */
+async function play(page) {
+  await page.locator("#lab-play").click();
+  await page.waitForFunction(() => document.getElementById("lab-play").getAttribute("aria-pressed") === "true",
+    null, { timeout: 5_000 });
+}
+
+/** Clicks #lab-play and waits until the lab says it is paused. */
+async function pause(page) {
+  await page.locator("#lab-play").click();
+  await page.waitForFunction(() => document.getElementById("lab-play").getAttribute("aria-pressed") === "false",
+    null, { timeout: 5_000 });
+}
+
+/** In the page, while the lab trains: animation frames over `seconds` (after `warmupMs`), the
+ * training steps the lab took in them, and the lab's own per-frame work times at the end. */
+function labFrames({ warmupMs, seconds }) {
+  const api = window.reluExplorer;
+  const longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) longTasks.push(entry.duration);
+  }).observe({ type: "longtask", buffered: false });
+  return new Promise((resolve) => setTimeout(() => {
+    const stamps = [];
+    let firstSteps = 0;
+    const tick = (now) => {
+      // The lab's frame callback runs before or after this one, the same way every frame: the
+      // steps counted between the first and the last tick are those of stamps.length - 1 frames.
+      if (!stamps.length) firstSteps = api.labSteps();
+      stamps.push(now);
+      if (now - stamps[0] < seconds * 1000) {
+        requestAnimationFrame(tick);
+        return;
+      }
+      resolve({
+        stamps,
+        steps: api.labSteps() - firstSteps,
+        frameTimes: Array.from(api.labFrameTimes()),
+        running: document.getElementById("lab-play").getAttribute("aria-pressed") === "true",
+        status: document.getElementById("lab-status").textContent,
+        longTasks,
+      });
+    };
+    requestAnimationFrame(tick);
+  }, warmupMs));
+}
+
+/** The lab training live: frame rate, steps per frame and the page's work per frame. */
+async function measureTraining(browser) {
+  const { context, page } = await freshPage(browser, undefined, TRAIN_HASH);
+  await showLab(page, {
+    "lab-width": "32", "lab-depth": "1", "lab-points": "128", "lab-steps": "200",
+    "lab-activation": "relu", "lab-init": "he",
+  });
+  await play(page);
+  const run = await page.evaluate(labFrames, { warmupMs: TRAIN_WARMUP_MS, seconds: TRAIN_SECONDS });
+  await context.close();
+  if (!run.running) throw new Error(`the lab stopped while it was measured: ${run.status}`);
+  if (!run.frameTimes.length) throw new Error("labFrameTimes() is empty after the lab trained");
+  const frames = run.stamps.length - 1;
+  const intervals = run.stamps.slice(1).map((t, i) => t - run.stamps[i]);
+  return {
+    frames,
+    seconds: (run.stamps[frames] - run.stamps[0]) / 1000,
+    steps: run.steps,
+    intervals,
+    frameTimes: run.frameTimes,
+    longTasks: run.longTasks,
+    status: run.status,
+  };
+}
+
+/** In the page: the wasm Mlp's trainStep against the plain-JS port (`source`, a module with
+ * `JsMlp`), both from the wasm network's initial weights, timed in alternating rounds. */
+async function compareTraining({ source, moduleUrl, sizes, points, seed, learningRate, warmup, steps, rounds }) {
+  const wasmModule = await import(moduleUrl);
+  await wasmModule.default();
+  const blob = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
+  const { JsMlp } = await import(blob);
+  URL.revokeObjectURL(blob);
+
+  const inputs = Float32Array.from({ length: points }, (_, i) => -1 + (2 * i) / (points - 1));
+  const targets = inputs.map((x) => Math.sin(Math.PI * x));
+  const fresh = () => {
+    const mlp = new wasmModule.Mlp(Uint32Array.from(sizes), "relu");
+    mlp.initialize("he", seed, 0);
+    return mlp;
+  };
+  const mse = (outputs) => outputs.reduce((sum, y, k) => sum + (y - targets[k]) ** 2, 0) / outputs.length;
+  const train = (net, count) => {
+    let loss = NaN;
+    for (let i = 0; i < count; i++) loss = net.trainStep(inputs, targets, learningRate);
+    return loss;
+  };
+
+  // Warm-up: both engines compile and optimise their hot code before anything is timed.
+  const warmWasm = fresh();
+  const warmJs = JsMlp.fromWasm(warmWasm, sizes);
+  train(warmWasm, warmup);
+  train(warmJs, warmup);
+  warmWasm.free();
+
+  const wasmMs = [];
+  const jsMs = [];
+  let agreement = null;
+  for (let round = 0; round < rounds; round++) {
+    const wasm = fresh();
+    const js = JsMlp.fromWasm(wasm, sizes);
+    const firstLosses = [mse(Array.from(wasm.forward(inputs))), mse(Array.from(js.forward(inputs)))];
+    const time = (net, into) => {
+      const start = performance.now();
+      const loss = train(net, steps);
+      into.push(performance.now() - start);
+      return loss;
+    };
+    // Alternate which goes first, so neither always runs on a warmer (or hotter) CPU.
+    const [wasmLast, jsLast] = round % 2 === 0
+      ? [time(wasm, wasmMs), time(js, jsMs)]
+      : [time(js, jsMs), time(wasm, wasmMs)].reverse();
+    if (round === 0) {
+      const wasmOut = Array.from(wasm.forward(inputs));
+      const jsOut = Array.from(js.forward(inputs));
+      agreement = {
+        first_loss_wasm: firstLosses[0],
+        first_loss_js: firstLosses[1],
+        last_step_loss_wasm: wasmLast,
+        last_step_loss_js: jsLast,
+        final_loss_wasm: mse(wasmOut),
+        final_loss_js: mse(jsOut),
+        final_output_max_abs_diff: Math.max(...wasmOut.map((y, k) => Math.abs(y - jsOut[k]))),
+      };
+    }
+    wasm.free();
+  }
+  return { wasmMs, jsMs, agreement };
+}
+
+/** wasm against plain JS, in the page the lab runs in. */
+async function measureWasmVsJs(browser) {
+  const { context, page } = await freshPage(browser);
+  const source = readFileSync(new URL("./js_mlp.mjs", import.meta.url), "utf8");
+  const moduleUrl = new URL("pkg/relu_explorer.js", base).href;
+  const result = await page.evaluate(compareTraining, { source, moduleUrl, ...COMPARE });
+  await context.close();
+  const a = result.agreement;
+  const close = (x, y, rtol) => Number.isFinite(x) && Number.isFinite(y) && Math.abs(x - y) <= rtol * Math.max(Math.abs(x), Math.abs(y), 1e-12);
+  const problems = [];
+  if (!close(a.first_loss_wasm, a.first_loss_js, FIRST_LOSS_RTOL)) {
+    problems.push(`initial loss: wasm ${a.first_loss_wasm}, JS ${a.first_loss_js} (want within ${FIRST_LOSS_RTOL} relative)`);
+  }
+  if (!close(a.final_loss_wasm, a.final_loss_js, FINAL_LOSS_RTOL)) {
+    problems.push(`loss after ${COMPARE.steps} steps: wasm ${a.final_loss_wasm}, JS ${a.final_loss_js} (want within ${FINAL_LOSS_RTOL} relative)`);
+  }
+  if (!(a.final_loss_wasm < a.first_loss_wasm)) {
+    problems.push(`the wasm network did not learn: loss ${a.first_loss_wasm} → ${a.final_loss_wasm}`);
+  }
+  return { ...result, problems };
+}
+
+/** In the page: the module's exports (wasm memory among them) and a [1, 16, 1] Mlp like the
+ * lab's default, with its data, made now so that nothing is allocated for it later. */
+async function prepareDirectTraining(moduleUrl) {
+  const wasmModule = await import(moduleUrl);
+  const exports = await wasmModule.default();
+  const points = 64;
+  const inputs = Float32Array.from({ length: points }, (_, i) => -1 + (2 * i) / (points - 1));
+  const targets = inputs.map((x) => Math.sin(Math.PI * x));
+  const mlp = new wasmModule.Mlp(Uint32Array.from([1, 16, 1]), "relu");
+  mlp.initialize("he", 1, 0);
+  for (let i = 0; i < 100; i++) mlp.trainStep(inputs, targets, 0.05);
+  window.benchDirect = { exports, mlp, inputs, targets, steps: 0, loss: NaN };
+  return exports.memory.buffer.byteLength;
+}
+
+/** In the page: `count` more direct trainStep calls, in chunks, yielding between them. */
+async function trainDirectly({ count, chunk }) {
+  const direct = window.benchDirect;
+  while (direct.steps < count) {
+    const end = Math.min(count, direct.steps + chunk);
+    for (; direct.steps < end; direct.steps++) direct.loss = direct.mlp.trainStep(direct.inputs, direct.targets, 0.05);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  return { steps: direct.steps, loss: direct.loss, bytes: direct.exports.memory.buffer.byteLength };
+}
+
+/** wasm memory growth over 10 minutes' worth of training after the first second. */
+async function measureMemory(browser) {
+  const { context, page } = await freshPage(browser, undefined, MEMORY_HASH);
+  const memory = () => page.evaluate(() => window.benchDirect.exports.memory.buffer.byteLength);
+  const labSteps = () => page.evaluate(() => window.reluExplorer.labSteps());
+  await showLab(page, { "lab-steps": "500" });
+  const atLoad = await page.evaluate(prepareDirectTraining, new URL("pkg/relu_explorer.js", base).href);
+  await play(page);
+  await page.waitForTimeout(1000);
+  const afterFirstSecond = await memory();
+  const timeline = [{ seconds: 1, lab_steps: await labSteps(), bytes: afterFirstSecond }];
+  for (let second = 2; second <= MEMORY_LAB_SECONDS; second++) {
+    await page.waitForTimeout(1000);
+    timeline.push({ seconds: second, lab_steps: await labSteps(), bytes: await memory() });
+  }
+  const running = await page.evaluate(() => document.getElementById("lab-play").getAttribute("aria-pressed") === "true");
+  const status = await page.evaluate(() => document.getElementById("lab-status").textContent);
+  if (!running) throw new Error(`the lab stopped during the memory run: ${status}`);
+  await pause(page);
+  const lab = await labSteps();
+  const direct = await page.evaluate(trainDirectly, { count: Math.max(0, MEMORY_TOTAL_STEPS - lab), chunk: MEMORY_CHUNK });
+  const end = await memory();
+  await context.close();
+  if (!Number.isFinite(direct.loss)) throw new Error(`direct training diverged (loss ${direct.loss})`);
+  return { atLoad, afterFirstSecond, end, timeline, labSteps: lab, directSteps: direct.steps, directLoss: direct.loss };
+}
+
+/** Runs one part of the benchmark; if it fails, says why and lets the others run (its metrics
+ * are then missing from the report, which `cargo xtask bench` fails). */
+async function attempt(name, notes, body) {
+  try {
+    return await body();
+  } catch (err) {
+    const message = `${name} failed: ${String(err?.message ?? err)}`;
+    console.log(`bench: ${message}`);
+    notes.push(message);
+    return null;
+  }
+}
+
 async function main() {
   const browser = await launchChromium(OFFLINE);
   try {
+    const notes = [];
     const loads = await measureLoads(browser);
     const { context, page } = await freshPage(browser);
     const redraws = await page.evaluate(timeRedraws, { warmup: WARMUP, count: REDRAWS });
     await context.close();
     const drag = await measureDrag(browser, DRAG_MOVES);
+    const training = await attempt("the lab's training run", notes, () => measureTraining(browser));
+    const versus = await attempt("wasm against plain JS", notes, () => measureWasmVsJs(browser));
+    const memory = await attempt("the memory run", notes, () => measureMemory(browser));
 
     const graphP50 = percentile(redraws.graph, 50);
     const plainP50 = percentile(redraws.plain, 50);
+    const wasmMedian = versus && percentile(versus.wasmMs, 50);
+    const jsMedian = versus && percentile(versus.jsMs, 50);
+    if (versus?.problems.length) {
+      const message = `the JS port and the wasm Mlp disagree, so no ratio is reported: ${versus.problems.join("; ")}`;
+      console.log(`bench: ${message}`);
+      notes.push(message);
+    }
+    if (loads.blankAtDrawn.length) {
+      notes.push(`blank when data-drawn was set: ${loads.blankAtDrawn.join(", ")}`);
+    }
     const playwright = JSON.parse(readFileSync(new URL("../../node_modules/playwright-core/package.json", import.meta.url)));
     const cpus = os.cpus();
+    const round2 = (value) => Math.round(value * 100) / 100;
     const report = {
       page_gzip_bytes: loads.responses.reduce((sum, r) => sum + r.gzip_bytes, 0),
       wasm_gzip_bytes: loads.responses.filter((r) => new URL(r.url).pathname.endsWith(".wasm"))
         .reduce((sum, r) => sum + r.gzip_bytes, 0),
       load_to_drawn_ms: ms(percentile(loads.times, 50)),
+      canvases_blank_at_drawn: loads.blankAtDrawn.length,
       graph_redraw_ms_p50: ms(graphP50),
       graph_redraw_ms_p95: ms(percentile(redraws.graph, 95)),
       canvas2d_polyline_ms_p50: ms(plainP50),
       graph_vs_canvas2d_p50_ratio: plainP50 > 0 ? Math.round((graphP50 / plainP50) * 100) / 100 : null,
       long_tasks_during_drag: drag.longTasks.filter((d) => d > LONG_TASK_MS).length,
+      train_fps: training && round2(training.frames / training.seconds),
+      train_steps_per_frame: training && round2(training.steps / training.frames),
+      train_frame_ms_p95: training && ms(percentile(training.frameTimes, 95)),
+      train_wasm_vs_js_ratio: versus && !versus.problems.length && wasmMedian > 0 ? round2(jsMedian / wasmMedian) : null,
+      train_memory_growth_bytes: memory && memory.end - memory.afterFirstSecond,
       environment: {
         os: `${os.type()} ${os.release()} (${os.platform()} ${os.arch()})`,
         cpu_model: cpus[0]?.model ?? "unknown",
@@ -216,9 +533,11 @@ async function main() {
         viewport: `${DESKTOP.viewport.width}x${DESKTOP.viewport.height} @${DESKTOP.deviceScaleFactor}x`,
       },
       details: {
+        notes,
         responses: loads.responses,
         load_to_drawn_ms_samples: loads.times.map(ms),
         load_milestones_ms_median: loads.breakdown,
+        canvases_blank_at_drawn: loads.blankAtDrawn,
         redraws_timed: redraws.graph.length,
         graph_backing_store: redraws.backing_store,
         polylines: redraws.polylines,
@@ -227,6 +546,41 @@ async function main() {
         drag_input_events: drag.inputs,
         drag_ms: drag.dragMs,
         long_task_durations_ms: drag.longTasks.map(ms),
+        train: training && {
+          hash: TRAIN_HASH,
+          frames: training.frames,
+          seconds: ms(training.seconds),
+          steps: training.steps,
+          frame_interval_ms_p50: ms(percentile(training.intervals, 50)),
+          frame_interval_ms_max: ms(Math.max(...training.intervals)),
+          frames_over_20ms_apart: training.intervals.filter((d) => d > 20).length,
+          lab_frame_ms_p50: ms(percentile(training.frameTimes, 50)),
+          lab_frame_ms_max: ms(Math.max(...training.frameTimes)),
+          lab_frame_times_read: training.frameTimes.length,
+          long_task_durations_ms: training.longTasks.map(ms),
+          status_at_end: training.status,
+        },
+        wasm_vs_js: versus && {
+          ...COMPARE,
+          wasm_ms_per_round: versus.wasmMs.map(ms),
+          js_ms_per_round: versus.jsMs.map(ms),
+          wasm_ms_median: ms(wasmMedian),
+          js_ms_median: ms(jsMedian),
+          wasm_us_per_step: ms((wasmMedian * 1000) / COMPARE.steps),
+          js_us_per_step: ms((jsMedian * 1000) / COMPARE.steps),
+          agreement: versus.agreement,
+        },
+        memory: memory && {
+          hash: MEMORY_HASH,
+          bytes_at_load: memory.atLoad,
+          bytes_after_first_second: memory.afterFirstSecond,
+          bytes_at_end: memory.end,
+          lab_steps: memory.labSteps,
+          direct_steps: memory.directSteps,
+          total_steps: memory.labSteps + memory.directSteps,
+          direct_final_loss: memory.directLoss,
+          lab_timeline: memory.timeline,
+        },
       },
     };
     mkdirSync(dirname(reportPath), { recursive: true });
