@@ -1,13 +1,15 @@
-//! The public JS API: element-wise activations and their autograd backward passes, and the
-//! handle of a mounted page. Names follow DESIGN.md exactly; course authors depend on them.
+//! The public JS API: element-wise activations and their autograd backward passes, the small
+//! network `Mlp`, and the handle of a mounted page. Names follow DESIGN.md exactly; course
+//! authors depend on them.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use js_sys::{Array, Float32Array, Float64Array};
+use js_sys::{Array, Float32Array, Float64Array, Uint32Array, Uint8Array};
 use wasm_bindgen::prelude::*;
 
 use crate::activation::{backward_all, forward_all, Activation};
+use crate::mlp::{Init, Mlp, MlpError};
 use crate::web::app::{self, App, Shared};
 
 /// PyTorch's default negative slope for `leaky_relu`.
@@ -199,4 +201,266 @@ pub fn mount() -> Result<Explorer, JsValue> {
     app::listen(&app)?;
     app.borrow_mut().render(true)?;
     Ok(Explorer { app })
+}
+
+// ---------------------------------------------------------------------------------------------
+// The small network: JS class `Mlp`, a handle on a network that lives in wasm memory.
+
+/// The hidden activations `new Mlp` accepts, by name.
+fn activation_named(name: &str, slope: f32) -> Option<Activation> {
+    match name {
+        "relu" => Some(Activation::Relu),
+        "leaky_relu" => Some(Activation::LeakyRelu(slope)),
+        "sigmoid" => Some(Activation::Sigmoid),
+        "tanh" => Some(Activation::Tanh),
+        _ => None,
+    }
+}
+
+/// Reads an argument that must be a number for which `valid` holds; `wanted` says which.
+fn number(
+    function: &str,
+    name: &str,
+    value: &JsValue,
+    wanted: &str,
+    valid: fn(f64) -> bool,
+) -> Result<f64, JsError> {
+    match value.as_f64() {
+        Some(v) if valid(v) => Ok(v),
+        v => Err(JsError::new(&format!(
+            "{function}: {name} must be {wanted}, got {}",
+            v.map_or_else(|| describe(value), |v| v.to_string())
+        ))),
+    }
+}
+
+/// Reads a layer index: a non-negative integer (the network checks the range). Indices past
+/// `usize::MAX` saturate, and are then out of range like any other.
+fn layer_index(function: &str, value: &JsValue) -> Result<usize, JsError> {
+    let valid = |v: f64| v >= 0.0 && v.fract() == 0.0;
+    Ok(number(function, "i", value, "a non-negative integer", valid)? as usize)
+}
+
+/// Whether `v` is a finite number once rounded to `f32`.
+fn finite_f32(v: f64) -> bool {
+    (v as f32).is_finite()
+}
+
+/// Reads an optional number that must be finite, `default` when omitted.
+fn finite_or(function: &str, name: &str, value: &JsValue, default: f32) -> Result<f32, JsError> {
+    if value.is_undefined() {
+        return Ok(default);
+    }
+    Ok(number(function, name, value, "a finite number", finite_f32)? as f32)
+}
+
+/// Reads a string argument.
+fn string(function: &str, name: &str, value: &JsValue) -> Result<String, JsError> {
+    value.as_string().ok_or_else(|| {
+        JsError::new(&format!(
+            "{function}: {name} must be a string, got {}",
+            describe(value)
+        ))
+    })
+}
+
+/// Prefixes a network error with the method it came from.
+fn refused(function: &str) -> impl Fn(MlpError) -> JsError + '_ {
+    move |e| JsError::new(&format!("{function}: {e}"))
+}
+
+/// A small fully connected network (JS class `Mlp`): Linear layers with a hidden activation
+/// between them and a linear output, trained by full-batch SGD on mean-squared error as
+/// PyTorch would. Every argument is checked; a refused one throws an `Error` naming the method
+/// and the argument, and leaves the network as it was. Inputs are copied, never mutated.
+#[wasm_bindgen(js_name = Mlp)]
+pub struct JsMlp {
+    mlp: Mlp,
+}
+
+#[wasm_bindgen(js_class = Mlp)]
+impl JsMlp {
+    /// `new Mlp(sizes, activation, negativeSlope)`: `sizes` a Uint32Array such as `[1, 16, 1]`
+    /// (input size first; 2 to 65 entries, each 1 to 256); `activation` `"relu"`,
+    /// `"leaky_relu"`, `"sigmoid"` or `"tanh"` for the hidden layers; `negativeSlope` Leaky
+    /// ReLU's slope, 0.01 when omitted. Every weight and bias is 0 until `initialize` or
+    /// `setLayer`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        sizes: &JsValue,
+        activation: &JsValue,
+        negative_slope: &JsValue,
+    ) -> Result<JsMlp, JsError> {
+        const NEW: &str = "new Mlp";
+        let sizes: Vec<usize> = sizes
+            .dyn_ref::<Uint32Array>()
+            .ok_or_else(|| {
+                JsError::new(&format!(
+                    "{NEW}: sizes must be a Uint32Array (for example new Uint32Array([1, 16, 1])), \
+                     got {}",
+                    describe(sizes)
+                ))
+            })?
+            .to_vec()
+            .into_iter()
+            .map(|s| s as usize)
+            .collect();
+        let name = string(NEW, "activation", activation)?;
+        let slope = slope(NEW, negative_slope)?;
+        let activation = activation_named(&name, slope).ok_or_else(|| {
+            JsError::new(&format!(
+                "{NEW}: activation must be \"relu\", \"leaky_relu\", \"sigmoid\" or \"tanh\", \
+                 got \"{name}\""
+            ))
+        })?;
+        let mlp = Mlp::new(&sizes, activation).map_err(refused(NEW))?;
+        Ok(JsMlp { mlp })
+    }
+
+    /// The layer sizes, input size first.
+    #[wasm_bindgen(getter)]
+    pub fn sizes(&self) -> Uint32Array {
+        let sizes: Vec<u32> = self.mlp.sizes().iter().map(|&s| s as u32).collect();
+        Uint32Array::from(sizes.as_slice())
+    }
+
+    /// The hidden activation's name, as given to the constructor.
+    #[wasm_bindgen(getter)]
+    pub fn activation(&self) -> String {
+        match self.mlp.activation() {
+            Activation::Relu => "relu",
+            Activation::LeakyRelu(_) => "leaky_relu",
+            Activation::Sigmoid => "sigmoid",
+            Activation::Tanh => "tanh",
+        }
+        .into()
+    }
+
+    /// Replaces layer `i`'s weight (a Float32Array, row-major `[out][in]` like
+    /// `torch.nn.Linear.weight`) and bias (a Float32Array of `out` values).
+    #[wasm_bindgen(js_name = setLayer)]
+    pub fn set_layer(
+        &mut self,
+        i: &JsValue,
+        weight: &JsValue,
+        bias: &JsValue,
+    ) -> Result<(), JsError> {
+        const SET_LAYER: &str = "Mlp.setLayer";
+        let i = layer_index(SET_LAYER, i)?;
+        let weight = floats(SET_LAYER, "weight", weight)?;
+        let bias = floats(SET_LAYER, "bias", bias)?;
+        self.mlp
+            .set_layer(i, &weight, &bias)
+            .map_err(refused(SET_LAYER))
+    }
+
+    /// Layer `i`'s weight, row-major `[out][in]`, as a new Float32Array.
+    pub fn weight(&self, i: &JsValue) -> Result<Float32Array, JsError> {
+        let i = layer_index("Mlp.weight", i)?;
+        let weight = self.mlp.weight(i).map_err(refused("Mlp.weight"))?;
+        Ok(Float32Array::from(weight))
+    }
+
+    /// Layer `i`'s bias as a new Float32Array.
+    pub fn bias(&self, i: &JsValue) -> Result<Float32Array, JsError> {
+        let i = layer_index("Mlp.bias", i)?;
+        let bias = self.mlp.bias(i).map_err(refused("Mlp.bias"))?;
+        Ok(Float32Array::from(bias))
+    }
+
+    /// Seeded, deterministic initialisation: `scheme` `"he"` (Kaiming normal, std
+    /// √(2 / fan_in)), `"xavier"` (Glorot uniform), `"normal"` (std `std`, 1 when omitted) or
+    /// `"uniform"` (U[−0.5, 0.5]); `seed` an integer from 0 to 2^53 − 1; every bias set to
+    /// `biasInit` (0 when omitted). The same seed gives the same weights in every browser and
+    /// natively.
+    pub fn initialize(
+        &mut self,
+        scheme: &JsValue,
+        seed: &JsValue,
+        bias_init: &JsValue,
+        std: &JsValue,
+    ) -> Result<(), JsError> {
+        const INITIALIZE: &str = "Mlp.initialize";
+        let name = string(INITIALIZE, "scheme", scheme)?;
+        let valid_seed = |v: f64| (0.0..=9_007_199_254_740_991.0).contains(&v) && v.fract() == 0.0;
+        let seed = number(
+            INITIALIZE,
+            "seed",
+            seed,
+            "an integer from 0 to 2^53 - 1",
+            valid_seed,
+        )?;
+        let bias_init = finite_or(INITIALIZE, "biasInit", bias_init, 0.0)?;
+        let std = if std.is_undefined() {
+            1.0
+        } else {
+            let valid_std = |v: f64| v >= 0.0 && finite_f32(v);
+            number(INITIALIZE, "std", std, "a finite number ≥ 0", valid_std)? as f32
+        };
+        let init = match name.as_str() {
+            "he" => Init::He,
+            "xavier" => Init::Xavier,
+            "normal" => Init::Normal { std },
+            "uniform" => Init::Uniform,
+            _ => {
+                return Err(JsError::new(&format!(
+                    "{INITIALIZE}: scheme must be \"he\", \"xavier\", \"normal\" or \"uniform\", \
+                     got \"{name}\""
+                )))
+            }
+        };
+        self.mlp.initialize(init, seed as u64, bias_init);
+        Ok(())
+    }
+
+    /// The network's outputs for `inputs` (a Float32Array, row-major `[n][in]`), as a new
+    /// Float32Array, row-major `[n][out]`.
+    pub fn forward(&mut self, inputs: &JsValue) -> Result<Float32Array, JsError> {
+        let inputs = floats("Mlp.forward", "inputs", inputs)?;
+        let outputs = self.mlp.forward(&inputs).map_err(refused("Mlp.forward"))?;
+        Ok(Float32Array::from(outputs.as_slice()))
+    }
+
+    /// One full-batch plain SGD step on mean-squared error (`torch.nn.functional.mse_loss`, the
+    /// mean over all n × out outputs): `inputs` row-major `[n][in]`, `targets` row-major
+    /// `[n][out]`, `learningRate` a finite number. Returns the loss before the update.
+    #[wasm_bindgen(js_name = trainStep)]
+    pub fn train_step(
+        &mut self,
+        inputs: &JsValue,
+        targets: &JsValue,
+        learning_rate: &JsValue,
+    ) -> Result<f64, JsError> {
+        const TRAIN_STEP: &str = "Mlp.trainStep";
+        let inputs = floats(TRAIN_STEP, "inputs", inputs)?;
+        let targets = floats(TRAIN_STEP, "targets", targets)?;
+        let learning_rate = number(
+            TRAIN_STEP,
+            "learningRate",
+            learning_rate,
+            "a finite number",
+            finite_f32,
+        )?;
+        let loss = self
+            .mlp
+            .train_step(&inputs, &targets, learning_rate as f32)
+            .map_err(refused(TRAIN_STEP))?;
+        Ok(f64::from(loss))
+    }
+
+    /// The dead-unit census for `inputs` (row-major `[n][in]`, n ≥ 1): a Uint8Array with one
+    /// entry per hidden unit, layer by layer, 1 where that unit's pre-activation is ≤ 0 for
+    /// every input.
+    #[wasm_bindgen(js_name = deadUnits)]
+    pub fn dead_units(&mut self, inputs: &JsValue) -> Result<Uint8Array, JsError> {
+        let inputs = floats("Mlp.deadUnits", "inputs", inputs)?;
+        let dead: Vec<u8> = self
+            .mlp
+            .dead_units(&inputs)
+            .map_err(refused("Mlp.deadUnits"))?
+            .into_iter()
+            .map(u8::from)
+            .collect();
+        Ok(Uint8Array::from(dead.as_slice()))
+    }
 }
