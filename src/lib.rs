@@ -4,6 +4,7 @@
 //! wasm32 the JS API (`js_api`) and the page's shell (`web`) are built on top of it.
 
 pub mod activation;
+pub mod born_dead;
 pub mod mlp;
 pub mod neuron;
 pub mod plot;
