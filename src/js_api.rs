@@ -169,6 +169,19 @@ impl Explorer {
         Float64Array::from(pixel.as_slice())
     }
 
+    /// How long the lab's latest frames took, in milliseconds (training steps, census and
+    /// redrawing its charts), oldest first up to the ring's wrap; at most 240.
+    #[wasm_bindgen(js_name = labFrameTimes)]
+    pub fn lab_frame_times(&self) -> Float64Array {
+        Float64Array::from(self.app.borrow().lab_frame_times().as_slice())
+    }
+
+    /// Training steps the lab's current run has taken.
+    #[wasm_bindgen(js_name = labSteps)]
+    pub fn lab_steps(&self) -> f64 {
+        self.app.borrow().lab_steps() as f64
+    }
+
     /// The polylines the graph currently draws, each a Float64Array `[x0, y0, x1, y1, ...]` in
     /// canvas backing-store pixels.
     #[wasm_bindgen(js_name = graphPolylines)]

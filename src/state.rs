@@ -8,6 +8,8 @@ pub const X_LIMIT: f64 = 100.0;
 /// The largest negative slope the Leaky ReLU overlay accepts.
 pub const SLOPE_LIMIT: f64 = 1.0;
 
+use crate::lab::{limits, InitChoice, LabSettings, Task};
+
 /// The explorer's whole state.
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
@@ -29,6 +31,8 @@ pub struct State {
     pub torch_x: String,
     /// The torch panel's upstream gradient, as typed.
     pub torch_grad: String,
+    /// The dead-neuron lab's settings.
+    pub lab: LabSettings,
 }
 
 impl Default for State {
@@ -43,6 +47,7 @@ impl Default for State {
             show_tanh: false,
             torch_x: "-1.0, 0.0, 1.0, 2.0".to_string(),
             torch_grad: "1.0, 1.0, 1.0, 1.0".to_string(),
+            lab: LabSettings::default(),
         }
     }
 }
@@ -159,6 +164,7 @@ impl State {
                 parts.push(format!("{key}={}", percent_encode(value)));
             }
         }
+        lab_hash(&self.lab, &default.lab, &mut parts);
         parts.join("&")
     }
 
@@ -188,7 +194,7 @@ impl State {
                     state.torch_grad = text;
                     Ok(())
                 }
-                _ => Ok(()),
+                _ => read_lab_key(&mut state.lab, key, &text),
             };
             if let Err(problem) = outcome {
                 problems.push(problem);
@@ -204,6 +210,92 @@ impl State {
         }
         (state, problems)
     }
+}
+
+/// Adds the lab settings that differ from the defaults to a hash's parts.
+fn lab_hash(lab: &LabSettings, default: &LabSettings, parts: &mut Vec<String>) {
+    let mut add = |key: &str, value: String, default: String| {
+        if value != default {
+            parts.push(format!("{key}={value}"));
+        }
+    };
+    let act = |l: &LabSettings| {
+        if l.leaky_slope.is_some() {
+            "leaky"
+        } else {
+            "relu"
+        }
+        .to_string()
+    };
+    add("act", act(lab), act(default));
+    if let Some(slope) = lab.leaky_slope {
+        add("lslope", slope.to_string(), String::new());
+    }
+    add(
+        "lr",
+        lab.learning_rate.to_string(),
+        default.learning_rate.to_string(),
+    );
+    add("init", lab.init.key().into(), default.init.key().into());
+    add(
+        "bias",
+        lab.bias_init.to_string(),
+        default.bias_init.to_string(),
+    );
+    add("width", lab.width.to_string(), default.width.to_string());
+    add("depth", lab.depth.to_string(), default.depth.to_string());
+    add("task", lab.task.key().into(), default.task.key().into());
+    add("n", lab.points.to_string(), default.points.to_string());
+    add("seed", lab.seed.to_string(), default.seed.to_string());
+    add(
+        "spf",
+        lab.steps_per_frame.to_string(),
+        default.steps_per_frame.to_string(),
+    );
+}
+
+/// Reads one lab key from a URL hash; unknown keys are ignored.
+fn read_lab_key(lab: &mut LabSettings, key: &str, text: &str) -> Result<(), Problem> {
+    let bounded = |key: &'static str, (low, high): (f64, f64)| -> Result<f64, Problem> {
+        within(key, read_number(key, text)?, low, high)
+    };
+    let whole = |key: &'static str, range: (f64, f64)| -> Result<f64, Problem> {
+        let value = bounded(key, range)?;
+        if value.fract() == 0.0 {
+            Ok(value)
+        } else {
+            Err(Problem::Unreadable {
+                key,
+                text: text.to_string(),
+            })
+        }
+    };
+    let unreadable = |key: &'static str| Problem::Unreadable {
+        key,
+        text: text.to_string(),
+    };
+    match key {
+        "act" => match text {
+            "relu" => lab.leaky_slope = None,
+            "leaky" => lab.leaky_slope = Some(lab.leaky_slope.unwrap_or(0.01)),
+            _ => return Err(unreadable("act")),
+        },
+        "lslope" => {
+            let slope = bounded("lslope", limits::SLOPE)? as f32;
+            lab.leaky_slope = lab.leaky_slope.map(|_| slope).or(Some(slope));
+        }
+        "lr" => lab.learning_rate = bounded("lr", limits::LEARNING_RATE)? as f32,
+        "init" => lab.init = InitChoice::from_key(text).ok_or_else(|| unreadable("init"))?,
+        "bias" => lab.bias_init = bounded("bias", limits::BIAS_INIT)? as f32,
+        "width" => lab.width = whole("width", limits::WIDTH)? as usize,
+        "depth" => lab.depth = whole("depth", limits::DEPTH)? as usize,
+        "task" => lab.task = Task::from_key(text).ok_or_else(|| unreadable("task"))?,
+        "n" => lab.points = whole("n", limits::POINTS)? as usize,
+        "seed" => lab.seed = whole("seed", limits::SEED)? as u64,
+        "spf" => lab.steps_per_frame = whole("spf", limits::STEPS_PER_FRAME)? as u32,
+        _ => {}
+    }
+    Ok(())
 }
 
 fn read_number(key: &'static str, text: &str) -> Result<f64, Problem> {

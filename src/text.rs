@@ -66,6 +66,42 @@ pub struct Strings {
     pub field_grad: &'static str,
     /// Appended to a refused entry's message.
     pub keeping_last: &'static str,
+    /// Lab chart title: targets and prediction.
+    pub lab_fit_title: &'static str,
+    /// Lab chart title: first-layer units.
+    pub lab_units_title: &'static str,
+    /// Lab chart title: dead share per layer.
+    pub lab_dead_title: &'static str,
+    /// Lab chart title: loss.
+    pub lab_loss_title: &'static str,
+    /// Lab status; `{step}`, `{loss}`, `{dead}`, `{units}`.
+    pub lab_status: &'static str,
+    /// Lab status with Leaky ReLU; `{step}`, `{loss}`, `{dead}`, `{units}`.
+    pub lab_status_leaky: &'static str,
+    /// Lab status before the first step; `{dead}`, `{units}`.
+    pub lab_status_fresh: &'static str,
+    /// Message when training diverged; `{step}`.
+    pub lab_diverged: &'static str,
+    /// Play button label.
+    pub lab_play: &'static str,
+    /// Pause button label.
+    pub lab_pause: &'static str,
+    /// A strip layer's label; `{layer}`, `{dead}`, `{units}`.
+    pub lab_strip_layer: &'static str,
+    /// One sentence per preset, in `Preset::ALL` order.
+    pub lab_presets: [&'static str; 5],
+    /// Closed-form born-dead chance; `{share}`.
+    pub born_closed: &'static str,
+    /// Monte Carlo born-dead share; `{share}`, `{dead}`, `{trials}`, `{low}`, `{high}`.
+    pub born_monte_carlo: &'static str,
+    /// Shown before the first batch of the survey.
+    pub born_running: &'static str,
+    /// The walk-through's position; `{n}`, `{of}`.
+    pub neuron_stage: &'static str,
+    /// One caption per walk-through stage, in `Stage::ALL` order; placeholders `{w}`, `{b}`,
+    /// `{loss}`, `{dw}`, `{db}`, `{open}`, `{points}`, `{slope}`, and where a stage took steps,
+    /// `{lr}`, `{steps}`, `{w0}`, `{b0}`, `{dw0}`, `{db0}`, `{first}`.
+    pub neuron_captions: [&'static str; 7],
 }
 
 /// English.
@@ -102,6 +138,58 @@ pub const EN: Strings = Strings {
     field_x: "Input tensor x",
     field_grad: "Upstream gradient",
     keeping_last: "Showing the last good result.",
+    lab_fit_title: "Targets (dots) and the network's prediction",
+    lab_units_title: "First-layer units over x (dead in grey)",
+    lab_dead_title: "Share of dead units per layer",
+    lab_loss_title: "Loss (log scale)",
+    lab_status: "Step {step}: loss {loss}; {dead} of {units} hidden units dead.",
+    lab_status_leaky: "Step {step}: loss {loss}; {dead} of {units} hidden units are below zero \
+                       on every input, yet still learning through the leak.",
+    lab_status_fresh: "Step 0: {dead} of {units} hidden units dead before any training.",
+    lab_diverged: "Training diverged at step {step}: the loss is no longer a finite number \
+                   (the learning rate is too large for this network). Training has stopped; \
+                   reset to start again.",
+    lab_play: "Play",
+    lab_pause: "Pause",
+    lab_strip_layer: "Layer {layer}: {dead} of {units} dead",
+    born_closed: "{share}: some hidden layer is all ≤ 0 at one input (closed form \
+                  1 − (1 − 2^−N)^L).",
+    born_monte_carlo: "{share}: output constant over all of [−1, 1] ({dead} of {trials} \
+                       freshly initialised networks; 95% interval {low} to {high}).",
+    born_running: "Initialising networks…",
+    neuron_stage: "Stage {n} of {of}",
+    neuron_captions: [
+        "A healthy ReLU neuron: w = {w}, b = {b}. Its gate is open (z > 0) on {open} of the \
+         {points} points, and the mean squared error is {loss}.",
+        "Backward: the loss sends ∂L/∂a = (2/n)(a − y) to every point. The ReLU gate passes it \
+         where z > 0 (local gradient 1) and stops it where z ≤ 0 (exactly 0). Summing ∂L/∂z·x \
+         and ∂L/∂z gives ∂L/∂w = {dw} and ∂L/∂b = {db}.",
+        "One SGD step with a learning rate of {lr}, far too large: w ← w − {lr}·({dw0}) and \
+         b ← b − {lr}·({db0}). The bias overshoots from {b0} to {b}.",
+        "Now z = w·x + b ≤ 0 at every point: every gate is closed, every ∂L/∂z is exactly 0, \
+         so ∂L/∂w = {dw} and ∂L/∂b = {db}. The neuron is dead.",
+        "{steps} more steps at a learning rate of {lr}: w = {w} and b = {b}, bit for bit the \
+         same as before. No gradient will ever reach this neuron again.",
+        "The same w and b under Leaky ReLU (slope {slope}): the gates are still closed, but each \
+         passes {slope} of the gradient, so ∂L/∂w = {dw} and ∂L/∂b = {db}: small, and not zero.",
+        "{steps} steps at a learning rate of {lr} under Leaky ReLU: a gate reopens at step \
+         {first}, and the neuron fits the data again: w = {w}, b = {b}, loss {loss}.",
+    ],
+    lab_presets: [
+        "A healthy run: He initialisation and a small learning rate. Watch the loss fall while \
+         almost every unit stays alive.",
+        "The learning rate is ten times too large: the first big updates throw most units off \
+         the data, and they never come back. Watch the dead share jump and stay, and the \
+         prediction stall.",
+        "Every bias starts at −1, so many units are ≤ 0 on every input from the first step: \
+         dead before training begins. The few that live do all the work.",
+        "The same violent learning rate with Leaky ReLU (slope 0.3): units still get knocked \
+         below zero, but their negative side keeps a gradient, so they keep learning and climb \
+         back: the count goes down as well as up. Switching Activation to Leaky ReLU during a \
+         ReLU run keeps the weights and does the same.",
+        "Two units per layer, three layers: a whole layer is dead from the start, so the output \
+         is the same for every input and the loss cannot fall below that of a flat line.",
+    ],
 };
 
 /// The strings of `lang`.

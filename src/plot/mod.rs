@@ -2,4 +2,8 @@
 //! an SVG in native tests.
 
 pub mod graph;
+pub mod lab_fit;
+pub mod lab_history;
+pub mod lab_units;
+pub mod small;
 pub mod theme;

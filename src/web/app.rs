@@ -8,11 +8,15 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Event, MediaQueryList, PointerEvent};
 
+use crate::lab::Preset;
 use crate::plot::theme::{DARK, LIGHT};
 use crate::state::{Problem, State};
 use crate::text::{self, strings, Lang, Strings};
+use crate::web::born_dead_view::BornDeadView;
 use crate::web::dom::{document, find, set_text, window};
 use crate::web::graph_view::GraphView;
+use crate::web::lab_view::LabView;
+use crate::web::neuron_view::NeuronView;
 use crate::web::torch_view::TorchView;
 
 /// How long after the last change the URL hash is rewritten: browsers throttle
@@ -25,11 +29,17 @@ pub struct App {
     strings: &'static Strings,
     graph: GraphView,
     torch: TorchView,
+    lab: LabView,
+    neuron: NeuronView,
+    born_dead: BornDeadView,
+    lab_problem: Option<Problem>,
+    lab_frames: FrameLog,
     page_message: Element,
     graph_problem: Option<Problem>,
     dark_query: Option<MediaQueryList>,
     graph_dirty: bool,
     torch_dirty: bool,
+    lab_dirty: bool,
     frame_pending: bool,
     hash_pending: bool,
     announced: bool,
@@ -51,6 +61,11 @@ impl App {
         let app = App {
             graph: GraphView::find(&root)?,
             torch: TorchView::find(&root)?,
+            lab: LabView::find(&root, state.lab)?,
+            neuron: NeuronView::find(&root)?,
+            born_dead: BornDeadView::find(&root)?,
+            lab_problem: None,
+            lab_frames: FrameLog::default(),
             page_message: find(&root, "page-message")?,
             state,
             strings,
@@ -58,6 +73,7 @@ impl App {
             dark_query: window()?.match_media("(prefers-color-scheme: dark)")?,
             graph_dirty: true,
             torch_dirty: true,
+            lab_dirty: true,
             frame_pending: false,
             hash_pending: false,
             announced: false,
@@ -78,6 +94,16 @@ impl App {
             format!("{} {}", self.strings.link_prefix, details.join(" "))
         };
         set_text(&self.page_message, &message);
+    }
+
+    /// How long the latest lab frames took (training and drawing), for the JS handle.
+    pub fn lab_frame_times(&self) -> Vec<f64> {
+        self.lab_frames.times()
+    }
+
+    /// Training steps the lab has taken.
+    pub fn lab_steps(&self) -> u64 {
+        self.lab.steps()
     }
 
     /// The graph's view, for the JS handle.
@@ -106,6 +132,26 @@ impl App {
             self.torch.render(&self.state, self.strings)?;
             self.torch_dirty = false;
         }
+        if self.lab_dirty || force {
+            self.neuron.render(self.strings)?;
+        }
+        if self.born_dead.busy() || self.lab_dirty || force {
+            self.born_dead.work();
+            self.born_dead.render(self.strings);
+        }
+        if self.lab.running() || self.lab_dirty || force {
+            let started = now();
+            self.lab.train_frame();
+            self.lab.render(
+                &self.state,
+                &theme,
+                self.strings,
+                ratio,
+                self.lab_problem.as_ref(),
+            )?;
+            self.lab_dirty = false;
+            self.lab_frames.record(now() - started);
+        }
         if !self.announced {
             self.announced = true;
             if let Some(performance) = window.performance() {
@@ -117,6 +163,38 @@ impl App {
         }
         Ok(())
     }
+}
+
+/// The durations of the latest lab frames, in a fixed-size ring so that it never grows.
+#[derive(Default)]
+struct FrameLog {
+    times: Vec<f64>,
+    next: usize,
+}
+
+/// Lab frames remembered for the JS handle.
+const FRAME_LOG: usize = 240;
+
+impl FrameLog {
+    fn record(&mut self, ms: f64) {
+        if self.times.len() < FRAME_LOG {
+            self.times.push(ms);
+        } else {
+            self.times[self.next] = ms;
+        }
+        self.next = (self.next + 1) % FRAME_LOG;
+    }
+
+    fn times(&self) -> Vec<f64> {
+        self.times.clone()
+    }
+}
+
+/// Milliseconds from the page's time origin.
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
 }
 
 /// Reports an error that escaped an event handler; reaching this is a bug.
@@ -137,12 +215,16 @@ pub fn schedule_frame(app: &Shared) {
     }
     let shared = app.clone();
     let callback = Closure::once_into_js(move |_time: f64| {
-        let result = {
+        let (result, running) = {
             let mut inner = shared.borrow_mut();
             inner.frame_pending = false;
-            inner.render(false)
+            let result = inner.render(false);
+            (result, inner.lab.running() || inner.born_dead.busy())
         };
         report(result);
+        if running {
+            schedule_frame(&shared);
+        }
     });
     report(
         window()
@@ -217,12 +299,47 @@ fn on_input(app: &Shared, event: &Event) {
         if id.starts_with("torch-") {
             inner.torch.read_control(&id, &mut inner.state);
             (false, true)
+        } else if inner.born_dead.read_control(&id) {
+            inner.lab_dirty = true;
+            (false, false)
+        } else if id.starts_with("lab-") {
+            inner.lab_problem = inner.lab.read_control(&id, &mut inner.state).err();
+            inner.lab_dirty = true;
+            (false, false)
         } else {
             inner.graph_problem = inner.graph.read_control(&id, &mut inner.state).err();
             (true, false)
         }
     };
     changed(app, graph, torch);
+}
+
+/// Handles a click on one of the lab's buttons or presets.
+fn on_click(app: &Shared, event: &Event) {
+    let Some(button) = event
+        .target()
+        .and_then(|t| t.dyn_into::<Element>().ok())
+        .and_then(|t| t.closest("button").ok().flatten())
+    else {
+        return;
+    };
+    {
+        let mut guard = app.borrow_mut();
+        let inner = &mut *guard;
+        if let Some(preset) = button
+            .get_attribute("data-preset")
+            .and_then(|key| Preset::from_key(&key))
+        {
+            inner.lab.preset(&mut inner.state, preset, inner.strings);
+        } else if button.id().starts_with("lab-") {
+            inner.lab.button(&button.id(), &inner.state);
+        } else if !inner.neuron.button(&button.id()) {
+            return;
+        }
+        inner.lab_problem = None;
+        inner.lab_dirty = true;
+    }
+    changed(app, false, false);
 }
 
 /// Moves x to the pointer while the primary button is down on the canvas.
@@ -259,9 +376,12 @@ fn on_hash_change(app: &Shared) {
         return;
     }
     {
-        let mut inner = app.borrow_mut();
+        let mut guard = app.borrow_mut();
+        let inner = &mut *guard;
         let (state, problems) = State::from_hash(&hash);
+        let lab = state.lab;
         inner.state = state;
+        inner.lab.apply(&mut inner.state, lab);
         inner.graph_problem = None;
         inner.show_link_problems(&problems);
     }
@@ -280,6 +400,10 @@ pub fn listen(app: &Shared) -> Result<(), JsValue> {
         document.add_event_listener_with_callback(kind, listener.as_ref().unchecked_ref())?;
         listener.forget();
     }
+    let shared = app.clone();
+    let click = Closure::<dyn FnMut(Event)>::new(move |e: Event| on_click(&shared, &e));
+    document.add_event_listener_with_callback("click", click.as_ref().unchecked_ref())?;
+    click.forget();
     for (kind, down) in [("pointerdown", true), ("pointermove", false)] {
         let shared = app.clone();
         let listener = Closure::<dyn FnMut(PointerEvent)>::new(move |e: PointerEvent| {
@@ -297,11 +421,18 @@ pub fn listen(app: &Shared) -> Result<(), JsValue> {
 
     let shared = app.clone();
     let relayout = Closure::<dyn FnMut()>::new(move || {
-        shared.borrow_mut().graph_dirty = true;
+        {
+            let mut inner = shared.borrow_mut();
+            inner.graph_dirty = true;
+            inner.lab_dirty = true;
+        }
         schedule_frame(&shared);
     });
     let observer = web_sys::ResizeObserver::new(relayout.as_ref().unchecked_ref())?;
     observer.observe(&canvas);
+    for lab_canvas in app.borrow().lab.canvases() {
+        observer.observe(lab_canvas);
+    }
     window.add_event_listener_with_callback("resize", relayout.as_ref().unchecked_ref())?;
     if let Some(query) = &app.borrow().dark_query {
         query.add_event_listener_with_callback("change", relayout.as_ref().unchecked_ref())?;

@@ -2,7 +2,10 @@
 //! and drawing live in the core; this module only connects them to the page.
 
 pub mod app;
+pub mod born_dead_view;
 pub mod canvas;
 pub mod dom;
 pub mod graph_view;
+pub mod lab_view;
+pub mod neuron_view;
 pub mod torch_view;

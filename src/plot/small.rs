@@ -1,0 +1,96 @@
+//! What the lab's small charts share: a titled chart with a light grid and few labels, so that
+//! several of them redraw within one frame.
+
+use plotters::coord::types::RangedCoordf64;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use crate::plot::theme::Theme;
+
+/// A small chart's frame.
+pub struct SmallChart<'a> {
+    /// Title above the plot.
+    pub title: &'a str,
+    /// x range.
+    pub x: (f64, f64),
+    /// y range.
+    pub y: (f64, f64),
+    /// Whether y holds log10 values, labelled as powers of ten.
+    pub log_y: bool,
+}
+
+/// The smallest range holding every finite value, padded, or `fallback` if there is none.
+pub fn finite_range<'a>(values: impl Iterator<Item = &'a f32>, fallback: (f64, f64)) -> (f64, f64) {
+    let (mut low, mut high) = (f64::INFINITY, f64::NEG_INFINITY);
+    for &v in values {
+        if v.is_finite() {
+            low = low.min(f64::from(v));
+            high = high.max(f64::from(v));
+        }
+    }
+    if low > high {
+        return fallback;
+    }
+    if high - low < 1e-6 {
+        return (low - 0.5, high + 0.5);
+    }
+    let pad = (high - low) * 0.06;
+    (low - pad, high + pad)
+}
+
+/// A small chart ready for its series.
+pub type Chart<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
+/// Paints the background and builds the chart with its mesh.
+pub fn chart<'a, DB: DrawingBackend>(
+    area: &'a DrawingArea<DB, Shift>,
+    spec: &SmallChart,
+    theme: &Theme,
+    scale: f64,
+) -> Result<Chart<'a, DB>, DrawingAreaErrorKind<DB::ErrorType>> {
+    let px = |v: f64| (v * scale).round() as i32;
+    let font = |size: f64| {
+        (FontFamily::SansSerif, size * scale)
+            .into_font()
+            .color(&theme.text)
+    };
+    area.fill(&theme.background)?;
+    let mut chart = ChartBuilder::on(area)
+        .margin(px(6.0))
+        .caption(spec.title, font(13.0))
+        .x_label_area_size(px(22.0))
+        .y_label_area_size(px(40.0))
+        .build_cartesian_2d(spec.x.0..spec.x.1, spec.y.0..spec.y.1)?;
+    let log_y = spec.log_y;
+    chart
+        .configure_mesh()
+        .label_style(font(11.0))
+        .x_labels(3)
+        .y_labels(4)
+        .max_light_lines(0)
+        .x_label_formatter(&|v| tick(*v))
+        .y_label_formatter(&|v| {
+            if log_y {
+                format!("1e{}", v.round())
+            } else {
+                tick(*v)
+            }
+        })
+        .bold_line_style(theme.grid.stroke_width(px(1.0).max(1) as u32))
+        .axis_style(theme.axis.stroke_width(px(1.0).max(1) as u32))
+        .set_all_tick_mark_size(px(3.0))
+        .draw()?;
+    Ok(chart)
+}
+
+/// A compact tick label.
+fn tick(value: f64) -> String {
+    let rounded = (value * 100.0).round() / 100.0;
+    if rounded == 0.0 {
+        "0".to_string()
+    } else if rounded.abs() >= 1000.0 {
+        format!("{:.0}k", rounded / 1000.0)
+    } else {
+        format!("{rounded}")
+    }
+}

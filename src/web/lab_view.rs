@@ -1,0 +1,517 @@
+//! The dead-neuron lab's DOM: its controls, buttons, presets, charts and the unit strip.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use wasm_bindgen::JsValue;
+use web_sys::{
+    Document, Element, HtmlCanvasElement, HtmlElement, HtmlInputElement, HtmlSelectElement,
+};
+
+use crate::lab::{limits, InitChoice, Lab, LabSettings, Preset, RunState, Task};
+use crate::plot::theme::Theme;
+use crate::plot::{lab_fit, lab_history, lab_units};
+use crate::state::{Problem, State};
+use crate::text::{self, fill, Strings};
+use crate::web::canvas::{fit_backing_store, Canvas};
+use crate::web::dom::{error, find, set_text};
+
+/// Points at which the prediction and the unit curves are drawn.
+const GRID_POINTS: usize = 129;
+
+/// The lab section's elements and its training run.
+pub struct LabView {
+    activation: HtmlSelectElement,
+    slope: HtmlInputElement,
+    learning_rate: HtmlInputElement,
+    init: HtmlSelectElement,
+    bias: HtmlInputElement,
+    width: HtmlInputElement,
+    depth: HtmlInputElement,
+    task: HtmlSelectElement,
+    points: HtmlInputElement,
+    seed: HtmlInputElement,
+    steps: HtmlInputElement,
+    outputs: Vec<(Element, &'static str)>,
+    play: HtmlElement,
+    status: Element,
+    message: Element,
+    preset_note: Element,
+    strip: Element,
+    canvases: [HtmlCanvasElement; 4],
+    grid: Vec<f32>,
+    lab: Lab,
+    strip_built_for: Option<(usize, usize)>,
+    next_chart: usize,
+}
+
+impl LabView {
+    /// Finds the lab's elements under `root` and starts a paused run for `settings`.
+    pub fn find(root: &Element, settings: LabSettings) -> Result<LabView, JsValue> {
+        let outputs = [
+            ("lab-slope-out", "slope"),
+            ("lab-lr-out", "lr"),
+            ("lab-bias-out", "bias"),
+            ("lab-width-out", "width"),
+            ("lab-depth-out", "depth"),
+            ("lab-points-out", "points"),
+            ("lab-steps-out", "steps"),
+        ]
+        .into_iter()
+        .map(|(id, what)| Ok((find(root, id)?, what)))
+        .collect::<Result<Vec<_>, JsValue>>()?;
+        Ok(LabView {
+            activation: find(root, "lab-activation")?,
+            slope: find(root, "lab-slope")?,
+            learning_rate: find(root, "lab-lr")?,
+            init: find(root, "lab-init")?,
+            bias: find(root, "lab-bias")?,
+            width: find(root, "lab-width")?,
+            depth: find(root, "lab-depth")?,
+            task: find(root, "lab-task")?,
+            points: find(root, "lab-points")?,
+            seed: find(root, "lab-seed")?,
+            steps: find(root, "lab-steps")?,
+            outputs,
+            play: find(root, "lab-play")?,
+            status: find(root, "lab-status")?,
+            message: find(root, "lab-message")?,
+            preset_note: find(root, "lab-preset-note")?,
+            strip: find(root, "lab-strip")?,
+            canvases: [
+                find(root, "lab-fit")?,
+                find(root, "lab-units")?,
+                find(root, "lab-dead-chart")?,
+                find(root, "lab-loss-chart")?,
+            ],
+            grid: (0..GRID_POINTS)
+                .map(|i| -1.0 + 2.0 * i as f32 / (GRID_POINTS - 1) as f32)
+                .collect(),
+            lab: Lab::new(settings)
+                .or_else(|_| Lab::new(LabSettings::default()))
+                .map_err(|e| error(&e.to_string()))?,
+            strip_built_for: None,
+            next_chart: 0,
+        })
+    }
+
+    /// The lab's canvases, for the resize observer.
+    pub fn canvases(&self) -> &[HtmlCanvasElement] {
+        &self.canvases
+    }
+
+    /// Training steps taken by the current run.
+    pub fn steps(&self) -> u64 {
+        self.lab.step()
+    }
+
+    /// Whether training is running.
+    pub fn running(&self) -> bool {
+        self.lab.state() == RunState::Running
+    }
+
+    /// Applies the control with `id` to `state`. Settings that change the network's shape,
+    /// data or initialisation restart the run; the learning rate, the activation and the steps
+    /// per frame apply to the run in progress, keeping its weights.
+    pub fn read_control(&mut self, id: &str, state: &mut State) -> Result<(), Problem> {
+        let mut settings = state.lab;
+        let number = |input: &HtmlInputElement| input.value_as_number();
+        match id {
+            "lab-activation" => {
+                settings.leaky_slope = match self.activation.value().as_str() {
+                    "leaky" => Some(number(&self.slope) as f32),
+                    _ => None,
+                }
+            }
+            "lab-slope" => {
+                let slope = checked("slope", number(&self.slope), limits::SLOPE)?;
+                settings.leaky_slope = Some(slope as f32);
+            }
+            "lab-lr" => {
+                let exponent = number(&self.learning_rate);
+                let rate = checked("lr", 10f64.powf(exponent), limits::LEARNING_RATE)?;
+                settings.learning_rate = rate as f32;
+            }
+            "lab-init" => {
+                settings.init = InitChoice::from_key(&self.init.value()).unwrap_or(settings.init)
+            }
+            "lab-bias" => {
+                settings.bias_init = checked("bias", number(&self.bias), limits::BIAS_INIT)? as f32
+            }
+            "lab-width" => settings.width = whole("width", number(&self.width), limits::WIDTH)?,
+            "lab-depth" => settings.depth = whole("depth", number(&self.depth), limits::DEPTH)?,
+            "lab-task" => {
+                settings.task = Task::from_key(&self.task.value()).unwrap_or(settings.task)
+            }
+            "lab-points" => {
+                settings.points = whole("points", number(&self.points), limits::POINTS)?
+            }
+            "lab-seed" => settings.seed = whole("seed", number(&self.seed), limits::SEED)? as u64,
+            "lab-steps" => {
+                settings.steps_per_frame =
+                    whole("steps", number(&self.steps), limits::STEPS_PER_FRAME)? as u32
+            }
+            _ => return Ok(()),
+        }
+        self.apply(state, settings);
+        Ok(())
+    }
+
+    /// Switches to `settings`, keeping the run where only live settings changed.
+    pub fn apply(&mut self, state: &mut State, settings: LabSettings) {
+        let live = LabSettings {
+            leaky_slope: settings.leaky_slope,
+            learning_rate: settings.learning_rate,
+            steps_per_frame: settings.steps_per_frame,
+            ..*self.lab.settings()
+        };
+        state.lab = settings;
+        if live == settings {
+            self.lab.retune(settings);
+        } else {
+            self.restart(settings);
+        }
+    }
+
+    /// Starts a new run; settings the network cannot take (the controls and the URL parser
+    /// keep them out) leave the current run as it is.
+    fn restart(&mut self, settings: LabSettings) {
+        if let Ok(lab) = Lab::new(settings) {
+            self.lab = lab;
+        }
+    }
+
+    /// Loads a preset's settings and starts a new run at once: one click tells the story.
+    pub fn preset(&mut self, state: &mut State, preset: Preset, strings: &Strings) {
+        state.lab = preset.settings();
+        self.restart(state.lab);
+        self.lab.set_running(true);
+        let index = Preset::ALL.iter().position(|p| *p == preset).unwrap_or(0);
+        set_text(&self.preset_note, strings.lab_presets[index]);
+    }
+
+    /// Handles the play, step and reset buttons.
+    pub fn button(&mut self, id: &str, state: &State) {
+        match id {
+            "lab-play" => {
+                let running = self.running();
+                self.lab.set_running(!running);
+            }
+            "lab-step" => {
+                self.lab.set_running(false);
+                self.lab.advance(1);
+                self.lab.census();
+            }
+            "lab-reset" => self.restart(state.lab),
+            _ => {}
+        }
+    }
+
+    /// Trains for one frame if running: the configured steps, then a census.
+    pub fn train_frame(&mut self) {
+        if self.running() {
+            self.lab.advance(self.lab.settings().steps_per_frame);
+            self.lab.census();
+        }
+    }
+
+    /// Brings controls, status, strip and charts up to date.
+    pub fn render(
+        &mut self,
+        state: &State,
+        theme: &Theme,
+        strings: &Strings,
+        ratio: f64,
+        problem: Option<&Problem>,
+    ) -> Result<(), JsValue> {
+        self.write_controls(&state.lab);
+        self.write_status(strings, problem)?;
+        self.write_strip(strings)?;
+        let all = !self.running();
+        self.draw_charts(theme, strings, ratio, all)
+    }
+
+    fn write_controls(&self, lab: &LabSettings) {
+        let leaky = lab.leaky_slope.is_some();
+        set_select(&self.activation, if leaky { "leaky" } else { "relu" });
+        let slope = lab.leaky_slope.map_or(0.01, f64::from);
+        set_number(&self.slope, slope);
+        self.slope.set_disabled(!leaky);
+        set_number(&self.learning_rate, f64::from(lab.learning_rate).log10());
+        set_select(&self.init, lab.init.key());
+        set_number(&self.bias, f64::from(lab.bias_init));
+        set_number(&self.width, lab.width as f64);
+        set_number(&self.depth, lab.depth as f64);
+        set_select(&self.task, lab.task.key());
+        set_number(&self.points, lab.points as f64);
+        set_number(&self.seed, lab.seed as f64);
+        set_number(&self.steps, f64::from(lab.steps_per_frame));
+        for (output, what) in &self.outputs {
+            let value = match *what {
+                "slope" => text::number(slope),
+                "lr" => format!("{}", lab.learning_rate),
+                "bias" => text::number(f64::from(lab.bias_init)),
+                "width" => lab.width.to_string(),
+                "depth" => lab.depth.to_string(),
+                "points" => lab.points.to_string(),
+                _ => lab.steps_per_frame.to_string(),
+            };
+            set_text(output, &value);
+        }
+    }
+
+    fn write_status(&self, strings: &Strings, problem: Option<&Problem>) -> Result<(), JsValue> {
+        let dead = self.lab.dead().iter().filter(|d| **d).count().to_string();
+        let units = self.lab.dead().len().to_string();
+        let leaky = self.lab.settings().leaky_slope.is_some();
+        let status = match self.lab.last_loss() {
+            Some(loss) => fill(
+                if leaky {
+                    strings.lab_status_leaky
+                } else {
+                    strings.lab_status
+                },
+                &[
+                    ("step", &self.lab.step().to_string()),
+                    ("loss", &format!("{loss:.4e}")),
+                    ("dead", &dead),
+                    ("units", &units),
+                ],
+            ),
+            None => fill(
+                strings.lab_status_fresh,
+                &[("dead", &dead), ("units", &units)],
+            ),
+        };
+        set_text(&self.status, &status);
+        let diverged = self.lab.state() == RunState::Diverged;
+        let message = if diverged {
+            fill(
+                strings.lab_diverged,
+                &[("step", &self.lab.step().to_string())],
+            )
+        } else {
+            problem
+                .map(|p| text::problem(strings, p, (0.0, 0.0)))
+                .unwrap_or_default()
+        };
+        set_text(&self.message, &message);
+        let label = if self.running() {
+            strings.lab_pause
+        } else {
+            strings.lab_play
+        };
+        set_text(&self.play, label);
+        self.play.set_attribute(
+            "aria-pressed",
+            if self.running() { "true" } else { "false" },
+        )?;
+        if diverged {
+            self.play.set_attribute("disabled", "")?;
+        } else {
+            self.play.remove_attribute("disabled")?;
+        }
+        Ok(())
+    }
+
+    /// One row of squares per hidden layer, rebuilt when the shape changes and restyled when
+    /// units die or revive.
+    fn write_strip(&mut self, strings: &Strings) -> Result<(), JsValue> {
+        let settings = *self.lab.settings();
+        let shape = (settings.width, settings.depth);
+        let document = self
+            .strip
+            .owner_document()
+            .ok_or_else(|| error("the strip is not in a document"))?;
+        if self.strip_built_for != Some(shape) {
+            build_strip(&document, &self.strip, shape)?;
+            self.strip_built_for = Some(shape);
+        }
+        // Under Leaky ReLU a unit below zero everywhere still learns: it is "in the leak",
+        // not dead, and the strip says so with its own colour.
+        let below = if settings.leaky_slope.is_some() {
+            "unit leak"
+        } else {
+            "unit dead"
+        };
+        let dead = self.lab.dead();
+        let layers = self.strip.children();
+        for layer in 0..settings.depth {
+            let Some(row) = layers.item(layer as u32) else {
+                continue;
+            };
+            let slice = &dead[layer * settings.width..(layer + 1) * settings.width];
+            let count = slice.iter().filter(|d| **d).count();
+            if let Some(label) = row.first_element_child() {
+                set_text(
+                    &label,
+                    &fill(
+                        strings.lab_strip_layer,
+                        &[
+                            ("layer", &(layer + 1).to_string()),
+                            ("dead", &count.to_string()),
+                            ("units", &settings.width.to_string()),
+                        ],
+                    ),
+                );
+            }
+            let Some(list) = row.last_element_child() else {
+                continue;
+            };
+            let cells = list.children();
+            for (unit, is_dead) in slice.iter().enumerate() {
+                if let Some(cell) = cells.item(unit as u32) {
+                    let class = if *is_dead { below } else { "unit" };
+                    if cell.class_name() != class {
+                        cell.set_class_name(class);
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Draws the charts: all four when asked to (`all`), else the next one in turn, so that a
+    /// training frame pays for one chart and each still updates about fifteen times a second.
+    fn draw_charts(
+        &mut self,
+        theme: &Theme,
+        strings: &Strings,
+        ratio: f64,
+        all: bool,
+    ) -> Result<(), JsValue> {
+        let mut resized = false;
+        for canvas in &self.canvases {
+            resized |= fit_backing_store(canvas, ratio);
+        }
+        let charts: Vec<usize> = if all || resized {
+            (0..self.canvases.len()).collect()
+        } else {
+            self.next_chart = (self.next_chart + 1) % self.canvases.len();
+            vec![self.next_chart]
+        };
+        for chart in charts {
+            self.draw_chart(chart, theme, strings, ratio)?;
+        }
+        Ok(())
+    }
+
+    fn draw_chart(
+        &mut self,
+        chart: usize,
+        theme: &Theme,
+        strings: &Strings,
+        ratio: f64,
+    ) -> Result<(), JsValue> {
+        let canvas = &self.canvases[chart];
+        match chart {
+            0 => {
+                let prediction = self.lab.predict(&self.grid);
+                let (lab, grid) = (&self.lab, &self.grid);
+                paint(canvas, |area| {
+                    let data = (lab.inputs(), lab.targets());
+                    lab_fit::draw(area, data, (grid, &prediction), theme, strings, ratio)
+                })
+            }
+            1 => {
+                let curves = self.lab.first_layer_curves(&self.grid);
+                let width = self.lab.settings().width;
+                let dead: Vec<bool> = self.lab.dead().iter().take(width).copied().collect();
+                let grid = &self.grid;
+                paint(canvas, |area| {
+                    lab_units::draw(area, grid, &curves, &dead, theme, strings, ratio)
+                })
+            }
+            2 => {
+                let dead: Vec<_> = self.lab.dead_history().iter().collect();
+                let title = strings.lab_dead_title;
+                let range = Some((-0.05, 1.05));
+                paint(canvas, |area| {
+                    lab_history::draw(area, title, &dead, false, range, theme, ratio)
+                })
+            }
+            _ => {
+                let loss = [self.lab.loss_history()];
+                let title = strings.lab_loss_title;
+                paint(canvas, |area| {
+                    lab_history::draw(area, title, &loss, true, None, theme, ratio)
+                })
+            }
+        }
+    }
+}
+
+/// Draws on `canvas` with `draw`, turning a plotters error into a JS one.
+fn paint<E: std::error::Error + Send + Sync>(
+    canvas: &HtmlCanvasElement,
+    draw: impl FnOnce(&DrawingArea<Canvas, Shift>) -> Result<(), DrawingAreaErrorKind<E>>,
+) -> Result<(), JsValue>
+where
+    Canvas: DrawingBackend<ErrorType = E>,
+{
+    let backend = Canvas::new(canvas).ok_or_else(|| error("a lab canvas has no 2D context"))?;
+    let area = backend.into_drawing_area();
+    draw(&area).map_err(|e| error(&format!("drawing a lab chart failed: {e}")))?;
+    area.present()
+        .map_err(|e| error(&format!("drawing a lab chart failed: {e}")))
+}
+
+fn build_strip(
+    document: &Document,
+    strip: &Element,
+    (width, depth): (usize, usize),
+) -> Result<(), JsValue> {
+    strip.set_text_content(None);
+    for _ in 0..depth {
+        let row = document.create_element("div")?;
+        row.set_class_name("strip-layer");
+        let label = document.create_element("span")?;
+        label.set_class_name("strip-label");
+        row.append_child(&label)?;
+        let list = document.create_element("ol")?;
+        for _ in 0..width {
+            let cell = document.create_element("li")?;
+            cell.set_class_name("unit");
+            list.append_child(&cell)?;
+        }
+        row.append_child(&list)?;
+        strip.append_child(&row)?;
+    }
+    Ok(())
+}
+
+fn checked(key: &'static str, value: f64, (low, high): (f64, f64)) -> Result<f64, Problem> {
+    if value.is_nan() || value < low * (1.0 - 1e-9) || value > high * (1.0 + 1e-9) {
+        return Err(Problem::OutOfBounds {
+            key,
+            value,
+            low,
+            high,
+        });
+    }
+    Ok(value.clamp(low, high))
+}
+
+fn whole(key: &'static str, value: f64, range: (f64, f64)) -> Result<usize, Problem> {
+    let value = checked(key, value, range)?;
+    if value.fract() != 0.0 {
+        return Err(Problem::OutOfBounds {
+            key,
+            value,
+            low: range.0,
+            high: range.1,
+        });
+    }
+    Ok(value as usize)
+}
+
+fn set_select(select: &HtmlSelectElement, value: &str) {
+    if select.value() != value {
+        select.set_value(value);
+    }
+}
+
+fn set_number(input: &HtmlInputElement, value: f64) {
+    if input.value_as_number() != value {
+        input.set_value_as_number(value);
+    }
+}

@@ -1,0 +1,132 @@
+//! The single-neuron walk-through's DOM: the stage's caption, its table of every number, and
+//! the back, next and reset buttons.
+
+use wasm_bindgen::JsValue;
+use web_sys::{Document, Element, HtmlButtonElement};
+
+use crate::neuron::{Stage, Walkthrough, LEAKY_SLOPE};
+use crate::text::{fill, Strings};
+use crate::web::dom::{error, find, set_text};
+
+/// The walk-through's elements and where the story stands.
+pub struct NeuronView {
+    caption: Element,
+    stage: Element,
+    body: Element,
+    back: HtmlButtonElement,
+    next: HtmlButtonElement,
+    walkthrough: Walkthrough,
+}
+
+impl NeuronView {
+    /// Finds the walk-through's elements under `root`, at its first stage.
+    pub fn find(root: &Element) -> Result<NeuronView, JsValue> {
+        Ok(NeuronView {
+            caption: find(root, "neuron-caption")?,
+            stage: find(root, "neuron-stage")?,
+            body: find(root, "neuron-rows")?,
+            back: find(root, "neuron-back")?,
+            next: find(root, "neuron-next")?,
+            walkthrough: Walkthrough::new(),
+        })
+    }
+
+    /// Handles the walk-through's buttons; true if `id` was one of them.
+    pub fn button(&mut self, id: &str) -> bool {
+        match id {
+            "neuron-next" => self.walkthrough.next(),
+            "neuron-back" => self.walkthrough.back(),
+            "neuron-reset" => self.walkthrough.reset(),
+            _ => return false,
+        }
+        true
+    }
+
+    /// Shows the current stage: caption, position and the table.
+    pub fn render(&self, strings: &Strings) -> Result<(), JsValue> {
+        let stage = self.walkthrough.stage();
+        set_text(
+            &self.stage,
+            &fill(
+                strings.neuron_stage,
+                &[
+                    ("n", &stage.number().to_string()),
+                    ("of", &Stage::ALL.len().to_string()),
+                ],
+            ),
+        );
+        set_text(&self.caption, &self.caption_text(strings));
+        self.back.set_disabled(stage.previous().is_none());
+        self.next.set_disabled(stage.next().is_none());
+        self.write_rows()
+    }
+
+    fn caption_text(&self, strings: &Strings) -> String {
+        let w = &self.walkthrough;
+        let (weight, bias) = w.params();
+        let (dw, db) = w.grads();
+        let update = w.update();
+        let n = |v: f32| v.to_string();
+        let mut values: Vec<(&str, String)> = vec![
+            ("w", n(weight)),
+            ("b", n(bias)),
+            ("loss", n(w.loss())),
+            ("dw", n(dw)),
+            ("db", n(db)),
+            ("open", w.pass().open_count().to_string()),
+            ("points", w.rows().len().to_string()),
+            ("slope", n(LEAKY_SLOPE)),
+        ];
+        if let Some(update) = update {
+            values.extend([
+                ("lr", n(update.learning_rate)),
+                ("steps", update.steps.to_string()),
+                ("b0", n(update.before.1)),
+                ("w0", n(update.before.0)),
+                ("dw0", n(update.first_grads.0)),
+                ("db0", n(update.first_grads.1)),
+                (
+                    "first",
+                    update
+                        .first_open_step()
+                        .map_or_else(|| "—".to_string(), |s| s.to_string()),
+                ),
+            ]);
+        }
+        let pairs: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let index = w.stage().number() - 1;
+        fill(strings.neuron_captions[index], &pairs)
+    }
+
+    /// Rebuilds the table body: one row per point, every cell text.
+    fn write_rows(&self) -> Result<(), JsValue> {
+        let document: Document = self
+            .body
+            .owner_document()
+            .ok_or_else(|| error("the walk-through is not in a document"))?;
+        self.body.set_text_content(None);
+        for row in self.walkthrough.rows() {
+            let tr = document.create_element("tr")?;
+            if !row.open {
+                tr.set_class_name("closed");
+            }
+            let gate = if row.open { "open" } else { "closed" };
+            for cell in [
+                row.x.to_string(),
+                row.z.to_string(),
+                gate.to_string(),
+                row.a.to_string(),
+                row.y.to_string(),
+                row.d_a.to_string(),
+                row.d_gate.to_string(),
+                row.d_z.to_string(),
+            ] {
+                let td = document.create_element("td")?;
+                td.set_text_content(Some(&cell));
+                tr.append_child(&td)?;
+            }
+            self.body.append_child(&tr)?;
+        }
+        Ok(())
+    }
+}
