@@ -128,10 +128,18 @@ function canvasHashes() {
   });
 }
 
-/** The visible text state: readouts, messages, the lab's status and strip, and the URL hash. */
-function textState() {
+/** The visible text state: readouts, messages, the lab's status and strip, the text of the
+ * section holding `selector` (a walk-through's table, say), and the URL hash. */
+function textState(selector) {
   const text = (selector) => document.querySelector(selector)?.textContent ?? null;
+  let control = null;
+  try {
+    control = selector ? document.querySelector(selector) : null;
+  } catch {
+    // A Playwright-only selector (a control without an id): no section to read.
+  }
   return {
+    section: control?.closest("section")?.textContent ?? null,
     outputs: [...document.querySelectorAll("output")].map((o) => `${o.id}=${o.textContent}`),
     messages: ["#page-message", "#graph-message", "#torch-message", "#lab-message", "#lab-status"].map(text),
     strip: [...document.querySelectorAll("#lab-strip li")].map((li) => li.className).join(" "),
@@ -183,8 +191,8 @@ function assertCanvases(report) {
 }
 
 /** Everything a control could visibly change: pixels, readouts, messages, the URL hash. */
-const snapshot = async (page) =>
-  JSON.stringify({ canvases: await page.evaluate(canvasHashes), ...(await page.evaluate(textState)) });
+const snapshot = async (page, selector) =>
+  JSON.stringify({ canvases: await page.evaluate(canvasHashes), ...(await page.evaluate(textState, selector)) });
 const graphHash = async (page) =>
   (await page.evaluate(canvasHashes)).find((h) => h.startsWith("graph-canvas:"));
 const textOf = (page, id) => page.locator(`#${id}`).evaluate((el) => el.textContent.trim());
@@ -449,14 +457,14 @@ async function main() {
       }
       await check(`${name} (${control.kind}) changes what it controls`, async () => {
         await settle(page);
-        const before = await snapshot(page);
+        const before = await snapshot(page, control.selector);
         const action = await operate(page, control);
         await twoFrames(page);
-        let after = await snapshot(page);
+        let after = await snapshot(page, control.selector);
         if (after === before) {
           // Perhaps only the URL hash changes, and the page writes it a little later.
           await settle(page);
-          after = await snapshot(page);
+          after = await snapshot(page, control.selector);
         }
         assert(after !== before, `${action}: no canvas, readout, message or URL hash changed`);
       });
