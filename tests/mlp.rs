@@ -5,7 +5,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use relu_explorer::activation::{relu, Activation};
+use relu_explorer::activation::Activation;
 use relu_explorer::mlp::{Init, Mlp, MlpError, MAX_LAYERS, MAX_SIZE};
 
 /// Every parameter's bits, layer by layer: "the network" for unchanged-ness checks.
@@ -174,8 +174,9 @@ fn gradients_of_every_activation_match_finite_differences() {
                 let analytic: Vec<f32> = mlp
                     .weight_grad(i)
                     .unwrap()
-                    .into_iter()
-                    .chain(mlp.bias_grad(i).unwrap().iter().copied())
+                    .iter()
+                    .chain(mlp.bias_grad(i).unwrap())
+                    .copied()
                     .collect();
                 let scale = analytic.iter().fold(1e-3_f32, |m, g| m.max(g.abs()));
                 let count = params[i].0.len() + params[i].1.len();
@@ -309,9 +310,9 @@ fn the_census_and_the_hidden_views_agree() {
 }
 
 #[test]
-fn relu_units_give_torch_relus_bits_for_every_kind_of_input() {
-    // Pre-activations set through the bias (z = 1·(−0) + b = b, and −0 + −0 = −0), in both of
-    // the kernels' layouts: [1, 256, 1] runs over the transposed weight, [2, 2, 1] does not.
+fn relu_units_give_torchs_bits_for_every_kind_of_input() {
+    // Pre-activations set through the bias (z = (−0 + 1·(−0)) + b = b), for a wide layer and a
+    // narrow one, against activation.rs's PyTorch-exact functions.
     let mut special: Vec<u32> = vec![
         0x0000_0000,
         0x8000_0000,
@@ -342,29 +343,93 @@ fn relu_units_give_torch_relus_bits_for_every_kind_of_input() {
         state
     }));
     let values: Vec<f32> = special.iter().map(|&b| f32::from_bits(b)).collect();
-    for chunk in values.chunks(256) {
-        let mut wide = Mlp::new(&[1, chunk.len(), 1], Activation::Relu).unwrap();
-        wide.set_layer(0, &vec![1.0; chunk.len()], chunk).unwrap();
-        let z = wide.hidden_preactivations(&[-0.0]).unwrap().remove(0);
-        let a = wide.hidden_activations(&[-0.0]).unwrap().remove(0);
-        for (&z, &a) in z.iter().zip(&a) {
-            assert_eq!(a.to_bits(), relu(z).to_bits(), "relu({:08x})", z.to_bits());
+    let activations = [
+        Activation::Relu,
+        Activation::LeakyRelu(0.01),
+        Activation::LeakyRelu(-0.5),
+        Activation::LeakyRelu(0.0),
+    ];
+    for activation in activations {
+        for chunk in values.chunks(256) {
+            let mut wide = Mlp::new(&[1, chunk.len(), 1], activation).unwrap();
+            wide.set_layer(0, &vec![1.0; chunk.len()], chunk).unwrap();
+            let z = wide.hidden_preactivations(&[-0.0]).unwrap().remove(0);
+            let a = wide.hidden_activations(&[-0.0]).unwrap().remove(0);
+            for (&z, &a) in z.iter().zip(&a) {
+                let expected = activation.forward(z);
+                assert_eq!(
+                    a.to_bits(),
+                    expected.to_bits(),
+                    "{activation:?}({:08x})",
+                    z.to_bits()
+                );
+            }
+        }
+        for &b in &values {
+            let mut narrow = Mlp::new(&[2, 2, 1], activation).unwrap();
+            narrow.set_layer(0, &[1.0, 0.0, 1.0, 0.0], &[b, b]).unwrap();
+            let z = narrow
+                .hidden_preactivations(&[-0.0, -0.0])
+                .unwrap()
+                .remove(0);
+            let a = narrow.hidden_activations(&[-0.0, -0.0]).unwrap().remove(0);
+            let expected = activation.forward(z[0]);
+            assert_eq!(
+                a[0].to_bits(),
+                expected.to_bits(),
+                "{activation:?}({:08x})",
+                z[0].to_bits()
+            );
         }
     }
-    for &b in &values {
-        let mut narrow = Mlp::new(&[2, 2, 1], Activation::Relu).unwrap();
-        narrow.set_layer(0, &[1.0, 0.0, 1.0, 0.0], &[b, b]).unwrap();
-        let z = narrow
-            .hidden_preactivations(&[-0.0, -0.0])
-            .unwrap()
-            .remove(0);
-        let a = narrow.hidden_activations(&[-0.0, -0.0]).unwrap().remove(0);
-        assert_eq!(
-            a[0].to_bits(),
-            relu(z[0]).to_bits(),
-            "relu({:08x})",
-            z[0].to_bits()
-        );
+}
+
+#[test]
+fn relu_gradients_are_selections_for_every_kind_of_input() {
+    // A [1, 1, 1] net per (pre-activation z, output weight w): one sample x = −0 with target
+    // y − 0.5, so d loss / d y = 1 and the hidden unit's upstream gradient is w (or NaN where y
+    // is not finite). Its bias gradient is a sum from +0 of one term, so it is compared as such.
+    let zs = [
+        0.0,
+        -0.0,
+        1e-45,
+        -1e-45,
+        2.5,
+        -2.5,
+        f32::INFINITY,
+        f32::NEG_INFINITY,
+        f32::NAN,
+    ];
+    let ws = [1.0, -0.0, -3.0, f32::NAN, f32::INFINITY];
+    let activations = [
+        Activation::Relu,
+        Activation::LeakyRelu(0.01),
+        Activation::LeakyRelu(-0.5),
+    ];
+    for activation in activations {
+        for (&z, &w) in zs.iter().flat_map(|z| ws.iter().map(move |w| (z, w))) {
+            let mut mlp = Mlp::new(&[1, 1, 1], activation).unwrap();
+            mlp.set_layer(0, &[1.0], &[z]).unwrap();
+            mlp.set_layer(1, &[w], &[0.0]).unwrap();
+            let y = mlp.forward(&[-0.0]).unwrap()[0];
+            mlp.backward(&[-0.0], &[y - 0.5]).unwrap();
+            let upstream = w * (2.0 * (y - (y - 0.5)));
+            let expected = 0.0 + activation.backward(z, upstream);
+            let got = mlp.bias_grad(0).unwrap()[0];
+            let what = format!("{activation:?} z {z:e} w {w:e}");
+            if expected.is_nan() {
+                assert!(got.is_nan(), "{what}: {got}");
+            } else {
+                assert_eq!(
+                    got.to_bits(),
+                    expected.to_bits(),
+                    "{what}: {got} {expected}"
+                );
+            }
+            if activation == Activation::Relu && z <= 0.0 {
+                assert_eq!(got.to_bits(), 0, "{what}: exactly +0");
+            }
+        }
     }
 }
 

@@ -143,7 +143,7 @@ fn every_run_matches_pytorch_within_float_rounding() {
                 "first step's weight gradient",
                 GRADIENT,
                 case,
-                &mlp.weight_grad(i).unwrap(),
+                mlp.weight_grad(i).unwrap(),
                 &case.grad_weight[i],
             );
             let f = close(
