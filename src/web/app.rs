@@ -96,6 +96,18 @@ impl App {
         set_text(&self.page_message, &message);
     }
 
+    /// Redraws the graph alone, now, whether or not anything changed.
+    pub fn redraw_graph(&mut self) -> Result<(), JsValue> {
+        let ratio = window()?.device_pixel_ratio().max(1.0);
+        let dark = self
+            .dark_query
+            .as_ref()
+            .is_some_and(MediaQueryList::matches);
+        let theme = if dark { DARK } else { LIGHT };
+        self.graph
+            .render(&self.state, &theme, self.strings, ratio, true)
+    }
+
     /// How long the latest lab frames took (training and drawing), for the JS handle.
     pub fn lab_frame_times(&self) -> Vec<f64> {
         self.lab_frames.times()
@@ -136,7 +148,11 @@ impl App {
             self.neuron.render(self.strings)?;
         }
         if self.born_dead.busy() || self.lab_dirty || force {
-            self.born_dead.work();
+            // The survey runs in later frames, never in the first render, so that it does not
+            // delay the page's first complete drawing.
+            if self.announced {
+                self.born_dead.work(SURVEY_MS_PER_FRAME, now);
+            }
             self.born_dead.render(self.strings);
         }
         if self.lab.running() || self.lab_dirty || force {
@@ -164,6 +180,9 @@ impl App {
         Ok(())
     }
 }
+
+/// Milliseconds of each animation frame the born-dead survey may use.
+const SURVEY_MS_PER_FRAME: f64 = 4.0;
 
 /// The durations of the latest lab frames, in a fixed-size ring so that it never grows.
 #[derive(Default)]

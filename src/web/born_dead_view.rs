@@ -12,8 +12,8 @@ use crate::web::dom::{find, set_text};
 
 /// Networks the calculator surveys for each setting.
 const TRIALS: u32 = 2000;
-/// Weights drawn per animation frame, about a few milliseconds of work.
-const WEIGHTS_PER_FRAME: u32 = 400_000;
+/// Weights drawn between two looks at the clock: well under a millisecond of work.
+const WEIGHTS_PER_BATCH: u32 = 20_000;
 
 /// The calculator's elements and its survey in progress.
 pub struct BornDeadView {
@@ -87,13 +87,18 @@ impl BornDeadView {
             .is_some_and(|s| s.estimate().trials < TRIALS)
     }
 
-    /// Runs this frame's batch of trials.
-    pub fn work(&mut self) {
+    /// Runs trials in small batches until `budget_ms` of `now()` has passed or the survey is
+    /// done, so that a frame stays short whatever the network's size.
+    pub fn work(&mut self, budget_ms: f64, now: impl Fn() -> f64) {
         let (width, depth, ..) = self.settings();
         let per_trial = width * width * depth + width;
-        let batch = (WEIGHTS_PER_FRAME / per_trial).max(1);
-        if let Some(survey) = &mut self.survey {
+        let batch = (WEIGHTS_PER_BATCH / per_trial).max(1);
+        let start = now();
+        while let Some(survey) = &mut self.survey {
             let left = TRIALS.saturating_sub(survey.estimate().trials);
+            if left == 0 || now() - start > budget_ms {
+                break;
+            }
             survey.run(batch.min(left));
         }
     }

@@ -4,7 +4,7 @@
 // Everything is measured in headless Chromium at 1280x900 and devicePixelRatio 2:
 //   page_gzip_bytes, wasm_gzip_bytes   every response of one load, gzip -9 in node
 //   load_to_drawn_ms                   startTime of the "relu-explorer:drawn" mark, median of 5 fresh loads
-//   graph_redraw_ms_p50 / _p95         window.reluExplorer.redraw(), timed in the page
+//   graph_redraw_ms_p50 / _p95         window.reluExplorer.redrawGraph(), timed in the page
 //   canvas2d_polyline_ms_p50           the same polylines drawn with plain Canvas2D, same page
 //   graph_vs_canvas2d_p50_ratio        the two p50s divided
 //   long_tasks_during_drag             long tasks > 50 ms while the mouse drags the x slider
@@ -158,7 +158,7 @@ function timeRedraws({ warmup, count }) {
   const graph = [];
   for (let i = 0; i < warmup + count; i++) {
     const start = performance.now();
-    api.redraw();
+    api.redrawGraph();
     flush(pageContext);
     const elapsed = performance.now() - start;
     if (i >= warmup) graph.push(elapsed);
@@ -480,6 +480,8 @@ async function attempt(name, notes, body) {
 
 async function main() {
   const browser = await launchChromium(OFFLINE);
+  // Timings on a machine that is busy with something else mean little; the report says how busy.
+  const loadBefore = os.loadavg()[0];
   try {
     const notes = [];
     const loads = await measureLoads(browser);
@@ -531,6 +533,7 @@ async function main() {
         node: process.version,
         playwright_core: playwright.version,
         viewport: `${DESKTOP.viewport.width}x${DESKTOP.viewport.height} @${DESKTOP.deviceScaleFactor}x`,
+        load_average_1m: { before: round2(loadBefore), after: round2(os.loadavg()[0]) },
       },
       details: {
         notes,
@@ -586,6 +589,10 @@ async function main() {
     mkdirSync(dirname(reportPath), { recursive: true });
     writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`);
     console.log(`bench: wrote ${reportPath}`);
+    const busiest = Math.max(loadBefore, os.loadavg()[0]);
+    if (busiest > cpus.length / 2) {
+      console.log(`bench: note: the machine was busy (1-minute load average up to ${round2(busiest)} on ${cpus.length} CPUs); the timings are pessimistic`);
+    }
     if (drag.inputs < DRAG_MOVES * 0.9) {
       console.log(`bench: note: ${DRAG_MOVES} mouse moves gave only ${drag.inputs} input events on #x-value`);
     }
