@@ -71,7 +71,8 @@ pub fn chart<'a, DB: DrawingBackend>(
         .x_label_formatter(&|v| tick(*v))
         .y_label_formatter(&|v| {
             if log_y {
-                format!("1e{}", v.round())
+                // Ticks fall between powers of ten too, so each shows its own value.
+                format!("{:.1e}", 10f64.powf(*v))
             } else {
                 tick(*v)
             }
