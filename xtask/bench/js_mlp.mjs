@@ -1,130 +1,154 @@
 // A plain-JavaScript port of the page's `Mlp` training (src/mlp.rs), for the benchmark's
 // `train_wasm_vs_js_ratio`: fully connected layers, ReLU or Leaky ReLU hidden units, a linear
 // output layer, one full-batch plain SGD step on the mean squared error (mean over all outputs)
-// that returns the loss before the update. It is the same algorithm with the same loops: samples
-// go forward and backward one at a time, gradients are summed over the batch, and a layer with
-// more outputs than inputs keeps a transposed copy of its weights so that its innermost loops run
-// over the longer dimension. Parameters and scratch are Float64Arrays allocated once, as a
-// careful JS programmer would write it; JS numbers are f64 where the wasm module computes in
-// f32, so the two agree to within rounding, not bit for bit.
+// that returns the loss before the update. It is the same algorithm with the same loops: the
+// batch's scratch is unit-major (row o holds unit o for every sample), so every innermost loop
+// runs over the samples; the forward pass adds one input's products per pass and the last pass
+// adds the bias and activates; the backward pass through a layer computes its weight gradients
+// and the gradient reaching the layer below in the same passes. Parameters and scratch are
+// Float64Arrays allocated once per batch size, and the activation is chosen outside the loops,
+// as a careful JS programmer would write it. JS numbers are f64 where the wasm module computes
+// in f32, so the two agree to within rounding, not bit for bit.
 //
 // The benchmark injects this file into the page as a module (a blob: URL) and starts it from the
 // wasm network's own initial weights (`mlp.weight(i)`, `mlp.bias(i)`).
 
-/** One Linear layer: parameters, gradients and one sample's scratch. */
+/** One Linear layer: parameters, gradients and the batch's unit-major scratch. */
 class Layer {
   constructor(inputs, outputs, weight, bias) {
     this.inputs = inputs;
     this.outputs = outputs;
     this.weight = Float64Array.from(weight);
     this.bias = Float64Array.from(bias);
-    this.transposed = outputs > inputs;
-    this.weightT = new Float64Array(this.transposed ? outputs * inputs : 0);
     this.gradWeight = new Float64Array(outputs * inputs);
     this.gradBias = new Float64Array(outputs);
-    this.z = new Float64Array(outputs);
-    this.a = new Float64Array(outputs);
-    this.delta = new Float64Array(outputs);
-    if (this.transposed) {
-      for (let o = 0; o < outputs; o++) {
-        for (let i = 0; i < inputs; i++) this.weightT[i * outputs + o] = this.weight[o * inputs + i];
+    this.z = new Float64Array(0);
+    this.a = new Float64Array(0);
+    this.delta = new Float64Array(0);
+  }
+
+  /** Makes room in the scratch for n samples. */
+  reserve(n) {
+    const length = this.outputs * n;
+    if (this.z.length < length) {
+      this.z = new Float64Array(length);
+      this.a = new Float64Array(length);
+      this.delta = new Float64Array(length);
+    }
+  }
+
+  /**
+   * z = W·x + b for the n samples of x ([inputs][n]), then a = activation(z) when `hidden`
+   * (`slope` 0 for ReLU, Leaky ReLU's slope otherwise).
+   */
+  forward(x, n, hidden, slope) {
+    const { inputs, outputs, weight, bias, z, a } = this;
+    const lastInput = (inputs - 1) * n;
+    for (let o = 0; o < outputs; o++) {
+      const row = o * inputs;
+      const zo = o * n;
+      // One pass over the samples per input but the last.
+      for (let i = 0; i < inputs - 1; i++) {
+        const w = weight[row + i];
+        const xi = i * n;
+        if (i === 0) for (let s = 0; s < n; s++) z[zo + s] = w * x[xi + s];
+        else for (let s = 0; s < n; s++) z[zo + s] += w * x[xi + s];
+      }
+      // The last adds the bias and activates.
+      const w = weight[row + inputs - 1];
+      const b = bias[o];
+      const first = inputs === 1;
+      if (!hidden) {
+        for (let s = 0; s < n; s++) z[zo + s] = (first ? w * x[lastInput + s] : z[zo + s] + w * x[lastInput + s]) + b;
+      } else if (slope === 0) {
+        for (let s = 0; s < n; s++) {
+          const v = (first ? w * x[lastInput + s] : z[zo + s] + w * x[lastInput + s]) + b;
+          z[zo + s] = v;
+          a[zo + s] = v > 0 ? v : 0;
+        }
+      } else {
+        for (let s = 0; s < n; s++) {
+          const v = (first ? w * x[lastInput + s] : z[zo + s] + w * x[lastInput + s]) + b;
+          z[zo + s] = v;
+          a[zo + s] = v > 0 ? v : v * slope;
+        }
       }
     }
   }
 
-  /** z = W·x + b for the sample at x[offset ..]. */
-  forward(x, offset) {
-    const { inputs, outputs, z, bias } = this;
-    if (this.transposed) {
-      const w = this.weightT;
-      z.fill(0);
-      for (let i = 0; i < inputs; i++) {
-        const xi = x[offset + i];
-        const row = i * outputs;
-        for (let o = 0; o < outputs; o++) z[o] += w[row + o] * xi;
+  /** The first layer's gradients, its input x ([inputs][n]) being the data. */
+  gradients(x, n) {
+    const { inputs, outputs, delta, gradWeight, gradBias } = this;
+    for (let o = 0; o < outputs; o++) {
+      const d = o * n;
+      // The first input's pass sums the bias gradient too.
+      let sum = 0;
+      let bias = 0;
+      for (let s = 0; s < n; s++) {
+        sum += delta[d + s] * x[s];
+        bias += delta[d + s];
       }
-    } else {
-      const w = this.weight;
+      gradWeight[o * inputs] = sum;
+      gradBias[o] = bias;
+      for (let i = 1; i < inputs; i++) {
+        const xi = i * n;
+        let g = 0;
+        for (let s = 0; s < n; s++) g += delta[d + s] * x[xi + s];
+        gradWeight[o * inputs + i] = g;
+      }
+    }
+  }
+
+  /**
+   * The backward pass through this layer above the hidden layer `below`: this layer's gradients
+   * and, in the same passes, the gradient at the pre-activations below (ReLU's derivative is a
+   * selection, 0 where z ≤ 0, as PyTorch's threshold_backward).
+   */
+  backward(below, n, slope) {
+    const { inputs, outputs, weight, delta, gradWeight, gradBias } = this;
+    const { a, z } = below;
+    const grad = below.delta;
+    for (let o = 0; o < outputs; o++) {
+      let sum = 0;
+      for (let s = 0; s < n; s++) sum += delta[o * n + s];
+      gradBias[o] = sum;
+    }
+    for (let i = 0; i < inputs; i++) {
+      const u = i * n;
+      // One pass over the samples per output; the last also applies the activation's backward.
       for (let o = 0; o < outputs; o++) {
-        const row = o * inputs;
+        const w = weight[o * inputs + i];
+        const d = o * n;
+        const first = o === 0;
         let sum = 0;
-        for (let i = 0; i < inputs; i++) sum += w[row + i] * x[offset + i];
-        z[o] = sum;
+        if (o + 1 < outputs) {
+          for (let s = 0; s < n; s++) {
+            sum += delta[d + s] * a[u + s];
+            grad[u + s] = first ? w * delta[d + s] : grad[u + s] + w * delta[d + s];
+          }
+        } else if (slope === 0) {
+          for (let s = 0; s < n; s++) {
+            sum += delta[d + s] * a[u + s];
+            const total = first ? w * delta[d + s] : grad[u + s] + w * delta[d + s];
+            grad[u + s] = z[u + s] > 0 ? total : 0;
+          }
+        } else {
+          for (let s = 0; s < n; s++) {
+            sum += delta[d + s] * a[u + s];
+            const total = first ? w * delta[d + s] : grad[u + s] + w * delta[d + s];
+            grad[u + s] = z[u + s] > 0 ? total : total * slope;
+          }
+        }
+        gradWeight[o * inputs + i] = sum;
       }
     }
-    for (let o = 0; o < outputs; o++) z[o] += bias[o];
-  }
-
-  /** a = activation(z); `slope` is 0 for ReLU. */
-  activate(slope) {
-    const { z, a } = this;
-    for (let o = 0; o < this.outputs; o++) a[o] = z[o] > 0 ? z[o] : z[o] * slope;
-  }
-
-  /** Adds this sample's share of the gradients: delta ⊗ x and delta. */
-  accumulate(x, offset) {
-    const { inputs, outputs, delta, gradWeight: g, gradBias } = this;
-    if (this.transposed) {
-      for (let i = 0; i < inputs; i++) {
-        const xi = x[offset + i];
-        const row = i * outputs;
-        for (let o = 0; o < outputs; o++) g[row + o] += delta[o] * xi;
-      }
-    } else {
-      for (let o = 0; o < outputs; o++) {
-        const d = delta[o];
-        const row = o * inputs;
-        for (let i = 0; i < inputs; i++) g[row + i] += d * x[offset + i];
-      }
-    }
-    for (let o = 0; o < outputs; o++) gradBias[o] += delta[o];
-  }
-
-  /** gradInput[i] = Σₒ W[o][i]·delta[o]. */
-  backpropagate(gradInput) {
-    const { inputs, outputs, delta } = this;
-    if (this.transposed) {
-      const w = this.weightT;
-      for (let i = 0; i < inputs; i++) {
-        const row = i * outputs;
-        let sum = 0;
-        for (let o = 0; o < outputs; o++) sum += w[row + o] * delta[o];
-        gradInput[i] = sum;
-      }
-    } else {
-      const w = this.weight;
-      gradInput.fill(0);
-      for (let o = 0; o < outputs; o++) {
-        const d = delta[o];
-        const row = o * inputs;
-        for (let i = 0; i < inputs; i++) gradInput[i] += w[row + i] * d;
-      }
-    }
-  }
-
-  /** d loss/d a → d loss/d z; ReLU's derivative at 0 is 0, as PyTorch's threshold_backward. */
-  activationBackward(slope) {
-    const { z, delta } = this;
-    for (let o = 0; o < this.outputs; o++) delta[o] = z[o] > 0 ? delta[o] : delta[o] * slope;
   }
 
   /** p -= lr · p.grad. */
   descend(learningRate) {
-    const { inputs, outputs, weight, gradWeight, bias, gradBias } = this;
-    if (this.transposed) {
-      const wt = this.weightT;
-      for (let o = 0; o < outputs; o++) {
-        for (let i = 0; i < inputs; i++) {
-          const t = i * outputs + o;
-          const w = weight[o * inputs + i] - learningRate * gradWeight[t];
-          weight[o * inputs + i] = w;
-          wt[t] = w;
-        }
-      }
-    } else {
-      for (let k = 0; k < weight.length; k++) weight[k] -= learningRate * gradWeight[k];
-    }
-    for (let o = 0; o < outputs; o++) bias[o] -= learningRate * gradBias[o];
+    const { weight, gradWeight, bias, gradBias } = this;
+    for (let k = 0; k < weight.length; k++) weight[k] -= learningRate * gradWeight[k];
+    for (let k = 0; k < bias.length; k++) bias[k] -= learningRate * gradBias[k];
   }
 }
 
@@ -151,6 +175,8 @@ export class JsMlp {
       }
       this.layers.push(new Layer(inputs, outputs, weights[l], biases[l]));
     }
+    /** The batch's inputs, unit-major [inputs][n]. */
+    this.x = new Float64Array(0);
   }
 
   /** A copy of the wasm `mlp`'s parameters (`sizes` as it was built with). */
@@ -175,26 +201,31 @@ export class JsMlp {
     return Float64Array.from(this.layers[l].bias);
   }
 
-  /** Runs the sample at x[offset ..] forward through every layer. */
-  forwardSample(x, offset) {
+  /** Runs the batch (row-major [n][in]) forward; returns n. */
+  forwardBatch(inputs) {
+    const inputSize = this.sizes[0];
+    const n = inputs.length / inputSize;
+    if (this.x.length < inputs.length) this.x = new Float64Array(inputs.length);
+    const x = this.x;
+    for (let s = 0; s < n; s++) {
+      for (let i = 0; i < inputSize; i++) x[i * n + s] = inputs[s * inputSize + i];
+    }
     const layers = this.layers;
     const last = layers.length - 1;
     for (let l = 0; l <= last; l++) {
-      if (l === 0) layers[0].forward(x, offset);
-      else layers[l].forward(layers[l - 1].a, 0);
-      if (l < last) layers[l].activate(this.slope);
+      layers[l].reserve(n);
+      layers[l].forward(l === 0 ? x : layers[l - 1].a, n, l < last, this.slope);
     }
+    return n;
   }
 
   /** The network's outputs for inputs [n][in], as [n][out]. */
   forward(inputs) {
-    const inputSize = this.sizes[0];
+    const n = this.forwardBatch(inputs);
     const out = this.layers[this.layers.length - 1];
-    const n = inputs.length / inputSize;
     const outputs = new Float64Array(n * out.outputs);
-    for (let s = 0; s < n; s++) {
-      this.forwardSample(inputs, s * inputSize);
-      outputs.set(out.z, s * out.outputs);
+    for (let o = 0; o < out.outputs; o++) {
+      for (let s = 0; s < n; s++) outputs[s * out.outputs + o] = out.z[o * n + s];
     }
     return outputs;
   }
@@ -203,40 +234,26 @@ export class JsMlp {
   trainStep(inputs, targets, learningRate) {
     const layers = this.layers;
     const last = layers.length - 1;
-    const inputSize = this.sizes[0];
     const out = layers[last];
     const outputSize = out.outputs;
-    const n = inputs.length / inputSize;
+    const n = inputs.length / this.sizes[0];
     const count = n * outputSize;
     if (!Number.isInteger(n) || n === 0 || targets.length !== count) {
       throw new Error(`JsMlp.trainStep: ${inputs.length} inputs and ${targets.length} targets do not make a batch`);
     }
-    for (const layer of layers) {
-      layer.gradWeight.fill(0);
-      layer.gradBias.fill(0);
-    }
+    this.forwardBatch(inputs);
     const scale = 2 / count;
     let squares = 0;
-    for (let s = 0; s < n; s++) {
-      this.forwardSample(inputs, s * inputSize);
-      const t = s * outputSize;
-      for (let o = 0; o < outputSize; o++) {
-        const diff = out.z[o] - targets[t + o];
+    for (let o = 0; o < outputSize; o++) {
+      const row = o * n;
+      for (let s = 0; s < n; s++) {
+        const diff = out.z[row + s] - targets[s * outputSize + o];
         squares += diff * diff;
-        out.delta[o] = scale * diff;
-      }
-      for (let l = last; l >= 0; l--) {
-        const layer = layers[l];
-        if (l === 0) {
-          layer.accumulate(inputs, s * inputSize);
-        } else {
-          const below = layers[l - 1];
-          layer.accumulate(below.a, 0);
-          layer.backpropagate(below.delta);
-          below.activationBackward(this.slope);
-        }
+        out.delta[row + s] = scale * diff;
       }
     }
+    for (let l = last; l >= 1; l--) layers[l].backward(layers[l - 1], n, this.slope);
+    layers[0].gradients(this.x, n);
     for (const layer of layers) layer.descend(learningRate);
     return squares / count;
   }
