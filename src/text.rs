@@ -88,6 +88,8 @@ pub struct Strings {
     pub lab_pause: &'static str,
     /// A strip layer's label; `{layer}`, `{dead}`, `{units}`.
     pub lab_strip_layer: &'static str,
+    /// A strip layer's label with Leaky ReLU; `{layer}`, `{dead}`, `{units}`.
+    pub lab_strip_layer_leaky: &'static str,
     /// One sentence per preset, in `Preset::ALL` order.
     pub lab_presets: [&'static str; 5],
     /// Closed-form born-dead chance; `{share}`.
@@ -152,6 +154,7 @@ pub const EN: Strings = Strings {
     lab_play: "Play",
     lab_pause: "Pause",
     lab_strip_layer: "Layer {layer}: {dead} of {units} dead",
+    lab_strip_layer_leaky: "Layer {layer}: {dead} of {units} in the leak",
     born_closed: "{share}: some hidden layer is all ≤ 0 at one input (closed form \
                   1 − (1 − 2^−N)^L).",
     born_monte_carlo: "{share}: output constant over all of [−1, 1] ({dead} of {trials} \

@@ -342,10 +342,15 @@ impl LabView {
             let slice = &dead[layer * settings.width..(layer + 1) * settings.width];
             let count = slice.iter().filter(|d| **d).count();
             if let Some(label) = row.first_element_child() {
+                let template = if settings.leaky_slope.is_some() {
+                    strings.lab_strip_layer_leaky
+                } else {
+                    strings.lab_strip_layer
+                };
                 set_text(
                     &label,
                     &fill(
-                        strings.lab_strip_layer,
+                        template,
                         &[
                             ("layer", &(layer + 1).to_string()),
                             ("dead", &count.to_string()),

@@ -83,9 +83,11 @@ fn optimise(root: &Path) -> Result<(), String> {
         cache.join("input.wasm"),
         cache.join("output.wasm"),
     );
+    // A cached output is trusted only if it is a whole wasm module: two builds racing once
+    // left a zeroed file behind, and reusing it broke every later build.
     if fs::read(&cached_recipe).ok() == Some(recipe.clone())
         && fs::read(&cached_input).ok() == Some(input.clone())
-        && cached_output.is_file()
+        && fs::read(&cached_output).is_ok_and(|bytes| bytes.starts_with(b"\0asm"))
     {
         println!("wasm-opt: module unchanged since the last build, reusing its output");
         return copy(&cached_output, &module);
@@ -99,11 +101,21 @@ fn optimise(root: &Path) -> Result<(), String> {
     fs::rename(root.join(&optimised), &module)
         .map_err(|err| format!("cannot replace {BINDGEN_WASM} with wasm-opt's output: {err}"))?;
 
+    // Each file is written beside its place and renamed into it, so that a build running at
+    // the same time sees the old file or the new one, never half of one.
     let remember = || -> std::io::Result<()> {
         fs::create_dir_all(&cache)?;
-        fs::write(&cached_input, &input)?;
-        fs::copy(&module, &cached_output)?;
-        fs::write(&cached_recipe, &recipe)
+        let output = fs::read(&module)?;
+        for (path, bytes) in [
+            (&cached_input, &input),
+            (&cached_output, &output),
+            (&cached_recipe, &recipe),
+        ] {
+            let partial = path.with_extension("partial");
+            fs::write(&partial, bytes)?;
+            fs::rename(&partial, path)?;
+        }
+        Ok(())
     };
     remember().map_err(|err| format!("cannot write {OPT_CACHE}: {err}"))
 }
