@@ -3,7 +3,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use crate::plot::small::{chart, finite_range, SmallChart};
+use crate::plot::small::{chart, finite_range, line, SmallChart};
 use crate::plot::theme::Theme;
 use crate::text::Strings;
 
@@ -34,14 +34,8 @@ pub fn draw<DB: DrawingBackend>(
             .zip(ys)
             .map(|(&x, &y)| Circle::new((f64::from(x), f64::from(y)), dot, theme.axis.filled())),
     )?;
-    let line: Vec<(f64, f64)> = grid
-        .iter()
-        .zip(prediction)
-        .filter(|(_, y)| y.is_finite())
-        .map(|(&x, &y)| (f64::from(x), f64::from(y)))
-        .collect();
     chart.draw_series(LineSeries::new(
-        line,
+        line(grid, prediction),
         theme.series[0].stroke_width((2.5 * scale).round().max(1.0) as u32),
     ))?;
     Ok(())

@@ -4,7 +4,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use crate::plot::small::{chart, finite_range, SmallChart};
+use crate::plot::small::{chart, finite_range, line, SmallChart};
 use crate::plot::theme::Theme;
 use crate::text::Strings;
 
@@ -43,13 +43,10 @@ pub fn draw<DB: DrawingBackend>(
             } else {
                 theme.series[2].mix(0.8)
             };
-            let line: Vec<(f64, f64)> = grid
-                .iter()
-                .zip(curve)
-                .filter(|(_, y)| y.is_finite())
-                .map(|(&x, &y)| (f64::from(x), f64::from(y)))
-                .collect();
-            chart.draw_series(LineSeries::new(line, color.stroke_width(width)))?;
+            chart.draw_series(LineSeries::new(
+                line(grid, curve),
+                color.stroke_width(width),
+            ))?;
         }
     }
     Ok(())

@@ -41,6 +41,16 @@ pub fn finite_range<'a>(values: impl Iterator<Item = &'a f32>, fallback: (f64, f
 /// A small chart ready for its series.
 pub type Chart<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
 
+/// The finite points of a curve sampled at `xs`, as chart coordinates: a NaN or infinite value
+/// is left out rather than reaching the chart.
+pub fn line(xs: &[f32], ys: &[f32]) -> Vec<(f64, f64)> {
+    xs.iter()
+        .zip(ys)
+        .filter(|(_, y)| y.is_finite())
+        .map(|(&x, &y)| (f64::from(x), f64::from(y)))
+        .collect()
+}
+
 /// Paints the background and builds the chart with its mesh.
 pub fn chart<'a, DB: DrawingBackend>(
     area: &'a DrawingArea<DB, Shift>,

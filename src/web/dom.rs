@@ -1,7 +1,7 @@
 //! Finding the page's elements and writing text to them.
 
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, Element, HtmlElement, Window};
+use web_sys::{Document, Element, HtmlElement, HtmlInputElement, Window};
 
 /// The browser window, or an error for a worker or a test harness without one.
 pub fn window() -> Result<Window, JsValue> {
@@ -32,6 +32,14 @@ pub fn find<T: JsCast>(root: &Element, id: &str) -> Result<T, JsValue> {
 pub fn set_text(element: &Element, text: &str) {
     if element.text_content().as_deref() != Some(text) {
         element.set_text_content(Some(text));
+    }
+}
+
+/// Sets a numeric input if its value differs: writing the same value would restart a drag or
+/// move the caret in some browsers.
+pub fn set_number(input: &HtmlInputElement, value: f64) {
+    if input.value_as_number() != value {
+        input.set_value_as_number(value);
     }
 }
 

@@ -10,7 +10,7 @@ use crate::plot::theme::Theme;
 use crate::state::{Problem, State};
 use crate::text::{self, fill, Strings};
 use crate::web::canvas::{fit_backing_store, Canvas};
-use crate::web::dom::{find, set_hidden, set_text};
+use crate::web::dom::{find, set_hidden, set_number, set_text};
 
 /// The x slider's step; pointer positions are rounded to it so readouts stay tidy.
 const X_STEP: f64 = 0.05;
@@ -242,12 +242,4 @@ impl GraphView {
 /// x as the functions receive it: rounded to `f32`.
 fn shown_x(state: &State) -> String {
     (state.x as f32).to_string()
-}
-
-/// Sets a numeric input if its value differs (writing the same value would move the caret or
-/// restart a drag in some browsers).
-fn set_number(input: &HtmlInputElement, value: f64) {
-    if input.value_as_number() != value {
-        input.set_value_as_number(value);
-    }
 }

@@ -13,7 +13,7 @@ use crate::plot::{lab_fit, lab_history, lab_units};
 use crate::state::{Problem, State};
 use crate::text::{self, fill, Strings};
 use crate::web::canvas::{fit_backing_store, Canvas};
-use crate::web::dom::{error, find, set_text};
+use crate::web::dom::{error, find, set_number, set_text};
 
 /// Points at which the prediction and the unit curves are drawn.
 const GRID_POINTS: usize = 129;
@@ -512,11 +512,5 @@ fn whole(key: &'static str, value: f64, range: (f64, f64)) -> Result<usize, Prob
 fn set_select(select: &HtmlSelectElement, value: &str) {
     if select.value() != value {
         select.set_value(value);
-    }
-}
-
-fn set_number(input: &HtmlInputElement, value: f64) {
-    if input.value_as_number() != value {
-        input.set_value_as_number(value);
     }
 }
