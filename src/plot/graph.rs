@@ -1,6 +1,8 @@
 //! The main graph: ReLU and its derivative on one set of axes (the article's figure), with the
 //! input x marked on every curve and optional Leaky ReLU, sigmoid and tanh overlays.
 
+use std::ops::Range;
+
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::ReverseCoordTranslate;
 use plotters::coord::Shift;
@@ -9,10 +11,16 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::activation::Activation;
 use crate::plot::theme::Theme;
+use crate::plot::ticks::{label, Axis};
 use crate::text::{fill, Strings};
 
 /// Samples per smooth curve, as the article's `np.linspace(-10, 10, 1000)`.
 pub const SAMPLES: usize = 1000;
+
+/// At most this many labels on the x axis.
+const X_LABELS: usize = 11;
+/// At most this many on the y axis.
+const Y_LABELS: usize = 9;
 
 /// The graph's coordinate system: data (x, y) to backend pixels and back.
 pub type GraphCoord = Cartesian2d<RangedCoordf64, RangedCoordf64>;
@@ -246,17 +254,20 @@ pub fn draw<DB: DrawingBackend>(
         .caption(strings.graph_title, font(17.0))
         .x_label_area_size(px(44.0))
         .y_label_area_size(px(52.0))
-        .build_cartesian_2d(spec.x_min..spec.x_max, y_min..y_max)?;
+        .build_cartesian_2d(
+            Axis::new(spec.x_min, spec.x_max, X_LABELS),
+            Axis::new(y_min, y_max, Y_LABELS),
+        )?;
     chart
         .configure_mesh()
         .x_desc(strings.axis_x)
         .y_desc(strings.axis_y)
         .label_style(font(13.0))
         .axis_desc_style(font(14.0))
-        .x_labels(11)
-        .y_labels(9)
-        .x_label_formatter(&|v| tick_label(*v))
-        .y_label_formatter(&|v| tick_label(*v))
+        .x_labels(X_LABELS)
+        .y_labels(Y_LABELS)
+        .x_label_formatter(&|v| label(*v))
+        .y_label_formatter(&|v| label(*v))
         .max_light_lines(0)
         .bold_line_style(theme.grid.stroke_width(px(1.0).max(1) as u32))
         .axis_style(theme.axis.stroke_width(px(1.0).max(1) as u32))
@@ -298,25 +309,29 @@ pub fn draw<DB: DrawingBackend>(
     draw_legend(&legend_area, &legend, theme, s)?;
 
     Ok(Drawn {
-        coord: chart.as_coord_spec().clone(),
+        // A mapping of its own: the chart's tick axes cannot be cloned.
+        coord: Cartesian2d::new(
+            spec.x_min..spec.x_max,
+            y_min..y_max,
+            plot_area_pixels(&chart),
+        ),
         curves,
     })
 }
 
-/// A tick label without a needless `.0`, and without `-0`.
-fn tick_label(value: f64) -> String {
-    let rounded = (value * 1e6).round() / 1e6;
-    if rounded == 0.0 {
-        "0".to_string()
-    } else {
-        format!("{rounded}")
-    }
+/// The plotting area's pixels, as [`ChartBuilder`] hands them to the chart's coordinates: the
+/// last column and row inclusive, and y pointing up.
+fn plot_area_pixels<DB: DrawingBackend>(
+    chart: &ChartContext<DB, Cartesian2d<Axis, Axis>>,
+) -> (Range<i32>, Range<i32>) {
+    let (x, y) = chart.plotting_area().get_pixel_range();
+    (x.start..x.end - 1, y.end - 1..y.start)
 }
 
 /// Marks the derivative's value at the kink: a filled dot at PyTorch's choice (the left-hand
 /// slope) and an open one at the right-hand slope, as a textbook marks a jump.
 fn draw_kink_dots<DB: DrawingBackend>(
-    chart: &mut ChartContext<DB, GraphCoord>,
+    chart: &mut ChartContext<DB, Cartesian2d<Axis, Axis>>,
     spec: &GraphSpec,
     theme: &Theme,
     color_index: &dyn Fn(Activation) -> usize,

@@ -7,3 +7,4 @@ pub mod lab_history;
 pub mod lab_units;
 pub mod small;
 pub mod theme;
+pub mod ticks;

@@ -1,11 +1,12 @@
 //! What the lab's small charts share: a titled chart with a light grid and few labels, so that
 //! several of them redraw within one frame.
 
-use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use crate::plot::theme::Theme;
+use crate::plot::ticks::Axis;
+use crate::power_of_ten;
 
 /// A small chart's frame.
 pub struct SmallChart<'a> {
@@ -38,8 +39,13 @@ pub fn finite_range<'a>(values: impl Iterator<Item = &'a f32>, fallback: (f64, f
     (low - pad, high + pad)
 }
 
+/// At most this many labels on a small chart's x axis.
+const X_LABELS: usize = 3;
+/// At most this many on its y axis.
+const Y_LABELS: usize = 4;
+
 /// A small chart ready for its series.
-pub type Chart<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+pub type Chart<'a, DB> = ChartContext<'a, DB, Cartesian2d<Axis, Axis>>;
 
 /// The finite points of a curve sampled at `xs`, as chart coordinates: a NaN or infinite value
 /// is left out rather than reaching the chart.
@@ -70,19 +76,22 @@ pub fn chart<'a, DB: DrawingBackend>(
         .caption(spec.title, font(13.0))
         .x_label_area_size(px(22.0))
         .y_label_area_size(px(40.0))
-        .build_cartesian_2d(spec.x.0..spec.x.1, spec.y.0..spec.y.1)?;
+        .build_cartesian_2d(
+            Axis::new(spec.x.0, spec.x.1, X_LABELS),
+            Axis::new(spec.y.0, spec.y.1, Y_LABELS),
+        )?;
     let log_y = spec.log_y;
     chart
         .configure_mesh()
         .label_style(font(11.0))
-        .x_labels(3)
-        .y_labels(4)
+        .x_labels(X_LABELS)
+        .y_labels(Y_LABELS)
         .max_light_lines(0)
         .x_label_formatter(&|v| tick(*v))
         .y_label_formatter(&|v| {
             if log_y {
                 // Ticks fall between powers of ten too, so each shows its own value.
-                format!("{:.1e}", 10f64.powf(*v))
+                format!("{:.1e}", power_of_ten::exp10(*v))
             } else {
                 tick(*v)
             }

@@ -10,6 +10,7 @@ use web_sys::{
 use crate::lab::{limits, InitChoice, Lab, LabSettings, Preset, RunState, Task};
 use crate::plot::theme::Theme;
 use crate::plot::{lab_fit, lab_history, lab_units};
+use crate::power_of_ten;
 use crate::state::{Problem, State};
 use crate::text::{self, fill, Strings};
 use crate::web::canvas::{fit_backing_store, Canvas};
@@ -128,7 +129,7 @@ impl LabView {
             }
             "lab-lr" => {
                 let exponent = number(&self.learning_rate);
-                let rate = checked("lr", 10f64.powf(exponent), limits::LEARNING_RATE)?;
+                let rate = checked("lr", power_of_ten::exp10(exponent), limits::LEARNING_RATE)?;
                 settings.learning_rate = rate as f32;
             }
             "lab-init" => {

@@ -98,7 +98,8 @@ pub fn node_packages() -> Result<(), String> {
     let lock = root.join("package-lock.json");
     // npm ci writes node_modules/.package-lock.json, so its age is the install's age.
     let installed = root.join("node_modules").join(".package-lock.json");
-    if !is_older(&installed, &lock) && root.join("node_modules/.bin/wasm-opt").is_file() {
+    let tools = ["wasm-opt", "terser"].map(|tool| root.join("node_modules/.bin").join(tool));
+    if !is_older(&installed, &lock) && tools.iter().all(|tool| tool.is_file()) {
         return Ok(());
     }
     run::status(&mut run::program("npm", &["ci", "--no-audit", "--no-fund"]))
