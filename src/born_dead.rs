@@ -28,7 +28,8 @@
 use std::fmt;
 
 use crate::activation::Activation;
-use crate::mlp::{Init, Mlp};
+use crate::decimal;
+use crate::mlp::{Init, Mlp, MlpError};
 
 /// The widths the calculator accepts, units per hidden layer.
 pub const WIDTHS: std::ops::RangeInclusive<u32> = 1..=64;
@@ -93,8 +94,12 @@ impl Estimate {
         let centre = (p + z2 / (2.0 * n)) / denominator;
         let half = Z_95 / denominator * (p * (1.0 - p) / n + z2 / (4.0 * n * n)).sqrt();
         // At 0 or n dead the bound that should equal the share can miss it by an ulp; clamping
-        // keeps the promise that the interval contains the share.
-        ((centre - half).clamp(0.0, p), (centre + half).clamp(p, 1.0))
+        // keeps the promise that the interval contains the share. (`max`/`min` rather than
+        // `clamp`, whose panic message would bring core's float printing into the page.)
+        (
+            (centre - half).max(0.0).min(p),
+            (centre + half).max(p).min(1.0),
+        )
     }
 }
 
@@ -139,10 +144,18 @@ impl fmt::Display for BornDeadError {
                 DEPTHS.end()
             ),
             BornDeadError::BiasInit { got } => {
-                write!(f, "bias init {got} is not a finite number")
+                write!(
+                    f,
+                    "bias init {} is not a finite number",
+                    decimal::shortest_f32(*got)
+                )
             }
             BornDeadError::Std { got } => {
-                write!(f, "standard deviation {got} is not a finite number")
+                write!(
+                    f,
+                    "standard deviation {} is not a finite number",
+                    decimal::shortest_f32(*got)
+                )
             }
         }
     }
@@ -218,8 +231,14 @@ impl MonteCarlo {
         let mut sizes = vec![width as usize; depth as usize + 2];
         sizes[0] = 1;
         sizes[depth as usize + 1] = 1;
-        let network = Mlp::new(&sizes, Activation::Relu)
-            .expect("WIDTHS and DEPTHS are within the network's limits");
+        // WIDTHS and DEPTHS lie within the network's limits, so this maps errors that cannot
+        // happen; it keeps panics (and their formatting code) out of the page.
+        let network = Mlp::new(&sizes, Activation::Relu).map_err(|err| match err {
+            MlpError::TooFewSizes { .. } | MlpError::TooManySizes { .. } => {
+                BornDeadError::Depth { got: depth }
+            }
+            _ => BornDeadError::Width { got: width },
+        })?;
         let step = 2.0 / (INPUTS - 1) as f32;
         Ok(MonteCarlo {
             network,
@@ -254,12 +273,12 @@ impl MonteCarlo {
     }
 }
 
-/// Whether `network`'s output is the same at every one of `inputs`.
+/// Whether `network`'s output is the same at every one of `inputs`. (A network with one input
+/// takes any number of samples, so `forward` does not fail here.)
 fn constant_on(network: &mut Mlp, inputs: &[f32]) -> bool {
-    let outputs = network
+    network
         .forward(inputs)
-        .expect("a network with one input takes any number of samples");
-    outputs.iter().all(|&y| y == outputs[0])
+        .is_ok_and(|outputs| outputs.iter().all(|&y| y == outputs[0]))
 }
 
 /// SplitMix64, the standard way to turn one seed into a stream of well-mixed seeds.

@@ -5,6 +5,7 @@
 
 pub mod activation;
 pub mod born_dead;
+pub mod decimal;
 pub mod lab;
 pub mod mlp;
 pub mod neuron;

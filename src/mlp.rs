@@ -15,6 +15,7 @@ use crate::activation::{
     leaky_relu, leaky_relu_backward, relu_backward, sigmoid_backward_from_output,
     tanh_backward_from_output, Activation,
 };
+use crate::decimal;
 
 /// The largest layer size a network may have.
 pub const MAX_SIZE: usize = 256;
@@ -135,6 +136,7 @@ impl fmt::Display for MlpError {
                 "sizes[{index}] is {size}; every size must be between 1 and {MAX_SIZE}"
             ),
             MlpError::NegativeSlope { value } => {
+                let value = decimal::shortest_f32(value);
                 write!(f, "negativeSlope must be a finite number, got {value}")
             }
             MlpError::LayerIndex { index, layers } => write!(
@@ -178,6 +180,7 @@ impl fmt::Display for MlpError {
                 samples * output_size
             ),
             MlpError::LearningRate { value } => {
+                let value = decimal::shortest_f32(value);
                 write!(f, "learningRate must be a finite number, got {value}")
             }
         }

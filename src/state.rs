@@ -8,6 +8,7 @@ pub const X_LIMIT: f64 = 100.0;
 /// The largest negative slope the Leaky ReLU overlay accepts.
 pub const SLOPE_LIMIT: f64 = 1.0;
 
+use crate::decimal;
 use crate::lab::{limits, InitChoice, LabSettings, Task};
 
 /// The explorer's whole state.
@@ -115,14 +116,14 @@ impl State {
         let (min, max) = validate_range(min, max)?;
         self.x_min = min;
         self.x_max = max;
-        self.x = self.x.clamp(min, max);
+        self.x = clamp(self.x, min, max);
         Ok(())
     }
 
     /// Sets the input x, clamped into the current range (NaN is refused).
     pub fn set_x(&mut self, x: f64) -> Result<(), Problem> {
         let x = within("x", x, -X_LIMIT, X_LIMIT)?;
-        self.x = x.clamp(self.x_min, self.x_max);
+        self.x = clamp(x, self.x_min, self.x_max);
         Ok(())
     }
 
@@ -139,8 +140,8 @@ impl State {
         let mut parts = Vec::new();
         let mut number = |key: &str, value: f64, default: f64| {
             if value != default {
-                // `{}` prints the shortest text that reads back as the same f64.
-                parts.push(format!("{key}={value}"));
+                // The shortest text that reads back as the same f64.
+                parts.push(format!("{key}={}", decimal::shortest(value)));
             }
         };
         number("xmin", self.x_min, default.x_min);
@@ -229,18 +230,18 @@ fn lab_hash(lab: &LabSettings, default: &LabSettings, parts: &mut Vec<String>) {
     };
     add("act", act(lab), act(default));
     if let Some(slope) = lab.leaky_slope {
-        add("lslope", slope.to_string(), String::new());
+        add("lslope", decimal::shortest_f32(slope), String::new());
     }
     add(
         "lr",
-        lab.learning_rate.to_string(),
-        default.learning_rate.to_string(),
+        decimal::shortest_f32(lab.learning_rate),
+        decimal::shortest_f32(default.learning_rate),
     );
     add("init", lab.init.key().into(), default.init.key().into());
     add(
         "bias",
-        lab.bias_init.to_string(),
-        default.bias_init.to_string(),
+        decimal::shortest_f32(lab.bias_init),
+        decimal::shortest_f32(default.bias_init),
     );
     add("width", lab.width.to_string(), default.width.to_string());
     add("depth", lab.depth.to_string(), default.depth.to_string());
@@ -299,8 +300,8 @@ fn read_lab_key(lab: &mut LabSettings, key: &str, text: &str) -> Result<(), Prob
 }
 
 fn read_number(key: &'static str, text: &str) -> Result<f64, Problem> {
-    match text.trim().parse::<f64>() {
-        Ok(v) if v.is_finite() => Ok(v),
+    match decimal::parse(text.trim()) {
+        Some(v) if v.is_finite() => Ok(v),
         _ => Err(Problem::Unreadable {
             key,
             text: text.to_string(),
@@ -361,4 +362,10 @@ fn percent_decode(text: &str) -> String {
 fn hex_pair(high: u8, low: u8) -> Option<u8> {
     let digit = |c: u8| (c as char).to_digit(16);
     Some((digit(high)? * 16 + digit(low)?) as u8)
+}
+
+/// `value` limited to `[low, high]` (with `low <= high`). Not `f64::clamp`: its panic message
+/// formats floats, which brings core's float printing (10 KB gzip) into the page.
+pub fn clamp(value: f64, low: f64, high: f64) -> f64 {
+    value.max(low).min(high)
 }

@@ -1,6 +1,7 @@
 //! Every user-visible string the Rust code writes (chart titles, legends, readouts, messages),
 //! keyed by language in one place, so that a translation is one more table.
 
+use crate::decimal;
 use crate::state::Problem;
 use crate::tensor_text::{TensorTextError, MAX_ENTRIES};
 
@@ -202,18 +203,42 @@ pub fn strings(lang: Lang) -> &'static Strings {
     }
 }
 
-/// Replaces each `{name}` in `template` with its value.
+/// Replaces each `{name}` in `template` with its value; a `{…}` with no value stays as it is.
+///
+/// One pass with character searches: `str::replace` with a string pattern would bring core's
+/// substring searcher and its panic paths into the page for nothing.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = template.to_string();
-    for (name, value) in values {
-        out = out.replace(&format!("{{{name}}}"), value);
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some((before, after)) = rest.split_once('{') {
+        out.push_str(before);
+        let value = after.split_once('}').and_then(|(name, tail)| {
+            let (_, value) = values.iter().find(|(n, _)| *n == name)?;
+            Some((value, tail))
+        });
+        match value {
+            Some((value, tail)) => {
+                out.push_str(value);
+                rest = tail;
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
 /// A number as people read it: the shortest text that reads back as the same `f64`.
 pub fn number(value: f64) -> String {
-    format!("{value}")
+    decimal::shortest(value)
+}
+
+/// An `f32` as people read it: the shortest text that reads back as the same `f32`.
+pub fn number_f32(value: f32) -> String {
+    decimal::shortest_f32(value)
 }
 
 /// The message for a refused control or URL value.

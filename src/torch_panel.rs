@@ -2,6 +2,7 @@
 //! `y` and `x.grad` out.
 
 use crate::activation::{backward_all, forward_all, Activation};
+use crate::decimal;
 use crate::tensor_text::{format_tensor, parse_tensor, TensorTextError};
 
 /// The suffix PyTorch prints after `y = torch.relu(x)` when x requires grad.
@@ -79,7 +80,7 @@ fn python_list(values: &[f32]) -> String {
                 }
                 .to_string()
             } else {
-                format!("{v:?}")
+                decimal::debug_f32(*v)
             }
         })
         .collect();

@@ -48,3 +48,23 @@ fn link_problems_name_the_key_and_value() {
     assert_eq!(messages[0], "slope = 7 is outside the allowed 0 to 1.");
     assert_eq!(messages[1], "x = “abc” is not a valid value.");
 }
+
+#[test]
+fn fill_puts_each_value_in_its_place() {
+    use relu_explorer::text::fill;
+    let values = [("a", "1"), ("b", "two")];
+    assert_eq!(
+        fill("{a} and {b}, {a} again", &values),
+        "1 and two, 1 again"
+    );
+    assert_eq!(fill("no placeholders", &values), "no placeholders");
+    assert_eq!(fill("", &values), "");
+    // Unknown names and stray braces stay as typed.
+    assert_eq!(fill("{c} {a}", &values), "{c} 1");
+    assert_eq!(fill("{a", &values), "{a");
+    assert_eq!(fill("}{a}{", &values), "}1{");
+    assert_eq!(fill("{{a}}", &values), "{1}");
+    // A value is written as it is, never filled in turn.
+    assert_eq!(fill("{a}", &[("a", "{b}"), ("b", "x")]), "{b}");
+    assert_eq!(fill("α = {a} ≤ {b}", &values), "α = 1 ≤ two");
+}

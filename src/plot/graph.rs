@@ -10,6 +10,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::activation::Activation;
+use crate::decimal;
 use crate::plot::theme::Theme;
 use crate::plot::ticks::{label, Axis};
 use crate::text::{fill, Strings};
@@ -191,7 +192,9 @@ fn legend_label(s: &Strings, activation: Activation, derivative: bool) -> String
     match (activation, derivative) {
         (Activation::Relu, false) => s.relu.to_string(),
         (Activation::Relu, true) => s.relu_derivative.to_string(),
-        (Activation::LeakyRelu(slope), false) => fill(s.leaky, &[("slope", &slope.to_string())]),
+        (Activation::LeakyRelu(slope), false) => {
+            fill(s.leaky, &[("slope", &decimal::shortest_f32(slope))])
+        }
         (Activation::LeakyRelu(_), true) => s.leaky_derivative.to_string(),
         (Activation::Sigmoid, false) => s.sigmoid.to_string(),
         (Activation::Sigmoid, true) => s.sigmoid_derivative.to_string(),

@@ -4,6 +4,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+use crate::decimal;
 use crate::plot::theme::Theme;
 use crate::plot::ticks::Axis;
 use crate::power_of_ten;
@@ -91,7 +92,7 @@ pub fn chart<'a, DB: DrawingBackend>(
         .y_label_formatter(&|v| {
             if log_y {
                 // Ticks fall between powers of ten too, so each shows its own value.
-                format!("{:.1e}", power_of_ten::exp10(*v))
+                decimal::exponential(power_of_ten::exp10(*v), 1)
             } else {
                 tick(*v)
             }
@@ -109,8 +110,8 @@ fn tick(value: f64) -> String {
     if rounded == 0.0 {
         "0".to_string()
     } else if rounded.abs() >= 1000.0 {
-        format!("{:.0}k", rounded / 1000.0)
+        format!("{}k", decimal::fixed(rounded / 1000.0, 0))
     } else {
-        format!("{rounded}")
+        decimal::shortest(rounded)
     }
 }

@@ -11,6 +11,7 @@ use plotters::coord::ranged1d::{
 };
 use plotters::coord::types::RangedCoordf64;
 
+use crate::decimal;
 use crate::power_of_ten;
 
 /// A linear f64 axis whose labelled ticks are round numbers.
@@ -72,7 +73,7 @@ pub fn label(value: f64) -> String {
     if rounded == 0.0 {
         "0".to_string()
     } else {
-        format!("{rounded}")
+        decimal::shortest(rounded)
     }
 }
 

@@ -6,8 +6,9 @@ use wasm_bindgen::JsValue;
 use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
 
 use crate::born_dead::{closed_form, MonteCarlo};
+use crate::decimal;
 use crate::lab::InitChoice;
-use crate::text::{fill, Strings};
+use crate::text::{self, fill, Strings};
 use crate::web::dom::{find, set_text};
 
 /// Networks the calculator surveys for each setting.
@@ -108,8 +109,8 @@ impl BornDeadView {
         let (width, depth, _, bias) = self.settings();
         set_text(&self.width_out, &width.to_string());
         set_text(&self.depth_out, &depth.to_string());
-        set_text(&self.bias_out, &bias.to_string());
-        let percent = |share: f64| format!("{:.2}%", share * 100.0);
+        set_text(&self.bias_out, &text::number_f32(bias));
+        let percent = |share: f64| format!("{}%", decimal::fixed(share * 100.0, 2));
         set_text(
             &self.closed,
             &fill(

@@ -1,15 +1,23 @@
 //! A HiDPI-aware plotters backend for a `<canvas>`: the backing store is sized to CSS size ×
-//! devicePixelRatio, and text is measured with the 2D context instead of plotters' DOM probe.
+//! devicePixelRatio, and text is measured with the 2D context instead of a DOM probe.
+//!
+//! It does what plotters-canvas does, which it replaces: that crate writes every colour and
+//! font with `format!` on floats, and core's float printing costs 10 KB gzip of the page's
+//! 120 KB; this one writes them with `crate::decimal`, and remembers the styles it set.
+
+use std::cell::RefCell;
+use std::f64::consts::PI;
+use std::fmt::{self, Write};
 
 use plotters::prelude::DrawingBackend;
+use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{
-    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind,
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind, FontTransform,
 };
-use plotters_canvas::CanvasBackend;
-use std::fmt::Write;
-use wasm_bindgen::JsCast;
-
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, ContextAttributes2d, HtmlCanvasElement, Path2d};
+
+use crate::decimal;
 
 /// Sizes `canvas`'s backing store to its CSS box × `ratio`; returns true if it changed (which
 /// clears the canvas).
@@ -24,13 +32,22 @@ pub fn fit_backing_store(canvas: &HtmlCanvasElement, ratio: f64) -> bool {
     true
 }
 
-/// plotters' canvas backend with text measured by `CanvasRenderingContext2d.measureText`.
-///
-/// plotters on wasm measures text by inserting a `<span>` into the page and reading its size,
-/// which forces a layout for every label; measuring on the context costs microseconds.
+/// A plotters drawing backend on a `<canvas>`'s 2D context.
 pub struct Canvas {
-    inner: CanvasBackend,
+    canvas: HtmlCanvasElement,
     context: CanvasRenderingContext2d,
+    /// The styles last given to the context, so that a chart's many lines and labels in one
+    /// colour and font set each once rather than once per element.
+    set: RefCell<SetStyles>,
+}
+
+/// The context's current styles, as this backend last set them.
+#[derive(Default)]
+struct SetStyles {
+    fill: String,
+    stroke: String,
+    line_width: u32,
+    font: String,
 }
 
 impl Canvas {
@@ -45,32 +62,123 @@ impl Canvas {
             .ok()??
             .dyn_into::<CanvasRenderingContext2d>()
             .ok()?;
-        let inner = CanvasBackend::with_canvas_object(canvas.clone())?;
-        Some(Canvas { inner, context })
+        Some(Canvas {
+            canvas: canvas.clone(),
+            context,
+            set: RefCell::default(),
+        })
+    }
+
+    fn fill_style(&self, color: BackendColor) {
+        let css = css_color(color);
+        let mut set = self.set.borrow_mut();
+        if set.fill != css {
+            self.context.set_fill_style_str(&css);
+            set.fill = css;
+        }
+    }
+
+    fn line_style<S: BackendStyle>(&self, style: &S) {
+        let css = css_color(style.color());
+        let mut set = self.set.borrow_mut();
+        if set.stroke != css {
+            self.context.set_stroke_style_str(&css);
+            set.stroke = css;
+        }
+        if set.line_width != style.stroke_width() {
+            self.context.set_line_width(f64::from(style.stroke_width()));
+            set.line_width = style.stroke_width();
+        }
+    }
+
+    fn font<S: BackendTextStyle>(&self, style: &S) {
+        let font = format!(
+            "{} {}px {}",
+            style.style().as_str(),
+            decimal::shortest(style.size()),
+            style.family().as_str()
+        );
+        let mut set = self.set.borrow_mut();
+        if set.font != font {
+            self.context.set_font(&font);
+            set.font = font;
+        }
     }
 }
 
-/// The error type of plotters-canvas, which it does not export by name.
-type CanvasError = <CanvasBackend as DrawingBackend>::ErrorType;
+/// A colour as CSS reads it.
+fn css_color(color: BackendColor) -> String {
+    let (r, g, b) = color.rgb;
+    if color.alpha >= 1.0 {
+        format!("rgb({r},{g},{b})")
+    } else {
+        format!("rgba({r},{g},{b},{})", decimal::shortest(color.alpha))
+    }
+}
+
+/// A failed call on the canvas, with what the browser said.
+#[derive(Debug)]
+pub struct CanvasError(String);
+
+impl fmt::Display for CanvasError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "canvas error: {}", self.0)
+    }
+}
+
+impl std::error::Error for CanvasError {}
+
+/// The browser's error as a drawing error.
+fn failed(error: JsValue) -> DrawingErrorKind<CanvasError> {
+    let message = error
+        .dyn_ref::<js_sys::Error>()
+        .map_or_else(|| String::from("unknown"), |e| String::from(e.message()));
+    DrawingErrorKind::DrawingError(CanvasError(message))
+}
+
 type Outcome = Result<(), DrawingErrorKind<CanvasError>>;
+
+/// Moves a horizontal or vertical line onto the middle of its pixels, so that a 1-pixel line
+/// covers one row of pixels instead of blurring over two.
+fn crisp(from: BackendCoord, to: BackendCoord) -> ((f64, f64), (f64, f64)) {
+    let (mut from, mut to) = (
+        (f64::from(from.0), f64::from(from.1)),
+        (f64::from(to.0), f64::from(to.1)),
+    );
+    if from.0 == to.0 {
+        from.0 -= 0.5;
+        to.0 -= 0.5;
+    }
+    if from.1 == to.1 {
+        from.1 -= 0.5;
+        to.1 -= 0.5;
+    }
+    (from, to)
+}
 
 impl DrawingBackend for Canvas {
     type ErrorType = CanvasError;
 
     fn get_size(&self) -> (u32, u32) {
-        self.inner.get_size()
+        (self.canvas.width(), self.canvas.height())
     }
 
     fn ensure_prepared(&mut self) -> Outcome {
-        self.inner.ensure_prepared()
+        Ok(())
     }
 
     fn present(&mut self) -> Outcome {
-        self.inner.present()
+        Ok(())
     }
 
     fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Outcome {
-        self.inner.draw_pixel(point, color)
+        if color.alpha == 0.0 {
+            return Ok(());
+        }
+        self.fill_style(color);
+        self.context
+            .fill_rect(f64::from(point.0), f64::from(point.1), 1.0, 1.0);
+        Ok(())
     }
 
     fn draw_line<S: BackendStyle>(
@@ -79,7 +187,16 @@ impl DrawingBackend for Canvas {
         to: BackendCoord,
         style: &S,
     ) -> Outcome {
-        self.inner.draw_line(from, to, style)
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        let (from, to) = crisp(from, to);
+        self.line_style(style);
+        self.context.begin_path();
+        self.context.move_to(from.0, from.1);
+        self.context.line_to(to.0, to.1);
+        self.context.stroke();
+        Ok(())
     }
 
     fn draw_rect<S: BackendStyle>(
@@ -89,7 +206,20 @@ impl DrawingBackend for Canvas {
         style: &S,
         fill: bool,
     ) -> Outcome {
-        self.inner.draw_rect(upper_left, bottom_right, style, fill)
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        let (x, y) = (f64::from(upper_left.0), f64::from(upper_left.1));
+        let width = f64::from(bottom_right.0 - upper_left.0);
+        let height = f64::from(bottom_right.1 - upper_left.1);
+        if fill {
+            self.fill_style(style.color());
+            self.context.fill_rect(x, y, width, height);
+        } else {
+            self.line_style(style);
+            self.context.stroke_rect(x, y, width, height);
+        }
+        Ok(())
     }
 
     /// Strokes the whole polyline as one `Path2D` built from SVG path data: one call into the
@@ -99,13 +229,11 @@ impl DrawingBackend for Canvas {
         path: I,
         style: &S,
     ) -> Outcome {
-        let color = style.color();
-        if color.alpha == 0.0 {
+        if style.color().alpha == 0.0 {
             return Ok(());
         }
-        let points: Vec<BackendCoord> = path.into_iter().collect();
-        let mut data = String::with_capacity(points.len() * 10);
-        for (i, (x, y)) in points.iter().enumerate() {
+        let mut data = String::new();
+        for (i, (x, y)) in path.into_iter().enumerate() {
             let command = if i == 0 { 'M' } else { 'L' };
             // Writing to a String cannot fail.
             let _ = write!(data, "{command}{x} {y}");
@@ -113,13 +241,8 @@ impl DrawingBackend for Canvas {
         if data.is_empty() {
             return Ok(());
         }
-        let Ok(path) = Path2d::new_with_path_string(&data) else {
-            return self.inner.draw_path(points, style);
-        };
-        let (r, g, b) = color.rgb;
-        self.context
-            .set_stroke_style_str(&format!("rgba({r},{g},{b},{})", color.alpha));
-        self.context.set_line_width(f64::from(style.stroke_width()));
+        let path = Path2d::new_with_path_string(&data).map_err(failed)?;
+        self.line_style(style);
         self.context.stroke_with_path(&path);
         Ok(())
     }
@@ -129,7 +252,22 @@ impl DrawingBackend for Canvas {
         vertices: I,
         style: &S,
     ) -> Outcome {
-        self.inner.fill_polygon(vertices, style)
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        self.fill_style(style.color());
+        self.context.begin_path();
+        for (i, (x, y)) in vertices.into_iter().enumerate() {
+            let (x, y) = (f64::from(x), f64::from(y));
+            if i == 0 {
+                self.context.move_to(x, y);
+            } else {
+                self.context.line_to(x, y);
+            }
+        }
+        self.context.close_path();
+        self.context.fill();
+        Ok(())
     }
 
     fn draw_circle<S: BackendStyle>(
@@ -139,7 +277,27 @@ impl DrawingBackend for Canvas {
         style: &S,
         fill: bool,
     ) -> Outcome {
-        self.inner.draw_circle(center, radius, style, fill)
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        self.context.begin_path();
+        self.context
+            .arc(
+                f64::from(center.0),
+                f64::from(center.1),
+                f64::from(radius),
+                0.0,
+                2.0 * PI,
+            )
+            .map_err(failed)?;
+        if fill {
+            self.fill_style(style.color());
+            self.context.fill();
+        } else {
+            self.line_style(style);
+            self.context.stroke();
+        }
+        Ok(())
     }
 
     fn draw_text<S: BackendTextStyle>(
@@ -148,7 +306,45 @@ impl DrawingBackend for Canvas {
         style: &S,
         pos: BackendCoord,
     ) -> Outcome {
-        self.inner.draw_text(text, style, pos)
+        let color = style.color();
+        if color.alpha == 0.0 {
+            return Ok(());
+        }
+        let quarter_turns = match style.transform() {
+            FontTransform::None => 0.0,
+            FontTransform::Rotate90 => 1.0,
+            FontTransform::Rotate180 => 2.0,
+            FontTransform::Rotate270 => 3.0,
+        };
+        let (mut x, mut y) = (f64::from(pos.0), f64::from(pos.1));
+        if quarter_turns != 0.0 {
+            self.context.save();
+            self.context.translate(x, y).map_err(failed)?;
+            self.context
+                .rotate(quarter_turns * PI / 2.0)
+                .map_err(failed)?;
+            (x, y) = (0.0, 0.0);
+        }
+        self.context.set_text_baseline(match style.anchor().v_pos {
+            VPos::Top => "top",
+            VPos::Center => "middle",
+            VPos::Bottom => "bottom",
+        });
+        self.context.set_text_align(match style.anchor().h_pos {
+            HPos::Left => "start",
+            HPos::Right => "end",
+            HPos::Center => "center",
+        });
+        self.fill_style(color);
+        self.font(style);
+        let drawn = self.context.fill_text(text, x, y).map_err(failed);
+        if quarter_turns != 0.0 {
+            self.context.restore();
+            // restore() brings back the styles of save() time, which may not be the ones
+            // remembered: forget them, so that the next element sets its own.
+            *self.set.borrow_mut() = SetStyles::default();
+        }
+        drawn
     }
 
     fn estimate_text_size<S: BackendTextStyle>(
@@ -156,12 +352,7 @@ impl DrawingBackend for Canvas {
         text: &str,
         style: &S,
     ) -> Result<(u32, u32), DrawingErrorKind<CanvasError>> {
-        self.context.set_font(&format!(
-            "{} {}px {}",
-            style.style().as_str(),
-            style.size(),
-            style.family().as_str()
-        ));
+        self.font(style);
         let height = style.size().ceil() as u32;
         let width = match self.context.measure_text(text) {
             Ok(metrics) => metrics.width().ceil() as u32,

@@ -176,8 +176,8 @@ impl GraphView {
                 ("min", &text::number(state.x_min)),
                 ("max", &text::number(state.x_max)),
                 ("x", &shown_x(state)),
-                ("fx", &relu.forward(state.x as f32).to_string()),
-                ("dfx", &relu.derivative(state.x as f32).to_string()),
+                ("fx", &text::number_f32(relu.forward(state.x as f32))),
+                ("dfx", &text::number_f32(relu.derivative(state.x as f32))),
             ],
         );
         if self.canvas.get_attribute("aria-label").as_deref() != Some(alt.as_str()) {
@@ -191,7 +191,7 @@ impl GraphView {
     fn write_controls(&self, state: &State) {
         set_number(&self.x_min, state.x_min);
         set_number(&self.x_max, state.x_max);
-        let (min, max) = (state.x_min.to_string(), state.x_max.to_string());
+        let (min, max) = (text::number(state.x_min), text::number(state.x_max));
         if self.x.min() != min {
             self.x.set_min(&min);
         }
@@ -230,8 +230,8 @@ impl GraphView {
         for (row, activation, shown) in rows {
             set_hidden(&row.row, !shown);
             if shown {
-                set_text(&row.value, &activation.forward(x).to_string());
-                set_text(&row.derivative, &activation.derivative(x).to_string());
+                set_text(&row.value, &text::number_f32(activation.forward(x)));
+                set_text(&row.derivative, &text::number_f32(activation.derivative(x)));
             }
         }
         set_text(&self.kink_note, strings.at_kink);
@@ -241,5 +241,5 @@ impl GraphView {
 
 /// x as the functions receive it: rounded to `f32`.
 fn shown_x(state: &State) -> String {
-    (state.x as f32).to_string()
+    text::number_f32(state.x as f32)
 }

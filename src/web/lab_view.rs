@@ -7,11 +7,12 @@ use web_sys::{
     Document, Element, HtmlCanvasElement, HtmlElement, HtmlInputElement, HtmlSelectElement,
 };
 
+use crate::decimal;
 use crate::lab::{limits, InitChoice, Lab, LabSettings, Preset, RunState, Task};
 use crate::plot::theme::Theme;
 use crate::plot::{lab_fit, lab_history, lab_units};
 use crate::power_of_ten;
-use crate::state::{Problem, State};
+use crate::state::{clamp, Problem, State};
 use crate::text::{self, fill, Strings};
 use crate::web::canvas::{fit_backing_store, Canvas};
 use crate::web::dom::{error, find, set_number, set_text};
@@ -249,7 +250,7 @@ impl LabView {
         for (output, what) in &self.outputs {
             let value = match *what {
                 "slope" => text::number(slope),
-                "lr" => format!("{}", lab.learning_rate),
+                "lr" => text::number_f32(lab.learning_rate),
                 "bias" => text::number(f64::from(lab.bias_init)),
                 "width" => lab.width.to_string(),
                 "depth" => lab.depth.to_string(),
@@ -273,7 +274,7 @@ impl LabView {
                 },
                 &[
                     ("step", &self.lab.step().to_string()),
-                    ("loss", &format!("{loss:.4e}")),
+                    ("loss", &decimal::exponential(f64::from(loss), 4)),
                     ("dead", &dead),
                     ("units", &units),
                 ],
@@ -494,7 +495,7 @@ fn checked(key: &'static str, value: f64, (low, high): (f64, f64)) -> Result<f64
             high,
         });
     }
-    Ok(value.clamp(low, high))
+    Ok(clamp(value, low, high))
 }
 
 fn whole(key: &'static str, value: f64, range: (f64, f64)) -> Result<usize, Problem> {

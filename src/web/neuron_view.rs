@@ -5,7 +5,7 @@ use wasm_bindgen::JsValue;
 use web_sys::{Document, Element, HtmlButtonElement};
 
 use crate::neuron::{Stage, Walkthrough, LEAKY_SLOPE};
-use crate::text::{fill, Strings};
+use crate::text::{self, fill, Strings};
 use crate::web::dom::{error, find, set_text};
 
 /// The walk-through's elements and where the story stands.
@@ -66,7 +66,7 @@ impl NeuronView {
         let (weight, bias) = w.params();
         let (dw, db) = w.grads();
         let update = w.update();
-        let n = |v: f32| v.to_string();
+        let n = text::number_f32;
         let mut values: Vec<(&str, String)> = vec![
             ("w", n(weight)),
             ("b", n(bias)),
@@ -112,14 +112,14 @@ impl NeuronView {
             }
             let gate = if row.open { "open" } else { "closed" };
             for cell in [
-                row.x.to_string(),
-                row.z.to_string(),
+                text::number_f32(row.x),
+                text::number_f32(row.z),
                 gate.to_string(),
-                row.a.to_string(),
-                row.y.to_string(),
-                row.d_a.to_string(),
-                row.d_gate.to_string(),
-                row.d_z.to_string(),
+                text::number_f32(row.a),
+                text::number_f32(row.y),
+                text::number_f32(row.d_a),
+                text::number_f32(row.d_gate),
+                text::number_f32(row.d_z),
             ] {
                 let td = document.create_element("td")?;
                 td.set_text_content(Some(&cell));
