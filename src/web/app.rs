@@ -40,6 +40,8 @@ pub struct App {
     graph_dirty: bool,
     torch_dirty: bool,
     lab_dirty: bool,
+    /// Whether a canvas may have changed size since its size was last read.
+    sizes_stale: bool,
     frame_pending: bool,
     hash_pending: bool,
     announced: bool,
@@ -74,6 +76,7 @@ impl App {
             graph_dirty: true,
             torch_dirty: true,
             lab_dirty: true,
+            sizes_stale: false,
             frame_pending: false,
             hash_pending: false,
             announced: false,
@@ -133,6 +136,12 @@ impl App {
             .as_ref()
             .is_some_and(MediaQueryList::matches);
         let theme = if dark { DARK } else { LIGHT };
+        if self.sizes_stale {
+            // Before this frame writes anything, so that reading sizes costs no extra layout.
+            self.graph.measure();
+            self.lab.measure();
+            self.sizes_stale = false;
+        }
         if self.graph_dirty || force {
             self.graph
                 .render(&self.state, &theme, self.strings, ratio, force)?;
@@ -444,6 +453,7 @@ pub fn listen(app: &Shared) -> Result<(), JsValue> {
             let mut inner = shared.borrow_mut();
             inner.graph_dirty = true;
             inner.lab_dirty = true;
+            inner.sizes_stale = true;
         }
         schedule_frame(&shared);
     });

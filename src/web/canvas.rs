@@ -5,7 +5,7 @@
 //! font with `format!` on floats, and core's float printing costs 10 KB gzip of the page's
 //! 120 KB; this one writes them with `crate::decimal`, and remembers the styles it set.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::f64::consts::PI;
 use std::fmt::{self, Write};
 
@@ -19,17 +19,54 @@ use web_sys::{CanvasRenderingContext2d, ContextAttributes2d, HtmlCanvasElement, 
 
 use crate::decimal;
 
-/// Sizes `canvas`'s backing store to its CSS box × `ratio`; returns true if it changed (which
-/// clears the canvas).
-pub fn fit_backing_store(canvas: &HtmlCanvasElement, ratio: f64) -> bool {
-    let width = (f64::from(canvas.client_width()) * ratio).round().max(1.0) as u32;
-    let height = (f64::from(canvas.client_height()) * ratio).round().max(1.0) as u32;
-    if canvas.width() == width && canvas.height() == height {
-        return false;
+/// A chart's `<canvas>` with its CSS size, which is read from layout only when the page says
+/// it may have changed ([`ChartCanvas::measure`]).
+///
+/// Reading `clientWidth` after the DOM changed makes the browser lay the page out there and
+/// then; a training frame writes its status and strip before drawing, so reading sizes on
+/// every draw cost a layout every frame. The size is read once per resize instead, before
+/// anything is written.
+pub struct ChartCanvas {
+    element: HtmlCanvasElement,
+    css_size: Cell<(i32, i32)>,
+}
+
+impl ChartCanvas {
+    /// Wraps `element` and reads its size now.
+    pub fn new(element: HtmlCanvasElement) -> ChartCanvas {
+        let canvas = ChartCanvas {
+            element,
+            css_size: Cell::new((0, 0)),
+        };
+        canvas.measure();
+        canvas
     }
-    canvas.set_width(width);
-    canvas.set_height(height);
-    true
+
+    /// The element.
+    pub fn element(&self) -> &HtmlCanvasElement {
+        &self.element
+    }
+
+    /// Reads the CSS size from layout. Call it when the size may have changed, before the
+    /// frame writes to the DOM.
+    pub fn measure(&self) {
+        self.css_size
+            .set((self.element.client_width(), self.element.client_height()));
+    }
+
+    /// Sizes the backing store to the CSS size × `ratio`; returns true if it changed (which
+    /// clears the canvas).
+    pub fn fit_backing_store(&self, ratio: f64) -> bool {
+        let (css_width, css_height) = self.css_size.get();
+        let width = (f64::from(css_width) * ratio).round().max(1.0) as u32;
+        let height = (f64::from(css_height) * ratio).round().max(1.0) as u32;
+        if self.element.width() == width && self.element.height() == height {
+            return false;
+        }
+        self.element.set_width(width);
+        self.element.set_height(height);
+        true
+    }
 }
 
 /// A plotters drawing backend on a `<canvas>`'s 2D context.

@@ -9,7 +9,7 @@ use crate::plot::graph::{self, Drawn, GraphSpec};
 use crate::plot::theme::Theme;
 use crate::state::{Problem, State};
 use crate::text::{self, fill, Strings};
-use crate::web::canvas::{fit_backing_store, Canvas};
+use crate::web::canvas::{Canvas, ChartCanvas};
 use crate::web::dom::{find, set_hidden, set_number, set_text};
 
 /// The x slider's step; pointer positions are rounded to it so readouts stay tidy.
@@ -24,7 +24,7 @@ struct Row {
 
 /// The graph section's elements and what was last drawn.
 pub struct GraphView {
-    canvas: HtmlCanvasElement,
+    canvas: ChartCanvas,
     x_min: HtmlInputElement,
     x_max: HtmlInputElement,
     x: HtmlInputElement,
@@ -57,7 +57,7 @@ impl GraphView {
             })
         };
         Ok(GraphView {
-            canvas: find(root, "graph-canvas")?,
+            canvas: ChartCanvas::new(find(root, "graph-canvas")?),
             x_min: find(root, "x-min")?,
             x_max: find(root, "x-max")?,
             x: find(root, "x-value")?,
@@ -82,7 +82,12 @@ impl GraphView {
 
     /// The canvas, for pointer and resize listeners.
     pub fn canvas(&self) -> &HtmlCanvasElement {
-        &self.canvas
+        self.canvas.element()
+    }
+
+    /// Reads the canvas's size again (after a resize), before anything is written.
+    pub fn measure(&self) {
+        self.canvas.measure();
     }
 
     /// Applies the control that sent an input event (by id) to `state`, returning a refusal.
@@ -148,7 +153,7 @@ impl GraphView {
     ) -> Result<(), JsValue> {
         self.write_controls(state);
         self.write_readouts(state, strings);
-        let resized = fit_backing_store(&self.canvas, ratio);
+        let resized = self.canvas.fit_backing_store(ratio);
         let spec = GraphSpec {
             x_min: state.x_min,
             x_max: state.x_max,
@@ -158,11 +163,12 @@ impl GraphView {
             tanh: state.show_tanh,
             scale: ratio,
         };
-        let key = (spec, *theme, self.canvas.width(), self.canvas.height());
+        let canvas = self.canvas.element();
+        let key = (spec, *theme, canvas.width(), canvas.height());
         if !force && !resized && self.drawn_for == Some(key) {
             return Ok(());
         }
-        let backend = Canvas::new(&self.canvas)
+        let backend = Canvas::new(canvas)
             .ok_or_else(|| crate::web::dom::error("the graph canvas has no 2D context"))?;
         let area = backend.into_drawing_area();
         let drawn = graph::draw(&area, &spec, theme, strings)
@@ -180,8 +186,8 @@ impl GraphView {
                 ("dfx", &text::number_f32(relu.derivative(state.x as f32))),
             ],
         );
-        if self.canvas.get_attribute("aria-label").as_deref() != Some(alt.as_str()) {
-            self.canvas.set_attribute("aria-label", &alt)?;
+        if canvas.get_attribute("aria-label").as_deref() != Some(alt.as_str()) {
+            canvas.set_attribute("aria-label", &alt)?;
         }
         self.drawn = Some(drawn);
         self.drawn_for = Some(key);

@@ -14,7 +14,7 @@ use crate::plot::{lab_fit, lab_history, lab_units};
 use crate::power_of_ten;
 use crate::state::{clamp, Problem, State};
 use crate::text::{self, fill, Strings};
-use crate::web::canvas::{fit_backing_store, Canvas};
+use crate::web::canvas::{Canvas, ChartCanvas};
 use crate::web::dom::{error, find, set_number, set_text};
 
 /// Points at which the prediction and the unit curves are drawn.
@@ -39,7 +39,7 @@ pub struct LabView {
     message: Element,
     preset_note: Element,
     strip: Element,
-    canvases: [HtmlCanvasElement; 4],
+    canvases: [ChartCanvas; 4],
     grid: Vec<f32>,
     lab: Lab,
     strip_built_for: Option<(usize, usize)>,
@@ -80,10 +80,10 @@ impl LabView {
             preset_note: find(root, "lab-preset-note")?,
             strip: find(root, "lab-strip")?,
             canvases: [
-                find(root, "lab-fit")?,
-                find(root, "lab-units")?,
-                find(root, "lab-dead-chart")?,
-                find(root, "lab-loss-chart")?,
+                ChartCanvas::new(find(root, "lab-fit")?),
+                ChartCanvas::new(find(root, "lab-units")?),
+                ChartCanvas::new(find(root, "lab-dead-chart")?),
+                ChartCanvas::new(find(root, "lab-loss-chart")?),
             ],
             grid: (0..GRID_POINTS)
                 .map(|i| -1.0 + 2.0 * i as f32 / (GRID_POINTS - 1) as f32)
@@ -97,8 +97,15 @@ impl LabView {
     }
 
     /// The lab's canvases, for the resize observer.
-    pub fn canvases(&self) -> &[HtmlCanvasElement] {
-        &self.canvases
+    pub fn canvases(&self) -> impl Iterator<Item = &HtmlCanvasElement> {
+        self.canvases.iter().map(ChartCanvas::element)
+    }
+
+    /// Reads the canvases' sizes again (after a resize), before anything is written.
+    pub fn measure(&self) {
+        for canvas in &self.canvases {
+            canvas.measure();
+        }
     }
 
     /// Training steps taken by the current run.
@@ -388,7 +395,7 @@ impl LabView {
     ) -> Result<(), JsValue> {
         let mut resized = false;
         for canvas in &self.canvases {
-            resized |= fit_backing_store(canvas, ratio);
+            resized |= canvas.fit_backing_store(ratio);
         }
         let charts: Vec<usize> = if all || resized {
             (0..self.canvases.len()).collect()
@@ -409,7 +416,7 @@ impl LabView {
         strings: &Strings,
         ratio: f64,
     ) -> Result<(), JsValue> {
-        let canvas = &self.canvases[chart];
+        let canvas = self.canvases[chart].element();
         match chart {
             0 => {
                 let prediction = self.lab.predict(&self.grid);
