@@ -48,6 +48,23 @@ const SEED_42_TRAINED_LAYER_1: [u32; 4] = [0xbd476d04, 0x3f898c1e, 0xbfa8a4b1, 0
 /// The loss before the fifth of those steps, natively.
 const SEED_42_FIFTH_LOSS: u32 = 0x3e4b4c3a;
 
+/// [1, 32, 1] after He init with seed 42 and 20 steps at learning rate 0.1 towards |x| − 0.5 at
+/// 130 points on [−1, 1] (32 whole quads of samples and a tail of 2, through the SIMD kernels):
+/// for each activation, the loss before the 20th step and layer 1's first four weights, as the
+/// native build gives them (tests/mlp.rs pins the same bits).
+const LAB_SHAPE_TRAINED: [(&str, u32, [u32; 4]); 2] = [
+    (
+        "relu",
+        0x3b9971d4,
+        [0x3e78e31e, 0xbe4c967e, 0x3dce21cf, 0xbe3058b9],
+    ),
+    (
+        "leaky_relu",
+        0x3b97c37b,
+        [0x3e797bc2, 0xbe4c7d94, 0x3dcee2a4, 0xbe308c16],
+    ),
+];
+
 fn floats(values: &[f32]) -> JsValue {
     Float32Array::from(values).into()
 }
@@ -186,6 +203,26 @@ fn the_same_seed_gives_the_native_bits() {
         &undefined(),
     )
     .unwrap();
+}
+
+#[wasm_bindgen_test]
+fn the_labs_shape_trains_to_the_native_bits() {
+    let xs: Vec<f32> = (0..130).map(|i| -1.0 + 2.0 * i as f32 / 129.0).collect();
+    let ys: Vec<f32> = xs.iter().map(|x| x.abs() - 0.5).collect();
+    for (activation, loss_bits, weight_bits) in LAB_SHAPE_TRAINED {
+        let mut net = mlp(&[1, 32, 1], activation);
+        net.initialize(&"he".into(), &42.into(), &undefined(), &undefined())
+            .unwrap();
+        let mut loss = 0.0;
+        for _ in 0..20 {
+            loss = net
+                .train_step(&floats(&xs), &floats(&ys), &0.1.into())
+                .unwrap();
+        }
+        assert_eq!((loss as f32).to_bits(), loss_bits, "{activation}");
+        let weight = bits(&net.weight(&1.into()).unwrap());
+        assert_eq!(weight[..4], weight_bits, "{activation}");
+    }
 }
 
 #[wasm_bindgen_test]

@@ -1,17 +1,58 @@
 // A plain-JavaScript port of the page's `Mlp` training (src/mlp.rs), for the benchmark's
 // `train_wasm_vs_js_ratio`: fully connected layers, ReLU or Leaky ReLU hidden units, a linear
 // output layer, one full-batch plain SGD step on the mean squared error (mean over all outputs)
-// that returns the loss before the update. It is the same algorithm with the same loops: the
-// batch's scratch is unit-major (row o holds unit o for every sample), so every innermost loop
-// runs over the samples; the forward pass adds one input's products per pass and the last pass
-// adds the bias and activates; the backward pass through a layer computes its weight gradients
-// and the gradient reaching the layer below in the same passes. Parameters and scratch are
-// Float64Arrays allocated once per batch size, and the activation is chosen outside the loops,
-// as a careful JS programmer would write it. JS numbers are f64 where the wasm module computes
-// in f32, so the two agree to within rounding, not bit for bit.
+// that returns the loss before the update. It is the same algorithm with the same loops and the
+// same sums: the batch's scratch is unit-major (row o holds unit o for every sample), so every
+// innermost loop runs over the samples; the forward pass adds one input's products per pass and
+// the last pass adds the bias and activates; the backward pass through a layer computes its
+// weight gradients and the gradient reaching the layer below in the same passes. Every sum over
+// the samples is taken in the wasm module's order (src/mlp/lanes.rs): four partial sums, sample
+// s in partial sum s % 4, added as (p0 + p1) + (p2 + p3); the loops that take one go four
+// samples a step, then the last n % 4 one at a time. Parameters and scratch are Float64Arrays
+// allocated once per batch size, and the activation is chosen outside the loops, as a careful
+// JS programmer would write it. JS numbers are f64 where the wasm module
+// computes in f32, so the two agree to within rounding, not bit for bit.
 //
 // The benchmark injects this file into the page as a module (a blob: URL) and starts it from the
 // wasm network's own initial weights (`mlp.weight(i)`, `mlp.bias(i)`).
+
+/** Σ a[ai + s]·b[bi + s] over the n samples s, in the wasm module's order. */
+function dot(a, ai, b, bi, n) {
+  let p0 = 0;
+  let p1 = 0;
+  let p2 = 0;
+  let p3 = 0;
+  let s = 0;
+  for (; s + 4 <= n; s += 4) {
+    p0 += a[ai + s] * b[bi + s];
+    p1 += a[ai + s + 1] * b[bi + s + 1];
+    p2 += a[ai + s + 2] * b[bi + s + 2];
+    p3 += a[ai + s + 3] * b[bi + s + 3];
+  }
+  if (s < n) p0 += a[ai + s] * b[bi + s];
+  if (s + 1 < n) p1 += a[ai + s + 1] * b[bi + s + 1];
+  if (s + 2 < n) p2 += a[ai + s + 2] * b[bi + s + 2];
+  return (p0 + p1) + (p2 + p3);
+}
+
+/** Σ a[ai + s] over the n samples s, in the wasm module's order. */
+function sum(a, ai, n) {
+  let p0 = 0;
+  let p1 = 0;
+  let p2 = 0;
+  let p3 = 0;
+  let s = 0;
+  for (; s + 4 <= n; s += 4) {
+    p0 += a[ai + s];
+    p1 += a[ai + s + 1];
+    p2 += a[ai + s + 2];
+    p3 += a[ai + s + 3];
+  }
+  if (s < n) p0 += a[ai + s];
+  if (s + 1 < n) p1 += a[ai + s + 1];
+  if (s + 2 < n) p2 += a[ai + s + 2];
+  return (p0 + p1) + (p2 + p3);
+}
 
 /** One Linear layer: parameters, gradients and the batch's unit-major scratch. */
 class Layer {
@@ -82,20 +123,36 @@ class Layer {
     for (let o = 0; o < outputs; o++) {
       const d = o * n;
       // The first input's pass sums the bias gradient too.
-      let sum = 0;
-      let bias = 0;
-      for (let s = 0; s < n; s++) {
-        sum += delta[d + s] * x[s];
-        bias += delta[d + s];
+      let g0 = 0, g1 = 0, g2 = 0, g3 = 0;
+      let b0 = 0, b1 = 0, b2 = 0, b3 = 0;
+      let s = 0;
+      for (; s + 4 <= n; s += 4) {
+        const d0 = delta[d + s], d1 = delta[d + s + 1], d2 = delta[d + s + 2], d3 = delta[d + s + 3];
+        g0 += d0 * x[s];
+        g1 += d1 * x[s + 1];
+        g2 += d2 * x[s + 2];
+        g3 += d3 * x[s + 3];
+        b0 += d0;
+        b1 += d1;
+        b2 += d2;
+        b3 += d3;
       }
-      gradWeight[o * inputs] = sum;
-      gradBias[o] = bias;
-      for (let i = 1; i < inputs; i++) {
-        const xi = i * n;
-        let g = 0;
-        for (let s = 0; s < n; s++) g += delta[d + s] * x[xi + s];
-        gradWeight[o * inputs + i] = g;
+      // The last n % 4 samples go to the first partial sums.
+      if (s < n) {
+        g0 += delta[d + s] * x[s];
+        b0 += delta[d + s];
       }
+      if (s + 1 < n) {
+        g1 += delta[d + s + 1] * x[s + 1];
+        b1 += delta[d + s + 1];
+      }
+      if (s + 2 < n) {
+        g2 += delta[d + s + 2] * x[s + 2];
+        b2 += delta[d + s + 2];
+      }
+      gradWeight[o * inputs] = (g0 + g1) + (g2 + g3);
+      gradBias[o] = (b0 + b1) + (b2 + b3);
+      for (let i = 1; i < inputs; i++) gradWeight[o * inputs + i] = dot(delta, d, x, i * n, n);
     }
   }
 
@@ -108,38 +165,74 @@ class Layer {
     const { inputs, outputs, weight, delta, gradWeight, gradBias } = this;
     const { a, z } = below;
     const grad = below.delta;
-    for (let o = 0; o < outputs; o++) {
-      let sum = 0;
-      for (let s = 0; s < n; s++) sum += delta[o * n + s];
-      gradBias[o] = sum;
-    }
+    for (let o = 0; o < outputs; o++) gradBias[o] = sum(delta, o * n, n);
     for (let i = 0; i < inputs; i++) {
       const u = i * n;
-      // One pass over the samples per output; the last also applies the activation's backward.
+      // One pass over the samples per output, four samples a step; the last also applies the
+      // activation's backward.
       for (let o = 0; o < outputs; o++) {
         const w = weight[o * inputs + i];
         const d = o * n;
         const first = o === 0;
-        let sum = 0;
+        let p0 = 0, p1 = 0, p2 = 0, p3 = 0;
+        let s = 0;
         if (o + 1 < outputs) {
-          for (let s = 0; s < n; s++) {
-            sum += delta[d + s] * a[u + s];
-            grad[u + s] = first ? w * delta[d + s] : grad[u + s] + w * delta[d + s];
+          for (; s + 4 <= n; s += 4) {
+            const d0 = delta[d + s], d1 = delta[d + s + 1], d2 = delta[d + s + 2], d3 = delta[d + s + 3];
+            p0 += d0 * a[u + s];
+            p1 += d1 * a[u + s + 1];
+            p2 += d2 * a[u + s + 2];
+            p3 += d3 * a[u + s + 3];
+            grad[u + s] = first ? w * d0 : grad[u + s] + w * d0;
+            grad[u + s + 1] = first ? w * d1 : grad[u + s + 1] + w * d1;
+            grad[u + s + 2] = first ? w * d2 : grad[u + s + 2] + w * d2;
+            grad[u + s + 3] = first ? w * d3 : grad[u + s + 3] + w * d3;
           }
         } else if (slope === 0) {
-          for (let s = 0; s < n; s++) {
-            sum += delta[d + s] * a[u + s];
-            const total = first ? w * delta[d + s] : grad[u + s] + w * delta[d + s];
-            grad[u + s] = z[u + s] > 0 ? total : 0;
+          for (; s + 4 <= n; s += 4) {
+            const d0 = delta[d + s], d1 = delta[d + s + 1], d2 = delta[d + s + 2], d3 = delta[d + s + 3];
+            p0 += d0 * a[u + s];
+            p1 += d1 * a[u + s + 1];
+            p2 += d2 * a[u + s + 2];
+            p3 += d3 * a[u + s + 3];
+            const t0 = first ? w * d0 : grad[u + s] + w * d0;
+            const t1 = first ? w * d1 : grad[u + s + 1] + w * d1;
+            const t2 = first ? w * d2 : grad[u + s + 2] + w * d2;
+            const t3 = first ? w * d3 : grad[u + s + 3] + w * d3;
+            grad[u + s] = z[u + s] > 0 ? t0 : 0;
+            grad[u + s + 1] = z[u + s + 1] > 0 ? t1 : 0;
+            grad[u + s + 2] = z[u + s + 2] > 0 ? t2 : 0;
+            grad[u + s + 3] = z[u + s + 3] > 0 ? t3 : 0;
           }
         } else {
-          for (let s = 0; s < n; s++) {
-            sum += delta[d + s] * a[u + s];
-            const total = first ? w * delta[d + s] : grad[u + s] + w * delta[d + s];
-            grad[u + s] = z[u + s] > 0 ? total : total * slope;
+          for (; s + 4 <= n; s += 4) {
+            const d0 = delta[d + s], d1 = delta[d + s + 1], d2 = delta[d + s + 2], d3 = delta[d + s + 3];
+            p0 += d0 * a[u + s];
+            p1 += d1 * a[u + s + 1];
+            p2 += d2 * a[u + s + 2];
+            p3 += d3 * a[u + s + 3];
+            const t0 = first ? w * d0 : grad[u + s] + w * d0;
+            const t1 = first ? w * d1 : grad[u + s + 1] + w * d1;
+            const t2 = first ? w * d2 : grad[u + s + 2] + w * d2;
+            const t3 = first ? w * d3 : grad[u + s + 3] + w * d3;
+            grad[u + s] = z[u + s] > 0 ? t0 : t0 * slope;
+            grad[u + s + 1] = z[u + s + 1] > 0 ? t1 : t1 * slope;
+            grad[u + s + 2] = z[u + s + 2] > 0 ? t2 : t2 * slope;
+            grad[u + s + 3] = z[u + s + 3] > 0 ? t3 : t3 * slope;
           }
         }
-        gradWeight[o * inputs + i] = sum;
+        // The last n % 4 samples, one at a time, into the first partial sums.
+        for (let lane = 0; s < n; s++, lane++) {
+          const product = delta[d + s] * a[u + s];
+          if (lane === 0) p0 += product;
+          else if (lane === 1) p1 += product;
+          else p2 += product;
+          const total = first ? w * delta[d + s] : grad[u + s] + w * delta[d + s];
+          if (o + 1 < outputs) grad[u + s] = total;
+          else if (slope === 0) grad[u + s] = z[u + s] > 0 ? total : 0;
+          else grad[u + s] = z[u + s] > 0 ? total : total * slope;
+        }
+        gradWeight[o * inputs + i] = (p0 + p1) + (p2 + p3);
       }
     }
   }

@@ -28,14 +28,16 @@ const TERSER: &str = "node_modules/.bin/terser";
 const OPT_CACHE: &str = "target/wasm-opt-cache";
 
 /// The WebAssembly features Rust 1.95's wasm32-unknown-unknown emits by default
-/// (its generic CPU); wasm-opt must accept and keep them.
-const WASM_FEATURES: [&str; 6] = [
+/// (its generic CPU), and SIMD, which .cargo/config.toml enables for the training kernels;
+/// wasm-opt must accept and keep them.
+const WASM_FEATURES: [&str; 7] = [
     "--enable-bulk-memory",
     "--enable-nontrapping-float-to-int",
     "--enable-sign-ext",
     "--enable-mutable-globals",
     "--enable-reference-types",
     "--enable-multivalue",
+    "--enable-simd",
 ];
 
 /// Installs what is missing, then compiles, binds and optimises the module, printing

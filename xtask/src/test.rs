@@ -61,6 +61,8 @@ fn steps() -> Vec<Step> {
                     "wasm32-unknown-unknown",
                     "--test",
                     "browser",
+                    "--test",
+                    "browser_mlp",
                 ]);
                 command.env("CHROMEDRIVER", install::CHROMEDRIVER).env(
                     "WASM_BINDGEN_TEST_WEBDRIVER_JSON",
