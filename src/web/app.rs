@@ -40,8 +40,6 @@ pub struct App {
     graph_dirty: bool,
     torch_dirty: bool,
     lab_dirty: bool,
-    /// Whether a canvas may have changed size since its size was last read.
-    sizes_stale: bool,
     frame_pending: bool,
     hash_pending: bool,
     announced: bool,
@@ -76,7 +74,6 @@ impl App {
             graph_dirty: true,
             torch_dirty: true,
             lab_dirty: true,
-            sizes_stale: false,
             frame_pending: false,
             hash_pending: false,
             announced: false,
@@ -136,12 +133,6 @@ impl App {
             .as_ref()
             .is_some_and(MediaQueryList::matches);
         let theme = if dark { DARK } else { LIGHT };
-        if self.sizes_stale {
-            // Before this frame writes anything, so that reading sizes costs no extra layout.
-            self.graph.measure();
-            self.lab.measure();
-            self.sizes_stale = false;
-        }
         if self.graph_dirty || force {
             self.graph
                 .render(&self.state, &theme, self.strings, ratio, force)?;
@@ -447,21 +438,40 @@ pub fn listen(app: &Shared) -> Result<(), JsValue> {
         .add_event_listener_with_callback("hashchange", hash_listener.as_ref().unchecked_ref())?;
     hash_listener.forget();
 
+    // The observer reports after the browser's layout, so reading sizes there is free; its first
+    // report, right after mount, finds them unchanged and redraws nothing.
     let shared = app.clone();
-    let relayout = Closure::<dyn FnMut()>::new(move || {
-        {
+    let resized = Closure::<dyn FnMut()>::new(move || {
+        let changed = {
             let mut inner = shared.borrow_mut();
-            inner.graph_dirty = true;
-            inner.lab_dirty = true;
-            inner.sizes_stale = true;
+            let changed = inner.graph.measure() | inner.lab.measure();
+            inner.graph_dirty |= changed;
+            inner.lab_dirty |= changed;
+            changed
+        };
+        if changed {
+            schedule_frame(&shared);
         }
-        schedule_frame(&shared);
     });
-    let observer = web_sys::ResizeObserver::new(relayout.as_ref().unchecked_ref())?;
+    let observer = web_sys::ResizeObserver::new(resized.as_ref().unchecked_ref())?;
     observer.observe(&canvas);
     for lab_canvas in app.borrow().lab.canvases() {
         observer.observe(lab_canvas);
     }
+    resized.forget();
+
+    // A zoom changes devicePixelRatio and a colour-scheme change the theme: redraw everything.
+    let shared = app.clone();
+    let relayout = Closure::<dyn FnMut()>::new(move || {
+        {
+            let mut inner = shared.borrow_mut();
+            inner.graph.measure();
+            inner.lab.measure();
+            inner.graph_dirty = true;
+            inner.lab_dirty = true;
+        }
+        schedule_frame(&shared);
+    });
     window.add_event_listener_with_callback("resize", relayout.as_ref().unchecked_ref())?;
     if let Some(query) = &app.borrow().dark_query {
         query.add_event_listener_with_callback("change", relayout.as_ref().unchecked_ref())?;

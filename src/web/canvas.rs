@@ -47,11 +47,11 @@ impl ChartCanvas {
         &self.element
     }
 
-    /// Reads the CSS size from layout. Call it when the size may have changed, before the
-    /// frame writes to the DOM.
-    pub fn measure(&self) {
-        self.css_size
-            .set((self.element.client_width(), self.element.client_height()));
+    /// Reads the CSS size from layout; true if it changed. Call it when the size may have
+    /// changed, before the frame writes to the DOM.
+    pub fn measure(&self) -> bool {
+        let size = (self.element.client_width(), self.element.client_height());
+        self.css_size.replace(size) != size
     }
 
     /// Sizes the backing store to the CSS size × `ratio`; returns true if it changed (which
@@ -84,7 +84,9 @@ struct SetStyles {
     fill: String,
     stroke: String,
     line_width: u32,
-    font: String,
+    font_size: f64,
+    font_style: String,
+    font_family: String,
 }
 
 impl Canvas {
@@ -128,18 +130,27 @@ impl Canvas {
         }
     }
 
+    /// Sets the font, unless it is the one set last: plotters measures every label before
+    /// drawing it, and the browser parses each font string it is given.
     fn font<S: BackendTextStyle>(&self, style: &S) {
+        let (size, face, family) = (style.size(), style.style(), style.family());
+        let mut set = self.set.borrow_mut();
+        if set.font_size == size
+            && set.font_style == face.as_str()
+            && set.font_family == family.as_str()
+        {
+            return;
+        }
         let font = format!(
             "{} {}px {}",
-            style.style().as_str(),
-            decimal::shortest(style.size()),
-            style.family().as_str()
+            face.as_str(),
+            decimal::shortest(size),
+            family.as_str()
         );
-        let mut set = self.set.borrow_mut();
-        if set.font != font {
-            self.context.set_font(&font);
-            set.font = font;
-        }
+        self.context.set_font(&font);
+        set.font_size = size;
+        set.font_style = face.as_str().to_string();
+        set.font_family = family.as_str().to_string();
     }
 }
 

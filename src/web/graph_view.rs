@@ -85,9 +85,10 @@ impl GraphView {
         self.canvas.element()
     }
 
-    /// Reads the canvas's size again (after a resize), before anything is written.
-    pub fn measure(&self) {
-        self.canvas.measure();
+    /// Reads the canvas's size again (after a resize), before anything is written; true if it
+    /// changed.
+    pub fn measure(&self) -> bool {
+        self.canvas.measure()
     }
 
     /// Applies the control that sent an input event (by id) to `state`, returning a refusal.

@@ -101,11 +101,12 @@ impl LabView {
         self.canvases.iter().map(ChartCanvas::element)
     }
 
-    /// Reads the canvases' sizes again (after a resize), before anything is written.
-    pub fn measure(&self) {
-        for canvas in &self.canvases {
-            canvas.measure();
-        }
+    /// Reads the canvases' sizes again (after a resize), before anything is written; true if
+    /// any changed.
+    pub fn measure(&self) -> bool {
+        self.canvases
+            .iter()
+            .fold(false, |changed, canvas| canvas.measure() | changed)
     }
 
     /// Training steps taken by the current run.

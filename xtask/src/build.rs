@@ -115,8 +115,15 @@ fn minify_glue(root: &Path) -> Result<(), String> {
             &minified,
         ],
     ))?;
-    fs::rename(root.join(&minified), root.join(BINDGEN_JS))
-        .map_err(|err| format!("cannot replace {BINDGEN_JS} with terser's output: {err}"))
+    // V8's explicit compile hint: compile every function of the glue while the file streams in,
+    // rather than each on its first call in the middle of the page's first render (about 20 ms
+    // of it in headless Chromium here). Browsers without the hint read a comment.
+    let glue = read(&root.join(&minified))?;
+    let mut hinted = b"//# allFunctionsCalledOnLoad\n".to_vec();
+    hinted.extend(glue);
+    fs::write(root.join(BINDGEN_JS), hinted)
+        .map_err(|err| format!("cannot write {BINDGEN_JS}: {err}"))?;
+    fs::remove_file(root.join(&minified)).map_err(|err| format!("cannot remove {minified}: {err}"))
 }
 
 /// Runs wasm-opt on the bound module in place, unless it is byte for byte the module
