@@ -29,12 +29,42 @@ use std::fmt;
 
 use crate::activation::Activation;
 use crate::decimal;
+use crate::lab::InitChoice;
 use crate::mlp::{Init, Mlp, MlpError};
 
 /// The widths the calculator accepts, units per hidden layer.
 pub const WIDTHS: std::ops::RangeInclusive<u32> = 1..=64;
 /// The depths the calculator accepts, hidden layers.
 pub const DEPTHS: std::ops::RangeInclusive<u32> = 1..=8;
+/// The bias inits the calculator's slider offers.
+pub const BIAS_INITS: (f64, f64) = (-1.0, 1.0);
+
+/// The calculator's settings: what networks it surveys.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct BornSettings {
+    /// Units per hidden layer, N (within [`WIDTHS`]).
+    pub width: u32,
+    /// Hidden layers, L (within [`DEPTHS`]).
+    pub depth: u32,
+    /// How the weights are drawn.
+    pub init: InitChoice,
+    /// Every bias's starting value (within [`BIAS_INITS`]).
+    pub bias_init: f32,
+}
+
+impl Default for BornSettings {
+    /// Two units in each of three layers: narrow and deep enough that many fresh networks are
+    /// dead (58% by the closed form), so the first thing a reader sees is the effect.
+    fn default() -> Self {
+        BornSettings {
+            width: 2,
+            depth: 3,
+            init: InitChoice::He,
+            bias_init: 0.0,
+        }
+    }
+}
+
 /// How many evenly spaced inputs of [−1, 1] each network is evaluated on: steps of 1/32, so every
 /// input is exact and 0 is among them.
 pub const INPUTS: usize = 65;

@@ -8,6 +8,7 @@ pub const X_LIMIT: f64 = 100.0;
 /// The largest negative slope the Leaky ReLU overlay accepts.
 pub const SLOPE_LIMIT: f64 = 1.0;
 
+use crate::born_dead::{BornSettings, BIAS_INITS, DEPTHS, WIDTHS};
 use crate::decimal;
 use crate::lab::{limits, InitChoice, LabSettings, Task};
 
@@ -34,6 +35,8 @@ pub struct State {
     pub torch_grad: String,
     /// The dead-neuron lab's settings.
     pub lab: LabSettings,
+    /// The born-dead calculator's settings.
+    pub born: BornSettings,
 }
 
 impl Default for State {
@@ -49,6 +52,7 @@ impl Default for State {
             torch_x: "-1.0, 0.0, 1.0, 2.0".to_string(),
             torch_grad: "1.0, 1.0, 1.0, 1.0".to_string(),
             lab: LabSettings::default(),
+            born: BornSettings::default(),
         }
     }
 }
@@ -166,6 +170,7 @@ impl State {
             }
         }
         lab_hash(&self.lab, &default.lab, &mut parts);
+        born_hash(&self.born, &default.born, &mut parts);
         parts.join("&")
     }
 
@@ -195,6 +200,7 @@ impl State {
                     state.torch_grad = text;
                     Ok(())
                 }
+                "bw" | "bd" | "binit" | "bbias" => read_born_key(&mut state.born, key, &text),
                 _ => read_lab_key(&mut state.lab, key, &text),
             };
             if let Err(problem) = outcome {
@@ -255,22 +261,63 @@ fn lab_hash(lab: &LabSettings, default: &LabSettings, parts: &mut Vec<String>) {
     );
 }
 
+/// Adds the born-dead calculator's settings that differ from the defaults to a hash's parts.
+fn born_hash(born: &BornSettings, default: &BornSettings, parts: &mut Vec<String>) {
+    let mut add = |key: &str, value: String, default: String| {
+        if value != default {
+            parts.push(format!("{key}={value}"));
+        }
+    };
+    add("bw", born.width.to_string(), default.width.to_string());
+    add("bd", born.depth.to_string(), default.depth.to_string());
+    add("binit", born.init.key().into(), default.init.key().into());
+    add(
+        "bbias",
+        decimal::shortest_f32(born.bias_init),
+        decimal::shortest_f32(default.bias_init),
+    );
+}
+
+/// Reads one of the born-dead calculator's keys (`bw`, `bd`, `binit`, `bbias`) from a URL hash.
+fn read_born_key(born: &mut BornSettings, key: &str, text: &str) -> Result<(), Problem> {
+    let range = |r: &std::ops::RangeInclusive<u32>| (f64::from(*r.start()), f64::from(*r.end()));
+    match key {
+        "bw" => born.width = read_whole("bw", text, range(&WIDTHS))? as u32,
+        "bd" => born.depth = read_whole("bd", text, range(&DEPTHS))? as u32,
+        "binit" => {
+            born.init = InitChoice::from_key(text).ok_or_else(|| Problem::Unreadable {
+                key: "binit",
+                text: text.to_string(),
+            })?
+        }
+        "bbias" => {
+            let (low, high) = BIAS_INITS;
+            born.bias_init = within("bbias", read_number("bbias", text)?, low, high)? as f32;
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// A whole number within `[low, high]` from a URL hash.
+fn read_whole(key: &'static str, text: &str, (low, high): (f64, f64)) -> Result<f64, Problem> {
+    let value = within(key, read_number(key, text)?, low, high)?;
+    if value.fract() == 0.0 {
+        Ok(value)
+    } else {
+        Err(Problem::Unreadable {
+            key,
+            text: text.to_string(),
+        })
+    }
+}
+
 /// Reads one lab key from a URL hash; unknown keys are ignored.
 fn read_lab_key(lab: &mut LabSettings, key: &str, text: &str) -> Result<(), Problem> {
     let bounded = |key: &'static str, (low, high): (f64, f64)| -> Result<f64, Problem> {
         within(key, read_number(key, text)?, low, high)
     };
-    let whole = |key: &'static str, range: (f64, f64)| -> Result<f64, Problem> {
-        let value = bounded(key, range)?;
-        if value.fract() == 0.0 {
-            Ok(value)
-        } else {
-            Err(Problem::Unreadable {
-                key,
-                text: text.to_string(),
-            })
-        }
-    };
+    let whole = |key: &'static str, range: (f64, f64)| read_whole(key, text, range);
     let unreadable = |key: &'static str| Problem::Unreadable {
         key,
         text: text.to_string(),

@@ -111,10 +111,49 @@ proptest! {
     }
 
     #[test]
-    fn structured_hashes_never_panic(hash in "#?((xmin|xmax|x|slope|leaky|tx|tg|q)=[-+0-9.e%a-f]{0,8}&?){0,6}") {
+    fn structured_hashes_never_panic(hash in "#?((xmin|xmax|x|slope|leaky|tx|tg|bw|bd|binit|bbias|q)=[-+0-9.e%a-f]{0,8}&?){0,6}") {
         let (state, _) = State::from_hash(&hash);
         let (again, problems) = State::from_hash(&state.to_hash());
         prop_assert!(problems.is_empty());
         prop_assert_eq!(again, state);
     }
+}
+
+#[test]
+fn the_born_dead_settings_round_trip_through_the_hash() {
+    use relu_explorer::born_dead::BornSettings;
+    use relu_explorer::lab::InitChoice;
+    assert_eq!(State::default().born, BornSettings::default());
+    let state = State {
+        born: BornSettings {
+            width: 8,
+            depth: 5,
+            init: InitChoice::Xavier,
+            bias_init: -0.35,
+        },
+        ..State::default()
+    };
+    let hash = state.to_hash();
+    assert_eq!(hash, "bw=8&bd=5&binit=xavier&bbias=-0.35");
+    let (back, problems) = State::from_hash(&format!("#{hash}"));
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(back, state);
+}
+
+#[test]
+fn bad_born_dead_values_keep_the_defaults_and_are_reported() {
+    let (state, problems) = State::from_hash("#bw=0&bd=2.5&binit=zeros&bbias=2&x=1");
+    assert_eq!(
+        state.born,
+        relu_explorer::born_dead::BornSettings::default()
+    );
+    assert_eq!(state.x, 1.0, "the good key still applies");
+    let keys: Vec<&str> = problems
+        .iter()
+        .map(|p| match p {
+            Problem::Unreadable { key, .. } | Problem::OutOfBounds { key, .. } => *key,
+            other => panic!("unexpected {other:?}"),
+        })
+        .collect();
+    assert_eq!(keys, ["bw", "bd", "binit", "bbias"]);
 }

@@ -63,7 +63,7 @@ impl App {
             torch: TorchView::find(&root)?,
             lab: LabView::find(&root, state.lab)?,
             neuron: NeuronView::find(&root)?,
-            born_dead: BornDeadView::find(&root)?,
+            born_dead: BornDeadView::find(&root, state.born)?,
             lab_problem: None,
             lab_frames: FrameLog::default(),
             page_message: find(&root, "page-message")?,
@@ -318,7 +318,7 @@ fn on_input(app: &Shared, event: &Event) {
         if id.starts_with("torch-") {
             inner.torch.read_control(&id, &mut inner.state);
             (false, true)
-        } else if inner.born_dead.read_control(&id) {
+        } else if inner.born_dead.read_control(&id, &mut inner.state) {
             inner.lab_dirty = true;
             (false, false)
         } else if id.starts_with("lab-") {
@@ -401,6 +401,8 @@ fn on_hash_change(app: &Shared) {
         let lab = state.lab;
         inner.state = state;
         inner.lab.apply(&mut inner.state, lab);
+        inner.born_dead.apply(inner.state.born);
+        inner.lab_dirty = true;
         inner.graph_problem = None;
         inner.show_link_problems(&problems);
     }

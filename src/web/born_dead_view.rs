@@ -5,18 +5,21 @@
 use wasm_bindgen::JsValue;
 use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
 
-use crate::born_dead::{closed_form, MonteCarlo};
+use std::ops::RangeInclusive;
+
+use crate::born_dead::{closed_form, BornSettings, MonteCarlo, BIAS_INITS, DEPTHS, WIDTHS};
 use crate::decimal;
 use crate::lab::InitChoice;
+use crate::state::State;
 use crate::text::{self, fill, Strings};
-use crate::web::dom::{find, set_text};
+use crate::web::dom::{find, set_number, set_select, set_text};
 
 /// Networks the calculator surveys for each setting.
 const TRIALS: u32 = 2000;
 /// Weights drawn between two looks at the clock: well under a millisecond of work.
 const WEIGHTS_PER_BATCH: u32 = 20_000;
 
-/// The calculator's elements and its survey in progress.
+/// The calculator's elements, the settings it shows and its survey in progress.
 pub struct BornDeadView {
     width: HtmlInputElement,
     depth: HtmlInputElement,
@@ -27,12 +30,13 @@ pub struct BornDeadView {
     bias_out: Element,
     monte_carlo: Element,
     closed: Element,
+    settings: BornSettings,
     survey: Option<MonteCarlo>,
 }
 
 impl BornDeadView {
-    /// Finds the calculator's elements under `root` and starts its first survey.
-    pub fn find(root: &Element) -> Result<BornDeadView, JsValue> {
+    /// Finds the calculator's elements under `root` and starts a survey for `settings`.
+    pub fn find(root: &Element, settings: BornSettings) -> Result<BornDeadView, JsValue> {
         let mut view = BornDeadView {
             width: find(root, "born-width")?,
             depth: find(root, "born-depth")?,
@@ -43,42 +47,52 @@ impl BornDeadView {
             bias_out: find(root, "born-bias-out")?,
             monte_carlo: find(root, "born-mc")?,
             closed: find(root, "born-closed")?,
+            settings,
             survey: None,
         };
         view.restart();
         Ok(view)
     }
 
-    fn settings(&self) -> (u32, u32, InitChoice, f32) {
-        let whole = |input: &HtmlInputElement, low: u32, high: u32| {
-            let value = input.value_as_number();
-            if value.is_finite() {
-                (value.round() as u32).clamp(low, high)
-            } else {
-                low
-            }
-        };
-        let bias = self.bias.value_as_number();
-        (
-            whole(&self.width, 1, 64),
-            whole(&self.depth, 1, 8),
-            InitChoice::from_key(&self.init.value()).unwrap_or(InitChoice::He),
-            if bias.is_finite() { bias as f32 } else { 0.0 },
-        )
-    }
-
-    /// Starts a new survey for the controls' current values; true if `id` is one of them.
-    pub fn read_control(&mut self, id: &str) -> bool {
+    /// Reads the control that sent an input event (by id) into `state.born` and starts a new
+    /// survey; false if `id` is not one of the calculator's controls.
+    pub fn read_control(&mut self, id: &str, state: &mut State) -> bool {
         if !id.starts_with("born-") {
             return false;
         }
-        self.restart();
+        let born = &mut state.born;
+        // The controls are sliders and a select, so their values are in range; a value that
+        // is not (edited markup) keeps the setting it would replace.
+        let whole = |input: &HtmlInputElement, range: &RangeInclusive<u32>, kept: u32| {
+            let value = input.value_as_number();
+            if value.is_finite() && range.contains(&(value.round() as u32)) {
+                value.round() as u32
+            } else {
+                kept
+            }
+        };
+        born.width = whole(&self.width, &WIDTHS, born.width);
+        born.depth = whole(&self.depth, &DEPTHS, born.depth);
+        born.init = InitChoice::from_key(&self.init.value()).unwrap_or(born.init);
+        let bias = self.bias.value_as_number();
+        if (BIAS_INITS.0..=BIAS_INITS.1).contains(&bias) {
+            born.bias_init = bias as f32;
+        }
+        self.apply(*born);
         true
     }
 
+    /// Shows `settings`, starting a new survey if they differ from the current one's.
+    pub fn apply(&mut self, settings: BornSettings) {
+        if settings != self.settings {
+            self.settings = settings;
+            self.restart();
+        }
+    }
+
     fn restart(&mut self) {
-        let (width, depth, init, bias) = self.settings();
-        self.survey = MonteCarlo::new(width, depth, init.init(), bias, 1).ok();
+        let s = self.settings;
+        self.survey = MonteCarlo::new(s.width, s.depth, s.init.init(), s.bias_init, 1).ok();
     }
 
     /// Whether the survey still has trials to run.
@@ -91,7 +105,7 @@ impl BornDeadView {
     /// Runs trials in small batches until `budget_ms` of `now()` has passed or the survey is
     /// done, so that a frame stays short whatever the network's size.
     pub fn work(&mut self, budget_ms: f64, now: impl Fn() -> f64) {
-        let (width, depth, ..) = self.settings();
+        let (width, depth) = (self.settings.width, self.settings.depth);
         let per_trial = width * width * depth + width;
         let batch = (WEIGHTS_PER_BATCH / per_trial).max(1);
         let start = now();
@@ -104,12 +118,21 @@ impl BornDeadView {
         }
     }
 
-    /// Shows the settings and both answers.
+    /// Shows the settings, in the controls too (after a URL change), and both answers.
     pub fn render(&self, strings: &Strings) {
-        let (width, depth, _, bias) = self.settings();
+        let BornSettings {
+            width,
+            depth,
+            init,
+            bias_init,
+        } = self.settings;
+        set_number(&self.width, f64::from(width));
+        set_number(&self.depth, f64::from(depth));
+        set_select(&self.init, init.key());
+        set_number(&self.bias, f64::from(bias_init));
         set_text(&self.width_out, &width.to_string());
         set_text(&self.depth_out, &depth.to_string());
-        set_text(&self.bias_out, &text::number_f32(bias));
+        set_text(&self.bias_out, &text::number_f32(bias_init));
         let percent = |share: f64| format!("{}%", decimal::fixed(share * 100.0, 2));
         set_text(
             &self.closed,

@@ -1,7 +1,7 @@
 //! Finding the page's elements and writing text to them.
 
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, Element, HtmlElement, HtmlInputElement, Window};
+use web_sys::{Document, Element, HtmlElement, HtmlInputElement, HtmlSelectElement, Window};
 
 /// The browser window, or an error for a worker or a test harness without one.
 pub fn window() -> Result<Window, JsValue> {
@@ -40,6 +40,13 @@ pub fn set_text(element: &Element, text: &str) {
 pub fn set_number(input: &HtmlInputElement, value: f64) {
     if input.value_as_number() != value {
         input.set_value_as_number(value);
+    }
+}
+
+/// Selects `value` in a `<select>` if it is not selected already.
+pub fn set_select(select: &HtmlSelectElement, value: &str) {
+    if select.value() != value {
+        select.set_value(value);
     }
 }
 

@@ -15,7 +15,7 @@ use crate::power_of_ten;
 use crate::state::{clamp, Problem, State};
 use crate::text::{self, fill, Strings};
 use crate::web::canvas::{Canvas, ChartCanvas};
-use crate::web::dom::{error, find, set_number, set_text};
+use crate::web::dom::{error, find, set_number, set_select, set_text};
 
 /// Points at which the prediction and the unit curves are drawn.
 const GRID_POINTS: usize = 129;
@@ -517,10 +517,4 @@ fn whole(key: &'static str, value: f64, range: (f64, f64)) -> Result<usize, Prob
         });
     }
     Ok(value as usize)
-}
-
-fn set_select(select: &HtmlSelectElement, value: &str) {
-    if select.value() != value {
-        select.set_value(value);
-    }
 }

@@ -30,6 +30,8 @@ const LAB_HASH_VALUES = {
   "lab-width": "8", "lab-depth": "2", "lab-task": "abs", "lab-points": "96", "lab-seed": "7", "lab-steps": "50",
 };
 const BAD_HASH = "#width=0&lr=abc&depth=9";
+// The born-dead calculator's keys.
+const BORN_HASH = "#bw=8&bd=2&binit=xavier&bbias=0.5";
 
 // The status line; with Leaky ReLU the lab may word the count differently (its units below zero
 // on every input still learn through the leak), so the words after the count are free there.
@@ -418,6 +420,35 @@ export async function labChecks({ check, assert, open, context }) {
       assert(wrong.length === 0, `${hash}: ${wrong.join("; ")}`);
     } finally {
       await second.close();
+    }
+  });
+
+  await check(`born dead: the URL hash sets the calculator and a change round-trips: ${BORN_HASH}`, async () => {
+    const page = await open(context, "born hash", BORN_HASH);
+    let hash;
+    try {
+      const read = () => page.evaluate(() => Object.fromEntries(
+        ["born-width", "born-depth", "born-init", "born-bias", "born-width-out", "born-bias-out"].map((id) => {
+          const el = document.getElementById(id);
+          return [id, el.tagName === "OUTPUT" ? el.textContent : el.value];
+        }).concat([["message", document.getElementById("page-message").textContent]])));
+      const v = await read();
+      const want = { "born-width": "8", "born-depth": "2", "born-init": "xavier", "born-bias": "0.5", "born-width-out": "8", "born-bias-out": "0.5", message: "" };
+      const wrong = Object.entries(want).filter(([id, w]) => v[id] !== w).map(([id, w]) => `#${id} is ${JSON.stringify(v[id])}, want ${JSON.stringify(w)}`);
+      assert(wrong.length === 0, wrong.join("; "));
+      await page.locator("#born-width").focus();
+      await page.keyboard.press("ArrowRight");
+      await page.waitForFunction(() => location.hash.includes("bw=9"), null, { timeout: 3000 });
+      hash = await page.evaluate(() => location.hash);
+    } finally {
+      await page.close();
+    }
+    const again = await open(context, "born hash again", hash);
+    try {
+      const width = await again.evaluate(() => document.getElementById("born-width").value);
+      assert(width === "9", `a new page from ${hash} shows #born-width = ${width}, want 9`);
+    } finally {
+      await again.close();
     }
   });
 
