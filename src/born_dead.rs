@@ -28,7 +28,6 @@
 use std::fmt;
 
 use crate::activation::Activation;
-use crate::decimal;
 use crate::lab::InitChoice;
 use crate::mlp::{Init, Mlp, MlpError};
 
@@ -174,18 +173,10 @@ impl fmt::Display for BornDeadError {
                 DEPTHS.end()
             ),
             BornDeadError::BiasInit { got } => {
-                write!(
-                    f,
-                    "bias init {} is not a finite number",
-                    decimal::shortest_f32(*got)
-                )
+                write!(f, "bias init {} is not a finite number", got)
             }
             BornDeadError::Std { got } => {
-                write!(
-                    f,
-                    "standard deviation {} is not a finite number",
-                    decimal::shortest_f32(*got)
-                )
+                write!(f, "standard deviation {} is not a finite number", got)
             }
         }
     }

@@ -57,7 +57,7 @@ fn slope(function: &str, value: &JsValue) -> Result<f32, JsError> {
             "{function}: negativeSlope must be a finite number, got {}",
             value
                 .as_f64()
-                .map_or_else(|| describe(value), crate::decimal::shortest)
+                .map_or_else(|| describe(value), |v| v.to_string())
         ))),
     }
 }
@@ -250,7 +250,7 @@ fn number(
         Some(v) if valid(v) => Ok(v),
         v => Err(JsError::new(&format!(
             "{function}: {name} must be {wanted}, got {}",
-            v.map_or_else(|| describe(value), crate::decimal::shortest)
+            v.map_or_else(|| describe(value), |v| v.to_string())
         ))),
     }
 }

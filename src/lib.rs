@@ -5,12 +5,10 @@
 
 pub mod activation;
 pub mod born_dead;
-pub mod decimal;
 pub mod lab;
 pub mod mlp;
 pub mod neuron;
 pub mod plot;
-pub mod power_of_ten;
 pub mod state;
 pub mod tensor_text;
 pub mod text;

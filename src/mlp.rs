@@ -19,7 +19,6 @@ use crate::activation::{
     leaky_relu_backward, relu_backward, sigmoid_backward_from_output, tanh_backward_from_output,
     Activation,
 };
-use crate::decimal;
 
 mod lanes;
 
@@ -144,7 +143,6 @@ impl fmt::Display for MlpError {
                 "sizes[{index}] is {size}; every size must be between 1 and {MAX_SIZE}"
             ),
             MlpError::NegativeSlope { value } => {
-                let value = decimal::shortest_f32(value);
                 write!(f, "negativeSlope must be a finite number, got {value}")
             }
             MlpError::LayerIndex { index, layers } => write!(
@@ -188,7 +186,6 @@ impl fmt::Display for MlpError {
                 samples * output_size
             ),
             MlpError::LearningRate { value } => {
-                let value = decimal::shortest_f32(value);
                 write!(f, "learningRate must be a finite number, got {value}")
             }
         }

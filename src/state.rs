@@ -9,7 +9,6 @@ pub const X_LIMIT: f64 = 100.0;
 pub const SLOPE_LIMIT: f64 = 1.0;
 
 use crate::born_dead::{BornSettings, BIAS_INITS, DEPTHS, WIDTHS};
-use crate::decimal;
 use crate::lab::{limits, InitChoice, LabSettings, Task};
 
 /// The explorer's whole state.
@@ -145,7 +144,7 @@ impl State {
         let mut number = |key: &str, value: f64, default: f64| {
             if value != default {
                 // The shortest text that reads back as the same f64.
-                parts.push(format!("{key}={}", decimal::shortest(value)));
+                parts.push(format!("{key}={value}"));
             }
         };
         number("xmin", self.x_min, default.x_min);
@@ -236,18 +235,18 @@ fn lab_hash(lab: &LabSettings, default: &LabSettings, parts: &mut Vec<String>) {
     };
     add("act", act(lab), act(default));
     if let Some(slope) = lab.leaky_slope {
-        add("lslope", decimal::shortest_f32(slope), String::new());
+        add("lslope", slope.to_string(), String::new());
     }
     add(
         "lr",
-        decimal::shortest_f32(lab.learning_rate),
-        decimal::shortest_f32(default.learning_rate),
+        lab.learning_rate.to_string(),
+        default.learning_rate.to_string(),
     );
     add("init", lab.init.key().into(), default.init.key().into());
     add(
         "bias",
-        decimal::shortest_f32(lab.bias_init),
-        decimal::shortest_f32(default.bias_init),
+        lab.bias_init.to_string(),
+        default.bias_init.to_string(),
     );
     add("width", lab.width.to_string(), default.width.to_string());
     add("depth", lab.depth.to_string(), default.depth.to_string());
@@ -273,8 +272,8 @@ fn born_hash(born: &BornSettings, default: &BornSettings, parts: &mut Vec<String
     add("binit", born.init.key().into(), default.init.key().into());
     add(
         "bbias",
-        decimal::shortest_f32(born.bias_init),
-        decimal::shortest_f32(default.bias_init),
+        born.bias_init.to_string(),
+        default.bias_init.to_string(),
     );
 }
 
@@ -347,7 +346,7 @@ fn read_lab_key(lab: &mut LabSettings, key: &str, text: &str) -> Result<(), Prob
 }
 
 fn read_number(key: &'static str, text: &str) -> Result<f64, Problem> {
-    match decimal::parse(text.trim()) {
+    match text.trim().parse::<f64>().ok() {
         Some(v) if v.is_finite() => Ok(v),
         _ => Err(Problem::Unreadable {
             key,

@@ -5,8 +5,6 @@
 //! scientific mode (`1.0000e-05`), every element padded to the widest, and lines wrapped at 80
 //! characters.
 
-use crate::decimal;
-
 /// The most entries a typed tensor may have; PyTorch starts eliding elements above 1000, which
 /// the panel does not imitate.
 pub const MAX_ENTRIES: usize = 1000;
@@ -77,10 +75,12 @@ fn parse_entry(position: usize, entry: &str) -> Result<f32, TensorTextError> {
     if entry.is_empty() {
         return Err(TensorTextError::MissingEntry { position });
     }
-    let value = decimal::parse(entry).ok_or_else(|| TensorTextError::NotANumber {
-        position,
-        text: entry.to_string(),
-    })?;
+    let value = entry
+        .parse::<f64>()
+        .map_err(|_| TensorTextError::NotANumber {
+            position,
+            text: entry.to_string(),
+        })?;
     let single = value as f32;
     // Only `inf` and `infinity` have an i; "1e999" overflows float32 without saying so.
     let spelled_infinite = entry.contains(['i', 'I']);
@@ -205,9 +205,9 @@ fn format_value(value: f64, mode: &Mode) -> String {
         return if value > 0.0 { "inf" } else { "-inf" }.to_string();
     }
     match mode {
-        Mode::Integer => format!("{}.", decimal::fixed(value, 0)),
-        Mode::Fixed => decimal::fixed(value, 4),
-        Mode::Scientific => python_exponent(&decimal::exponential(value, 4)),
+        Mode::Integer => format!("{value:.0}."),
+        Mode::Fixed => format!("{value:.4}"),
+        Mode::Scientific => python_exponent(&format!("{value:.4e}")),
     }
 }
 

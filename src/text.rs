@@ -1,7 +1,6 @@
 //! Every user-visible string the Rust code writes (chart titles, legends, readouts, messages),
 //! keyed by language in one place, so that a translation is one more table.
 
-use crate::decimal;
 use crate::state::Problem;
 use crate::tensor_text::{TensorTextError, MAX_ENTRIES};
 
@@ -233,12 +232,12 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
 
 /// A number as people read it: the shortest text that reads back as the same `f64`.
 pub fn number(value: f64) -> String {
-    decimal::shortest(value)
+    value.to_string()
 }
 
 /// An `f32` as people read it: the shortest text that reads back as the same `f32`.
 pub fn number_f32(value: f32) -> String {
-    decimal::shortest_f32(value)
+    value.to_string()
 }
 
 /// The message for a refused control or URL value.

@@ -2,7 +2,6 @@
 //! `y` and `x.grad` out.
 
 use crate::activation::{backward_all, forward_all, Activation};
-use crate::decimal;
 use crate::tensor_text::{format_tensor, parse_tensor, TensorTextError};
 
 /// The suffix PyTorch prints after `y = torch.relu(x)` when x requires grad.
@@ -80,7 +79,7 @@ fn python_list(values: &[f32]) -> String {
                 }
                 .to_string()
             } else {
-                decimal::debug_f32(*v)
+                format!("{v:?}")
             }
         })
         .collect();

@@ -10,9 +10,8 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::activation::Activation;
-use crate::decimal;
+use crate::plot::labels::label;
 use crate::plot::theme::Theme;
-use crate::plot::ticks::{label, Axis};
 use crate::text::{fill, Strings};
 
 /// Samples per smooth curve, as the article's `np.linspace(-10, 10, 1000)`.
@@ -192,9 +191,7 @@ fn legend_label(s: &Strings, activation: Activation, derivative: bool) -> String
     match (activation, derivative) {
         (Activation::Relu, false) => s.relu.to_string(),
         (Activation::Relu, true) => s.relu_derivative.to_string(),
-        (Activation::LeakyRelu(slope), false) => {
-            fill(s.leaky, &[("slope", &decimal::shortest_f32(slope))])
-        }
+        (Activation::LeakyRelu(slope), false) => fill(s.leaky, &[("slope", &slope.to_string())]),
         (Activation::LeakyRelu(_), true) => s.leaky_derivative.to_string(),
         (Activation::Sigmoid, false) => s.sigmoid.to_string(),
         (Activation::Sigmoid, true) => s.sigmoid_derivative.to_string(),
@@ -257,10 +254,7 @@ pub fn draw<DB: DrawingBackend>(
         .caption(strings.graph_title, font(17.0))
         .x_label_area_size(px(44.0))
         .y_label_area_size(px(52.0))
-        .build_cartesian_2d(
-            Axis::new(spec.x_min, spec.x_max, X_LABELS),
-            Axis::new(y_min, y_max, Y_LABELS),
-        )?;
+        .build_cartesian_2d(spec.x_min..spec.x_max, y_min..y_max)?;
     chart
         .configure_mesh()
         .x_desc(strings.axis_x)
@@ -325,7 +319,7 @@ pub fn draw<DB: DrawingBackend>(
 /// The plotting area's pixels, as [`ChartBuilder`] hands them to the chart's coordinates: the
 /// last column and row inclusive, and y pointing up.
 fn plot_area_pixels<DB: DrawingBackend>(
-    chart: &ChartContext<DB, Cartesian2d<Axis, Axis>>,
+    chart: &ChartContext<DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>,
 ) -> (Range<i32>, Range<i32>) {
     let (x, y) = chart.plotting_area().get_pixel_range();
     (x.start..x.end - 1, y.end - 1..y.start)
@@ -334,7 +328,7 @@ fn plot_area_pixels<DB: DrawingBackend>(
 /// Marks the derivative's value at the kink: a filled dot at PyTorch's choice (the left-hand
 /// slope) and an open one at the right-hand slope, as a textbook marks a jump.
 fn draw_kink_dots<DB: DrawingBackend>(
-    chart: &mut ChartContext<DB, Cartesian2d<Axis, Axis>>,
+    chart: &mut ChartContext<DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>,
     spec: &GraphSpec,
     theme: &Theme,
     color_index: &dyn Fn(Activation) -> usize,

@@ -5,6 +5,6 @@ pub mod graph;
 pub mod lab_fit;
 pub mod lab_history;
 pub mod lab_units;
+pub mod labels;
 pub mod small;
 pub mod theme;
-pub mod ticks;

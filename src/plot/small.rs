@@ -1,13 +1,12 @@
 //! What the lab's small charts share: a titled chart with a light grid and few labels, so that
 //! several of them redraw within one frame.
 
+use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use crate::decimal;
+use crate::plot::labels::compact;
 use crate::plot::theme::Theme;
-use crate::plot::ticks::Axis;
-use crate::power_of_ten;
 
 /// A small chart's frame.
 pub struct SmallChart<'a> {
@@ -46,7 +45,7 @@ const X_LABELS: usize = 3;
 const Y_LABELS: usize = 4;
 
 /// A small chart ready for its series.
-pub type Chart<'a, DB> = ChartContext<'a, DB, Cartesian2d<Axis, Axis>>;
+pub type Chart<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
 
 /// The finite points of a curve sampled at `xs`, as chart coordinates: a NaN or infinite value
 /// is left out rather than reaching the chart.
@@ -77,10 +76,7 @@ pub fn chart<'a, DB: DrawingBackend>(
         .caption(spec.title, font(13.0))
         .x_label_area_size(px(22.0))
         .y_label_area_size(px(40.0))
-        .build_cartesian_2d(
-            Axis::new(spec.x.0, spec.x.1, X_LABELS),
-            Axis::new(spec.y.0, spec.y.1, Y_LABELS),
-        )?;
+        .build_cartesian_2d(spec.x.0..spec.x.1, spec.y.0..spec.y.1)?;
     let log_y = spec.log_y;
     chart
         .configure_mesh()
@@ -88,13 +84,13 @@ pub fn chart<'a, DB: DrawingBackend>(
         .x_labels(X_LABELS)
         .y_labels(Y_LABELS)
         .max_light_lines(0)
-        .x_label_formatter(&|v| tick(*v))
+        .x_label_formatter(&|v| compact(*v))
         .y_label_formatter(&|v| {
             if log_y {
                 // Ticks fall between powers of ten too, so each shows its own value.
-                decimal::exponential(power_of_ten::exp10(*v), 1)
+                format!("{:.1e}", libm::exp10(*v))
             } else {
-                tick(*v)
+                compact(*v)
             }
         })
         .bold_line_style(theme.grid.stroke_width(px(1.0).max(1) as u32))
@@ -102,16 +98,4 @@ pub fn chart<'a, DB: DrawingBackend>(
         .set_all_tick_mark_size(px(3.0))
         .draw()?;
     Ok(chart)
-}
-
-/// A compact tick label.
-fn tick(value: f64) -> String {
-    let rounded = (value * 100.0).round() / 100.0;
-    if rounded == 0.0 {
-        "0".to_string()
-    } else if rounded.abs() >= 1000.0 {
-        format!("{}k", decimal::fixed(rounded / 1000.0, 0))
-    } else {
-        decimal::shortest(rounded)
-    }
 }

@@ -8,7 +8,6 @@ use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
 use std::ops::RangeInclusive;
 
 use crate::born_dead::{closed_form, BornSettings, MonteCarlo, BIAS_INITS, DEPTHS, WIDTHS};
-use crate::decimal;
 use crate::lab::InitChoice;
 use crate::state::State;
 use crate::text::{self, fill, Strings};
@@ -133,7 +132,7 @@ impl BornDeadView {
         set_text(&self.width_out, &width.to_string());
         set_text(&self.depth_out, &depth.to_string());
         set_text(&self.bias_out, &text::number_f32(bias_init));
-        let percent = |share: f64| format!("{}%", decimal::fixed(share * 100.0, 2));
+        let percent = |share: f64| format!("{:.2}%", share * 100.0);
         set_text(
             &self.closed,
             &fill(

@@ -7,11 +7,9 @@ use web_sys::{
     Document, Element, HtmlCanvasElement, HtmlElement, HtmlInputElement, HtmlSelectElement,
 };
 
-use crate::decimal;
 use crate::lab::{limits, InitChoice, Lab, LabSettings, Preset, RunState, Task};
 use crate::plot::theme::Theme;
 use crate::plot::{lab_fit, lab_history, lab_units};
-use crate::power_of_ten;
 use crate::state::{clamp, Problem, State};
 use crate::text::{self, fill, Strings};
 use crate::web::canvas::{Canvas, ChartCanvas};
@@ -138,7 +136,7 @@ impl LabView {
             }
             "lab-lr" => {
                 let exponent = number(&self.learning_rate);
-                let rate = checked("lr", power_of_ten::exp10(exponent), limits::LEARNING_RATE)?;
+                let rate = checked("lr", libm::exp10(exponent), limits::LEARNING_RATE)?;
                 settings.learning_rate = rate as f32;
             }
             "lab-init" => {
@@ -282,7 +280,7 @@ impl LabView {
                 },
                 &[
                     ("step", &self.lab.step().to_string()),
-                    ("loss", &decimal::exponential(f64::from(loss), 4)),
+                    ("loss", &format!("{:.4e}", f64::from(loss))),
                     ("dead", &dead),
                     ("units", &units),
                 ],

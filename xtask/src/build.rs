@@ -63,7 +63,6 @@ pub fn run() -> Result<(), String> {
         &["--target", "web", "--out-dir", PKG_DIR, CARGO_WASM],
     ))?;
     let bound = size(&root.join(BINDGEN_WASM))?;
-    refuse_core_float_text(&read(&root.join(BINDGEN_WASM))?)?;
     let glue = size(&root.join(BINDGEN_JS))?;
     minify_glue(&root)?;
 
@@ -79,24 +78,6 @@ pub fn run() -> Result<(), String> {
         "  {BINDGEN_JS:<62} {:>9}  after terser",
         size(&root.join(BINDGEN_JS))?
     );
-    Ok(())
-}
-
-/// Fails if the module (its name section, which wasm-bindgen keeps and wasm-opt drops) holds
-/// core's float printing or parsing: about 25 KB gzip that the page's 120 KB budget cannot
-/// carry. A `format!` on an `f32`/`f64`, `str::parse::<f64>`, `f64::clamp` or a crate that
-/// does one of these brings it back; `crate::decimal` does the same work in 4 KB.
-fn refuse_core_float_text(module: &[u8]) -> Result<(), String> {
-    for (marker, what) in [(&b"flt2dec"[..], "printing"), (&b"dec2flt"[..], "parsing")] {
-        if module.windows(marker.len()).any(|w| w == marker) {
-            return Err(format!(
-                "{BINDGEN_WASM} contains core's float {what} (core::num::{}); \
-                 use relu_explorer::decimal instead (run `twiggy paths` on the module to find \
-                 the caller)",
-                String::from_utf8_lossy(marker)
-            ));
-        }
-    }
     Ok(())
 }
 
