@@ -8,6 +8,8 @@ pub const X_LIMIT: f64 = 100.0;
 /// The largest negative slope the Leaky ReLU overlay accepts.
 pub const SLOPE_LIMIT: f64 = 1.0;
 
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+
 use crate::born_dead::{BornSettings, BIAS_INITS, DEPTHS, WIDTHS};
 use crate::lab::{limits, InitChoice, LabSettings, Task};
 
@@ -180,10 +182,11 @@ impl State {
         let mut problems = Vec::new();
         let mut range = (state.x_min, state.x_max);
         let mut x = None;
-        for pair in hash.trim_start_matches('#').split('&') {
-            let (key, raw) = pair.split_once('=').unwrap_or((pair, ""));
-            let text = percent_decode(raw);
-            let outcome = match key {
+        // Decoded as a form is (`+` is a space, `%XX` a byte, invalid UTF-8 replaced), as the
+        // browser's URLSearchParams reads it.
+        for (key, text) in form_urlencoded::parse(hash.trim_start_matches('#').as_bytes()) {
+            let text = text.into_owned();
+            let outcome = match key.as_ref() {
                 "xmin" => read_number("xmin", &text).map(|v| range.0 = v),
                 "xmax" => read_number("xmax", &text).map(|v| range.1 = v),
                 "x" => read_number("x", &text).map(|v| x = Some(v)),
@@ -199,8 +202,8 @@ impl State {
                     state.torch_grad = text;
                     Ok(())
                 }
-                "bw" | "bd" | "binit" | "bbias" => read_born_key(&mut state.born, key, &text),
-                _ => read_lab_key(&mut state.lab, key, &text),
+                "bw" | "bd" | "binit" | "bbias" => read_born_key(&mut state.born, &key, &text),
+                _ => read_lab_key(&mut state.lab, &key, &text),
             };
             if let Err(problem) = outcome {
                 problems.push(problem);
@@ -366,48 +369,19 @@ fn read_flag(key: &'static str, text: &str) -> Result<bool, Problem> {
     }
 }
 
-/// Percent-encodes everything but unreserved URL characters and a few harmless ones.
+/// What a typed tensor keeps unescaped in a link: letters, digits, `-._~` (never escaped in a
+/// URL) and the comma, so that `tx=-1.0,0.0,1.0` stays readable where a form encoder would
+/// write `%2C`.
+const TENSOR_TEXT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~')
+    .remove(b',');
+
+/// Percent-encodes a typed text for the URL hash.
 fn percent_encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b',' => {
-                out.push(byte as char)
-            }
-            _ => out.push_str(&format!("%{byte:02X}")),
-        }
-    }
-    out
-}
-
-/// Decodes `%XX` escapes and `+`; an invalid escape or invalid UTF-8 is kept as typed (lossily),
-/// never a panic.
-fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'%' if i + 2 < bytes.len() && hex_pair(bytes[i + 1], bytes[i + 2]).is_some() => {
-                out.extend(hex_pair(bytes[i + 1], bytes[i + 2]));
-                i += 3;
-            }
-            b'+' => {
-                out.push(b' ');
-                i += 1;
-            }
-            other => {
-                out.push(other);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-fn hex_pair(high: u8, low: u8) -> Option<u8> {
-    let digit = |c: u8| (c as char).to_digit(16);
-    Some((digit(high)? * 16 + digit(low)?) as u8)
+    utf8_percent_encode(text, TENSOR_TEXT).to_string()
 }
 
 /// `value` limited to `[low, high]` (with `low <= high`). Not `f64::clamp`: its panic message

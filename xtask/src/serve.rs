@@ -152,24 +152,13 @@ pub fn resolve(root: &Path, target: &str) -> Option<PathBuf> {
     (real.starts_with(root.canonicalize().ok()?) && real.is_file()).then_some(real)
 }
 
-/// Decodes `%XX` escapes; `None` for a malformed escape, a NUL, a backslash, or
-/// bytes that are not UTF-8.
+/// Decodes `%XX` escapes; `None` for a NUL, a backslash, or bytes that are not UTF-8. (A `%`
+/// that starts no escape stays a `%`, as in browsers.)
 fn percent_decode(path: &str) -> Option<String> {
-    let bytes = path.as_bytes();
-    let mut decoded = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-            decoded.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            decoded.push(bytes[i]);
-            i += 1;
-        }
-    }
-    let decoded = String::from_utf8(decoded).ok()?;
-    (!decoded.contains(['\0', '\\'])).then_some(decoded)
+    let decoded = percent_encoding::percent_decode_str(path)
+        .decode_utf8()
+        .ok()?;
+    (!decoded.contains(['\0', '\\'])).then(|| decoded.into_owned())
 }
 
 /// The `Content-Type` for a file, by its extension.
