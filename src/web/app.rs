@@ -37,9 +37,7 @@ pub struct App {
     page_message: Element,
     graph_problem: Option<Problem>,
     dark_query: Option<MediaQueryList>,
-    graph_dirty: bool,
-    torch_dirty: bool,
-    lab_dirty: bool,
+    dirty: Dirty,
     frame_pending: bool,
     hash_pending: bool,
     announced: bool,
@@ -71,9 +69,7 @@ impl App {
             strings,
             graph_problem: None,
             dark_query: window()?.match_media("(prefers-color-scheme: dark)")?,
-            graph_dirty: true,
-            torch_dirty: true,
-            lab_dirty: true,
+            dirty: Dirty::ALL,
             frame_pending: false,
             hash_pending: false,
             announced: false,
@@ -133,21 +129,24 @@ impl App {
             .as_ref()
             .is_some_and(MediaQueryList::matches);
         let theme = if dark { DARK } else { LIGHT };
-        if self.graph_dirty || force {
+        let dirty = if force {
+            Dirty::ALL
+        } else {
+            std::mem::take(&mut self.dirty)
+        };
+        if dirty.graph {
             self.graph
                 .render(&self.state, &theme, self.strings, ratio, force)?;
             self.graph
                 .show_problem(self.strings, self.graph_problem.as_ref(), &self.state);
-            self.graph_dirty = false;
         }
-        if self.torch_dirty || force {
+        if dirty.torch {
             self.torch.render(&self.state, self.strings)?;
-            self.torch_dirty = false;
         }
-        if self.lab_dirty || force {
+        if dirty.neuron {
             self.neuron.render(self.strings)?;
         }
-        if self.born_dead.busy() || self.lab_dirty || force {
+        if self.born_dead.busy() || dirty.born {
             // The survey runs in later frames, never in the first render, so that it does not
             // delay the page's first complete drawing.
             if self.announced {
@@ -155,7 +154,7 @@ impl App {
             }
             self.born_dead.render(self.strings);
         }
-        if self.lab.running() || self.lab_dirty || force {
+        if self.lab.running() || dirty.lab {
             let started = now();
             self.lab.train_frame();
             self.lab.render(
@@ -165,7 +164,6 @@ impl App {
                 ratio,
                 self.lab_problem.as_ref(),
             )?;
-            self.lab_dirty = false;
             self.lab_frames.record(now() - started);
         }
         if !self.announced {
@@ -178,6 +176,37 @@ impl App {
             }
         }
         Ok(())
+    }
+}
+
+/// Which views must be redrawn at the next frame: each view has its own flag, so that a click
+/// in one section never repaints another's charts.
+#[derive(Clone, Copy, Default)]
+struct Dirty {
+    graph: bool,
+    torch: bool,
+    lab: bool,
+    neuron: bool,
+    born: bool,
+}
+
+impl Dirty {
+    /// Every view.
+    const ALL: Dirty = Dirty {
+        graph: true,
+        torch: true,
+        lab: true,
+        neuron: true,
+        born: true,
+    };
+
+    /// Marks the views marked in `other` too.
+    fn add(&mut self, other: Dirty) {
+        self.graph |= other.graph;
+        self.torch |= other.torch;
+        self.lab |= other.lab;
+        self.neuron |= other.neuron;
+        self.born |= other.born;
     }
 }
 
@@ -296,12 +325,8 @@ fn write_hash(hash: &str) -> Result<(), JsValue> {
 }
 
 /// Marks views dirty after a state change and schedules the frame and the hash write.
-fn changed(app: &Shared, graph: bool, torch: bool) {
-    {
-        let mut inner = app.borrow_mut();
-        inner.graph_dirty |= graph;
-        inner.torch_dirty |= torch;
-    }
+fn changed(app: &Shared, dirty: Dirty) {
+    app.borrow_mut().dirty.add(dirty);
     schedule_frame(app);
     schedule_hash(app);
 }
@@ -312,25 +337,35 @@ fn on_input(app: &Shared, event: &Event) {
         return;
     };
     let id = target.id();
-    let (graph, torch) = {
+    let dirty = {
         let mut guard = app.borrow_mut();
         let inner = &mut *guard;
         if id.starts_with("torch-") {
             inner.torch.read_control(&id, &mut inner.state);
-            (false, true)
+            Dirty {
+                torch: true,
+                ..Dirty::default()
+            }
         } else if inner.born_dead.read_control(&id, &mut inner.state) {
-            inner.lab_dirty = true;
-            (false, false)
+            Dirty {
+                born: true,
+                ..Dirty::default()
+            }
         } else if id.starts_with("lab-") {
             inner.lab_problem = inner.lab.read_control(&id, &mut inner.state).err();
-            inner.lab_dirty = true;
-            (false, false)
+            Dirty {
+                lab: true,
+                ..Dirty::default()
+            }
         } else {
             inner.graph_problem = inner.graph.read_control(&id, &mut inner.state).err();
-            (true, false)
+            Dirty {
+                graph: true,
+                ..Dirty::default()
+            }
         }
     };
-    changed(app, graph, torch);
+    changed(app, dirty);
 }
 
 /// Handles a click on one of the lab's buttons or presets.
@@ -342,7 +377,7 @@ fn on_click(app: &Shared, event: &Event) {
     else {
         return;
     };
-    {
+    let dirty = {
         let mut guard = app.borrow_mut();
         let inner = &mut *guard;
         if let Some(preset) = button
@@ -352,13 +387,25 @@ fn on_click(app: &Shared, event: &Event) {
             inner.lab.preset(&mut inner.state, preset, inner.strings);
         } else if button.id().starts_with("lab-") {
             inner.lab.button(&button.id(), &inner.state);
-        } else if !inner.neuron.button(&button.id()) {
+        } else if inner.neuron.button(&button.id()) {
+            // The walk-through has no state of its own in the URL and touches no other view.
+            return changed(
+                app,
+                Dirty {
+                    neuron: true,
+                    ..Dirty::default()
+                },
+            );
+        } else {
             return;
         }
         inner.lab_problem = None;
-        inner.lab_dirty = true;
-    }
-    changed(app, false, false);
+        Dirty {
+            lab: true,
+            ..Dirty::default()
+        }
+    };
+    changed(app, dirty);
 }
 
 /// Moves x to the pointer while the primary button is down on the canvas.
@@ -381,7 +428,13 @@ fn on_pointer(app: &Shared, event: &PointerEvent, down: bool) {
             .point_at(f64::from(event.offset_x()), ratio, &mut inner.state);
         inner.graph_problem = None;
     }
-    changed(app, true, false);
+    changed(
+        app,
+        Dirty {
+            graph: true,
+            ..Dirty::default()
+        },
+    );
 }
 
 /// Reloads the state when the reader edits the URL's hash or goes back.
@@ -402,11 +455,10 @@ fn on_hash_change(app: &Shared) {
         inner.state = state;
         inner.lab.apply(&mut inner.state, lab);
         inner.born_dead.apply(inner.state.born);
-        inner.lab_dirty = true;
         inner.graph_problem = None;
         inner.show_link_problems(&problems);
     }
-    changed(app, true, true);
+    changed(app, Dirty::ALL);
 }
 
 /// Wires every listener the page needs to `app`.
@@ -446,10 +498,14 @@ pub fn listen(app: &Shared) -> Result<(), JsValue> {
     let resized = Closure::<dyn FnMut()>::new(move || {
         let changed = {
             let mut inner = shared.borrow_mut();
-            let changed = inner.graph.measure() | inner.lab.measure();
-            inner.graph_dirty |= changed;
-            inner.lab_dirty |= changed;
-            changed
+            let graph = inner.graph.measure();
+            let lab = inner.lab.measure();
+            inner.dirty.add(Dirty {
+                graph,
+                lab,
+                ..Dirty::default()
+            });
+            graph || lab
         };
         if changed {
             schedule_frame(&shared);
@@ -469,8 +525,11 @@ pub fn listen(app: &Shared) -> Result<(), JsValue> {
             let mut inner = shared.borrow_mut();
             inner.graph.measure();
             inner.lab.measure();
-            inner.graph_dirty = true;
-            inner.lab_dirty = true;
+            inner.dirty.add(Dirty {
+                graph: true,
+                lab: true,
+                ..Dirty::default()
+            });
         }
         schedule_frame(&shared);
     });

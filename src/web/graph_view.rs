@@ -192,6 +192,7 @@ impl GraphView {
         }
         self.drawn = Some(drawn);
         self.drawn_for = Some(key);
+        self.canvas.mark_drawn();
         Ok(())
     }
 

@@ -404,6 +404,7 @@ impl LabView {
         };
         for chart in charts {
             self.draw_chart(chart, theme, strings, ratio)?;
+            self.canvases[chart].mark_drawn();
         }
         Ok(())
     }
