@@ -3,13 +3,21 @@
 //
 // Everything is measured in headless Chromium at 1280x900 and devicePixelRatio 2:
 //   page_gzip_bytes, wasm_gzip_bytes   every response of one load, gzip -9 in node
-//   load_to_drawn_ms                   startTime of the "relu-explorer:drawn" mark, median of 5 fresh loads
+//   load_to_drawn_ms                   startTime of the "relu-explorer:drawn" mark (everything on the
+//                                      first screen drawn), median of 5 fresh loads
+//   static_fcp_ms                      first contentful paint of the same index.html with its scripts
+//                                      removed (the document's own cost), median of 5 fresh loads
+//                                      interleaved with the page's, so both see the same machine
+//   load_vs_static_ratio               load_to_drawn_ms / static_fcp_ms
+//   canvases_blank_when_visible        canvases below the first screen that were still blank when
+//                                      they first scrolled into view, scrolling to each at once
+//                                      after the mark
 //   graph_redraw_ms_p50 / _p95         window.reluExplorer.redrawGraph(), timed in the page
 //   canvas2d_polyline_ms_p50           the same polylines drawn with plain Canvas2D, same page
 //   graph_vs_canvas2d_p50_ratio        the two p50s divided
 //   long_tasks_during_drag             long tasks > 50 ms while the mouse drags the x slider
-//   canvases_blank_at_drawn            canvases still blank when the page sets data-drawn (the
-//                                      mark must follow a full first render, the lab's included)
+//   canvases_blank_at_drawn            canvases still blank when the page sets data-drawn (which
+//                                      it sets once every canvas has been drawn)
 //
 // The dead-neuron lab, on the page's own training loop (`#lab-play`):
 //   train_fps                          animation frames per second while it trains, [1, 32, 1]
@@ -88,6 +96,90 @@ function watchDrawn() {
   observer.observe(document, { attributes: true, attributeFilter: ["data-drawn"], subtree: true });
 }
 
+/** Runs in every page before its scripts: records, in `window.benchBlankWhenVisible`, each
+ * canvas that was blank when it first intersected the viewport. */
+function watchVisible() {
+  window.benchBlankWhenVisible = [];
+  window.benchCanvasesSeen = 0;
+  const blank = (canvas) => {
+    if (!canvas.width || !canvas.height) return true;
+    const copy = document.createElement("canvas");
+    copy.width = canvas.width;
+    copy.height = canvas.height;
+    const ctx = copy.getContext("2d", { willReadFrequently: true });
+    ctx.drawImage(canvas, 0, 0);
+    const words = new Uint32Array(ctx.getImageData(0, 0, copy.width, copy.height).data.buffer);
+    return words.every((word) => word === words[0]);
+  };
+  document.addEventListener("DOMContentLoaded", () => {
+    const observer = new IntersectionObserver((entries) => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting) continue;
+        observer.unobserve(entry.target);
+        window.benchCanvasesSeen += 1;
+        if (blank(entry.target)) window.benchBlankWhenVisible.push(entry.target.id || "(canvas without id)");
+      }
+    });
+    document.querySelectorAll("canvas").forEach((canvas) => observer.observe(canvas));
+  });
+}
+
+/** The served index.html without its scripts (and the module preload), for `static_fcp_ms`. */
+async function staticDocument() {
+  const html = await (await fetch(base)).text();
+  return html
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, "")
+    .replace(/<link\b[^>]*rel="modulepreload"[^>]*>/gi, "");
+}
+
+/** First contentful paint of `path` (relative to the served www/) in a fresh context, with the
+ * document itself answered by `body` when given. */
+async function firstContentfulPaint(browser, path, body) {
+  const context = await browser.newContext(DESKTOP);
+  const url = new URL(path, base).href;
+  if (body !== undefined) {
+    await context.route(url, (route) => route.fulfill({ body, contentType: "text/html; charset=utf-8" }));
+  }
+  const page = await context.newPage();
+  await page.goto(url);
+  const fcp = await page.evaluate(() => new Promise((resolve) => {
+    new PerformanceObserver((list) => {
+      const entry = list.getEntriesByName("first-contentful-paint")[0];
+      if (entry) resolve(entry.startTime);
+    }).observe({ type: "paint", buffered: true });
+  }));
+  await context.close();
+  return fcp;
+}
+
+/** Loads the page, then at once scrolls each canvas into view in turn (the fastest reader
+ * there can be): which canvases were blank when they first became visible. */
+async function measureBlankWhenVisible(browser) {
+  const context = await browser.newContext(DESKTOP);
+  await context.addInitScript(watchVisible);
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  await page.goto(base);
+  await page.waitForFunction(() => performance.getEntriesByName("relu-explorer:drawn").length > 0);
+  await page.evaluate(async () => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+    for (const canvas of document.querySelectorAll("canvas")) {
+      canvas.scrollIntoView({ block: "center", behavior: "instant" });
+      await frame();
+      await frame();
+    }
+  });
+  const result = await page.evaluate(() => ({
+    blank: window.benchBlankWhenVisible, seen: window.benchCanvasesSeen,
+    canvases: document.querySelectorAll("canvas").length,
+  }));
+  await context.close();
+  if (result.seen !== result.canvases) {
+    throw new Error(`only ${result.seen} of ${result.canvases} canvases were seen scrolling into view`);
+  }
+  return result.blank;
+}
+
 /** A new context (empty cache) and page at the benchmark viewport, loaded (with `hash`) and
  * drawn. */
 async function freshPage(browser, onResponse, hash = "") {
@@ -107,7 +199,10 @@ async function measureLoads(browser) {
   const timelines = [];
   const blankAtDrawn = new Set();
   let responses = [];
+  const staticFcp = [];
+  const staticBody = await staticDocument();
   for (let i = 0; i < LOADS; i++) {
+    staticFcp.push(await firstContentfulPaint(browser, "bench-static.html", staticBody));
     const pending = [];
     const record = (response) =>
       pending.push(response.body().then(
@@ -145,7 +240,7 @@ async function measureLoads(browser) {
     const values = timelines.map((t) => t[key]).filter((v) => typeof v === "number");
     return [key, values.length ? ms(percentile(values, 50)) : null];
   }));
-  return { times, responses, breakdown, blankAtDrawn: [...blankAtDrawn] };
+  return { times, staticFcp, responses, breakdown, blankAtDrawn: [...blankAtDrawn] };
 }
 
 /** In the page: full graph redraws against plain Canvas2D strokes of the same polylines. */
@@ -485,6 +580,7 @@ async function main() {
   try {
     const notes = [];
     const loads = await measureLoads(browser);
+    const blankWhenVisible = await measureBlankWhenVisible(browser);
     const { context, page } = await freshPage(browser);
     const redraws = await page.evaluate(timeRedraws, { warmup: WARMUP, count: REDRAWS });
     await context.close();
@@ -513,7 +609,10 @@ async function main() {
       wasm_gzip_bytes: loads.responses.filter((r) => new URL(r.url).pathname.endsWith(".wasm"))
         .reduce((sum, r) => sum + r.gzip_bytes, 0),
       load_to_drawn_ms: ms(percentile(loads.times, 50)),
+      static_fcp_ms: ms(percentile(loads.staticFcp, 50)),
+      load_vs_static_ratio: round2(percentile(loads.times, 50) / percentile(loads.staticFcp, 50)),
       canvases_blank_at_drawn: loads.blankAtDrawn.length,
+      canvases_blank_when_visible: blankWhenVisible.length,
       graph_redraw_ms_p50: ms(graphP50),
       graph_redraw_ms_p95: ms(percentile(redraws.graph, 95)),
       canvas2d_polyline_ms_p50: ms(plainP50),
@@ -539,6 +638,8 @@ async function main() {
         notes,
         responses: loads.responses,
         load_to_drawn_ms_samples: loads.times.map(ms),
+        static_fcp_ms_samples: loads.staticFcp.map(ms),
+        canvases_blank_when_visible: blankWhenVisible,
         load_milestones_ms_median: loads.breakdown,
         canvases_blank_at_drawn: loads.blankAtDrawn,
         redraws_timed: redraws.graph.length,

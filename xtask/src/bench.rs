@@ -18,16 +18,20 @@ enum Limit {
     Exactly(f64),
 }
 
-/// The page's budgets: metric key and limit. The lab's come from issue 3: at least 200 training
-/// steps per frame while the page holds 60 frames per second (55 allows for a stray late frame),
-/// at most 10 ms of work per frame, wasm at least 1.5 times as fast as plain JS, and no wasm
-/// memory growth after the first second of training.
-const BUDGETS: [(&str, Limit); 11] = [
-    ("page_gzip_bytes", Limit::AtMost(122_880.0)),
+/// The page's budgets: metric key and limit. The page's weight (150 KB) and load (at most 1.5
+/// times the first paint of the same document without scripts, a ratio because absolute times
+/// differ from machine to machine) come from issue 7, with plotters-canvas and core's float
+/// text in. The lab's come from issue 3: at least 200 training steps per frame while the page
+/// holds 60 frames per second (55 allows for a stray late frame), at most 10 ms of work per
+/// frame, wasm at least 1.5 times as fast as plain JS, and no wasm memory growth after the
+/// first second of training.
+const BUDGETS: [(&str, Limit); 12] = [
+    ("page_gzip_bytes", Limit::AtMost(153_600.0)),
     ("graph_redraw_ms_p95", Limit::AtMost(8.0)),
     ("graph_vs_canvas2d_p50_ratio", Limit::AtMost(15.0)),
-    ("load_to_drawn_ms", Limit::AtMost(300.0)),
+    ("load_vs_static_ratio", Limit::AtMost(1.5)),
     ("canvases_blank_at_drawn", Limit::Exactly(0.0)),
+    ("canvases_blank_when_visible", Limit::Exactly(0.0)),
     ("long_tasks_during_drag", Limit::Exactly(0.0)),
     ("train_fps", Limit::AtLeast(55.0)),
     ("train_steps_per_frame", Limit::AtLeast(200.0)),
@@ -37,11 +41,14 @@ const BUDGETS: [(&str, Limit); 11] = [
 ];
 
 /// The metrics the report must hold, in the order the table lists them.
-const METRICS: [&str; 14] = [
+const METRICS: [&str; 17] = [
     "page_gzip_bytes",
     "wasm_gzip_bytes",
     "load_to_drawn_ms",
+    "static_fcp_ms",
+    "load_vs_static_ratio",
     "canvases_blank_at_drawn",
+    "canvases_blank_when_visible",
     "graph_redraw_ms_p50",
     "graph_redraw_ms_p95",
     "canvas2d_polyline_ms_p50",
@@ -148,6 +155,7 @@ mod tests {
             "graph_redraw_ms_p50": 2.1, "graph_redraw_ms_p95": 3.4,
             "canvas2d_polyline_ms_p50": 0.4, "graph_vs_canvas2d_p50_ratio": 5.25,
             "long_tasks_during_drag": 0, "canvases_blank_at_drawn": 0,
+            "static_fcp_ms": 100.0, "load_vs_static_ratio": 1.2, "canvases_blank_when_visible": 0,
             "train_fps": 60.0, "train_steps_per_frame": 200, "train_frame_ms_p95": 4.2,
             "train_wasm_vs_js_ratio": 2.4, "train_memory_growth_bytes": 0,
             "environment": {"os": "Linux"}
@@ -159,7 +167,7 @@ mod tests {
         let (table, failures) = judge(&passing());
         assert_eq!(failures, 0, "{table}");
         assert!(table.contains("page_gzip_bytes"));
-        assert!(table.contains("<= 122880"));
+        assert!(table.contains("<= 153600"));
         assert!(table.contains(">= 1.500"));
         assert_eq!(table.matches("PASS").count(), BUDGETS.len());
     }
@@ -167,10 +175,11 @@ mod tests {
     #[test]
     fn each_budget_fails_on_its_own() {
         for (key, value) in [
-            ("page_gzip_bytes", 122_881.0),
+            ("page_gzip_bytes", 153_601.0),
             ("graph_redraw_ms_p95", 8.01),
             ("graph_vs_canvas2d_p50_ratio", 15.5),
-            ("load_to_drawn_ms", 301.0),
+            ("load_vs_static_ratio", 1.51),
+            ("canvases_blank_when_visible", 1.0),
             ("long_tasks_during_drag", 1.0),
             ("canvases_blank_at_drawn", 1.0),
             ("train_fps", 54.9),
@@ -198,7 +207,7 @@ mod tests {
     fn a_missing_or_non_numeric_metric_fails() {
         let mut report = passing();
         report.as_object_mut().unwrap().remove("wasm_gzip_bytes");
-        report["load_to_drawn_ms"] = json!("fast");
+        report["load_vs_static_ratio"] = json!("fast");
         let (table, failures) = judge(&report);
         assert_eq!(failures, 2, "{table}");
         assert!(table.contains("missing"));

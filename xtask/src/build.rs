@@ -9,8 +9,9 @@ use crate::{install, run};
 pub const PKG_DIR: &str = "www/pkg";
 /// The directory `serve` publishes.
 pub const WWW_DIR: &str = "www";
-/// What `cargo build --release --target wasm32-unknown-unknown` leaves for wasm-bindgen.
-const CARGO_WASM: &str = "target/wasm32-unknown-unknown/release/relu_explorer.wasm";
+/// What `cargo build --release --target wasm32-unknown-unknown` leaves for wasm-bindgen, in
+/// cargo's target directory.
+const CARGO_WASM: &str = "wasm32-unknown-unknown/release/relu_explorer.wasm";
 /// The module wasm-bindgen writes and wasm-opt shrinks in place.
 const BINDGEN_WASM: &str = "www/pkg/relu_explorer_bg.wasm";
 /// The JS glue wasm-bindgen writes.
@@ -23,9 +24,9 @@ const WASM_OPT: &str = "node_modules/.bin/wasm-opt";
 /// and long helper names, and minifying it takes a third off its gzip size.
 const TERSER: &str = "node_modules/.bin/terser";
 
-/// wasm-opt's last input and output (and how it was run), so that a rebuild of an
-/// unchanged module skips the slowest step.
-const OPT_CACHE: &str = "target/wasm-opt-cache";
+/// wasm-opt's last input and output (and how it was run), in cargo's target directory, so that
+/// a rebuild of an unchanged module skips the slowest step.
+const OPT_CACHE: &str = "wasm-opt-cache";
 
 /// The WebAssembly features Rust 1.95's wasm32-unknown-unknown emits by default
 /// (its generic CPU), and SIMD, which .cargo/config.toml enables for the training kernels;
@@ -57,11 +58,11 @@ pub fn run() -> Result<(), String> {
         "--lib",
     ]))?;
     let root = run::root();
-    let compiled = size(&root.join(CARGO_WASM))?;
-    run::status(&mut run::program(
-        "wasm-bindgen",
-        &["--target", "web", "--out-dir", PKG_DIR, CARGO_WASM],
-    ))?;
+    let cargo_wasm = run::target_dir().join(CARGO_WASM);
+    let compiled = size(&cargo_wasm)?;
+    run::status(
+        run::program("wasm-bindgen", &["--target", "web", "--out-dir", PKG_DIR]).arg(&cargo_wasm),
+    )?;
     let bound = size(&root.join(BINDGEN_WASM))?;
     let glue = size(&root.join(BINDGEN_JS))?;
     minify_glue(&root)?;
@@ -115,7 +116,7 @@ fn optimise(root: &Path) -> Result<(), String> {
     let binaryen = read(&root.join("node_modules/binaryen/package.json"))?;
     let mut recipe = WASM_FEATURES.join(" ").into_bytes();
     recipe.extend(binaryen);
-    let cache = root.join(OPT_CACHE);
+    let cache = run::target_dir().join(OPT_CACHE);
     let (cached_recipe, cached_input, cached_output) = (
         cache.join("recipe"),
         cache.join("input.wasm"),
