@@ -1,5 +1,5 @@
 //! The public JS API: element-wise activations and their autograd backward passes, the small
-//! network `Mlp`, and the handle of a mounted page. Names follow DESIGN.md exactly; course
+//! network `Mlp`, and the handle of a mounted page. Names are the documented API (README, "The JS API"); course
 //! authors depend on them.
 
 use std::cell::RefCell;

@@ -23,7 +23,7 @@ pub mod web;
 pub use js_api::*;
 
 /// talc instead of Rust's default dlmalloc on wasm32: as fast, and about 2 KB gzip smaller,
-/// which the page's 120 KB budget needs.
+/// which every reader pays for on every load.
 #[cfg(target_arch = "wasm32")]
 #[global_allocator]
 // SAFETY: this is the only allocator in the module, and the page runs it on one thread.
