@@ -1,6 +1,6 @@
 //! The public JS API: element-wise activations and their autograd backward passes, the small
-//! network `Mlp`, and the handle of a mounted page. Names are the documented API (README, "The JS API"); course
-//! authors depend on them.
+//! network `Mlp`, and the handle of a mounted page. The names are the API README documents
+//! ("The JS API"); course authors depend on them.
 
 use std::cell::RefCell;
 use std::rc::Rc;
