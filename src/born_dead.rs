@@ -123,12 +123,8 @@ impl Estimate {
         let centre = (p + z2 / (2.0 * n)) / denominator;
         let half = Z_95 / denominator * (p * (1.0 - p) / n + z2 / (4.0 * n * n)).sqrt();
         // At 0 or n dead the bound that should equal the share can miss it by an ulp; clamping
-        // keeps the promise that the interval contains the share. (`max`/`min` rather than
-        // `clamp`, whose panic message would bring core's float printing into the page.)
-        (
-            (centre - half).max(0.0).min(p),
-            (centre + half).max(p).min(1.0),
-        )
+        // keeps the promise that the interval contains the share (0 <= p <= 1 here).
+        ((centre - half).clamp(0.0, p), (centre + half).clamp(p, 1.0))
     }
 }
 

@@ -204,8 +204,9 @@ pub fn strings(lang: Lang) -> &'static Strings {
 
 /// Replaces each `{name}` in `template` with its value; a `{…}` with no value stays as it is.
 ///
-/// One pass with character searches: `str::replace` with a string pattern would bring core's
-/// substring searcher and its panic paths into the page for nothing.
+/// One pass over the template, not a `str::replace` per name: a value is never searched
+/// again, so text a reader typed (a tensor, a link's value) that happens to contain `{x}` is
+/// shown as typed instead of being filled in by the next name.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len());
     let mut rest = template;
