@@ -86,10 +86,9 @@ impl App {
         let message = if problems.is_empty() {
             String::new()
         } else {
-            let kept = (self.state.x_min, self.state.x_max);
             let details: Vec<String> = problems
                 .iter()
-                .map(|p| text::problem(self.strings, p, kept))
+                .map(|p| text::problem(self.strings, p))
                 .collect();
             format!("{} {}", self.strings.link_prefix, details.join(" "))
         };
@@ -137,7 +136,7 @@ impl App {
             self.graph
                 .render(&self.state, &theme, self.strings, ratio, force)?;
             self.graph
-                .show_problem(self.strings, self.graph_problem.as_ref(), &self.state);
+                .show_problem(self.strings, self.graph_problem.as_ref());
             self.graph_dirty = false;
         }
         if self.torch_dirty || force {
@@ -318,7 +317,8 @@ fn on_input(app: &Shared, event: &Event) {
         if id.starts_with("torch-") {
             inner.torch.read_control(&id, &mut inner.state);
             (false, true)
-        } else if inner.born_dead.read_control(&id, &mut inner.state) {
+        } else if let Some(outcome) = inner.born_dead.read_control(&id, &mut inner.state) {
+            inner.lab_problem = outcome.err();
             inner.lab_dirty = true;
             (false, false)
         } else if id.starts_with("lab-") {
