@@ -35,8 +35,6 @@ use crate::mlp::{Init, Mlp, MlpError};
 pub const WIDTHS: std::ops::RangeInclusive<u32> = 1..=64;
 /// The depths the calculator accepts, hidden layers.
 pub const DEPTHS: std::ops::RangeInclusive<u32> = 1..=8;
-/// The bias inits the calculator's slider offers.
-pub const BIAS_INITS: (f64, f64) = (-1.0, 1.0);
 
 /// The calculator's settings: what networks it surveys.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -47,7 +45,7 @@ pub struct BornSettings {
     pub depth: u32,
     /// How the weights are drawn.
     pub init: InitChoice,
-    /// Every bias's starting value (within [`BIAS_INITS`]).
+    /// Every bias's starting value (the page's domain is −1 to 1; see `state::domain`).
     pub bias_init: f32,
 }
 

@@ -124,26 +124,6 @@ impl InitChoice {
     }
 }
 
-/// Limits of the lab's controls, shared by the page's inputs and the URL parser.
-pub mod limits {
-    /// Learning rate range (log-scale slider).
-    pub const LEARNING_RATE: (f64, f64) = (1e-4, 3.0);
-    /// Bias init range.
-    pub const BIAS_INIT: (f64, f64) = (-3.0, 3.0);
-    /// Hidden width range.
-    pub const WIDTH: (f64, f64) = (1.0, 64.0);
-    /// Hidden depth range.
-    pub const DEPTH: (f64, f64) = (1.0, 3.0);
-    /// Data points range.
-    pub const POINTS: (f64, f64) = (32.0, 256.0);
-    /// Seed range (exact integers in JS).
-    pub const SEED: (f64, f64) = (0.0, 9_007_199_254_740_991.0);
-    /// Training steps per animation frame.
-    pub const STEPS_PER_FRAME: (f64, f64) = (1.0, 500.0);
-    /// Leaky ReLU slope range.
-    pub const SLOPE: (f64, f64) = (0.0, 1.0);
-}
-
 /// Every setting of the lab.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct LabSettings {
@@ -348,7 +328,7 @@ pub struct Lab {
 
 impl Lab {
     /// A fresh run for `settings`, paused at step 0; an error if the network cannot have
-    /// that shape (the page's controls and URL parser keep settings within limits that it can).
+    /// that shape (`State` keeps settings within domains that it can).
     pub fn new(settings: LabSettings) -> Result<Lab, MlpError> {
         let mut mlp = Mlp::new(&settings.sizes(), settings.activation())?;
         mlp.initialize(settings.init.init(), settings.seed, settings.bias_init);

@@ -1009,11 +1009,15 @@ impl Draws {
     /// A standard normal by Marsaglia's polar method (Box–Muller without the sine and cosine):
     /// a point uniform in the unit disc, scaled by √(−2 ln s / s). `rand_distr`'s ziggurat
     /// tables would cost the page several kilobytes of wasm; this costs one logarithm.
+    ///
+    /// A try lands in the disc with chance π/4, so [`POLAR_TRIES`] misses in a row have a
+    /// chance below 10⁻⁶⁰⁰; the count is capped there (and the draw is then 0) so that no seed
+    /// can keep the loop going.
     fn normal(&mut self) -> f64 {
         if let Some(z) = self.spare.take() {
             return z;
         }
-        loop {
+        for _ in 0..POLAR_TRIES {
             let u = 2.0 * self.unit() - 1.0;
             let v = 2.0 * self.unit() - 1.0;
             let s = u * u + v * v;
@@ -1023,5 +1027,9 @@ impl Draws {
                 return u * scale;
             }
         }
+        0.0
     }
 }
+
+/// The most tries [`Draws::normal`] makes for one pair of normals.
+const POLAR_TRIES: u32 = 1000;

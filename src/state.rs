@@ -1,17 +1,43 @@
-//! Every control's value in one struct, its validation, and its URL-hash form.
+//! Every control's value in one struct, and the one place that accepts or refuses a value.
 //!
-//! Controls, the URL hash and the charts are all views of [`State`]. Parsing never panics:
-//! unknown keys are ignored, and a bad value keeps the default and is reported.
+//! Controls, the URL hash and the charts are all views of [`State`]. Every setting has a
+//! documented domain ([`domain`]); a view hands State a control's raw number or text, and
+//! State either applies it or refuses it with a [`Problem`] that says which setting, what was
+//! given, what is allowed and what was kept. The hash form is in [`hash`]: parsing never
+//! panics, unknown keys are ignored, and a bad value keeps the last good one and is reported.
 
-/// The widest x range the graph accepts, from the slider or the URL.
-pub const X_LIMIT: f64 = 100.0;
-/// The largest negative slope the Leaky ReLU overlay accepts.
-pub const SLOPE_LIMIT: f64 = 1.0;
+pub mod domain;
+mod hash;
 
-use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+pub use domain::{Domain, Kind, Setting, MAX_TEXT_CHARS, X_LIMIT, X_MIN_SPAN};
 
-use crate::born_dead::{BornSettings, BIAS_INITS, DEPTHS, WIDTHS};
-use crate::lab::{limits, InitChoice, LabSettings, Task};
+use crate::born_dead::BornSettings;
+use crate::lab::{InitChoice, LabSettings, Task};
+
+/// The lab's Leaky ReLU slope when `act=leaky` chooses it without a slope: PyTorch's default.
+pub const DEFAULT_LAB_SLOPE: f32 = 0.01;
+
+/// The most characters of a refused text that a [`Problem`] keeps to show, so that a message
+/// about a 100 000-character value stays one line.
+pub const SHOWN_TEXT_CHARS: usize = 40;
+
+/// How the page fuzzes itself: synthetic input events at a fixed rate from a seeded generator,
+/// to find any input that breaks it. Set by `fuzz=1` in the link; `fuzzRate` and `fuzzSeed`
+/// adjust it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FuzzSettings {
+    /// Synthetic events per animation frame, 1 to 100 (`fuzzRate`).
+    pub rate: u32,
+    /// The generator's seed, 0 to 2⁵³ − 1 so that JavaScript holds it exactly (`fuzzSeed`).
+    pub seed: u64,
+}
+
+impl Default for FuzzSettings {
+    /// Ten events a frame, seed 1.
+    fn default() -> Self {
+        FuzzSettings { rate: 10, seed: 1 }
+    }
+}
 
 /// The explorer's whole state.
 #[derive(Clone, Debug, PartialEq)]
@@ -38,6 +64,8 @@ pub struct State {
     pub lab: LabSettings,
     /// The born-dead calculator's settings.
     pub born: BornSettings,
+    /// The self-fuzzer's settings; `None` (the default) unless the link says `fuzz=1`.
+    pub fuzz: Option<FuzzSettings>,
 }
 
 impl Default for State {
@@ -54,338 +82,347 @@ impl Default for State {
             torch_grad: "1.0, 1.0, 1.0, 1.0".to_string(),
             lab: LabSettings::default(),
             born: BornSettings::default(),
+            fuzz: None,
         }
     }
 }
 
-/// Why a value was refused.
+/// Why a value was refused. Each says which setting, what was given and what was kept (as the
+/// hash would write it); the allowed values are the setting's [`Setting::kind`].
 #[derive(Clone, Debug, PartialEq)]
 pub enum Problem {
+    /// Text that is not a value of the setting's kind (not a number, not a flag, not one of
+    /// the choices), or a NaN number.
+    Unreadable {
+        /// The setting.
+        setting: Setting,
+        /// The text given, cut to [`SHOWN_TEXT_CHARS`] characters (with `…`) if longer.
+        text: String,
+        /// The value kept.
+        kept: String,
+    },
+    /// A number outside its domain, ±∞ included.
+    OutOfBounds {
+        /// The setting.
+        setting: Setting,
+        /// The number given.
+        value: f64,
+        /// The value kept.
+        kept: String,
+    },
+    /// A fraction where the setting takes whole numbers.
+    NotWhole {
+        /// The setting.
+        setting: Setting,
+        /// The number given.
+        value: f64,
+        /// The value kept.
+        kept: String,
+    },
+    /// A text longer than the setting allows; the previous text is kept.
+    TooLong {
+        /// The setting.
+        setting: Setting,
+        /// The length given, in characters.
+        len: usize,
+    },
     /// x min was not below x max.
     RangeOrder {
-        /// The x min that was asked for.
+        /// The x min given.
         min: f64,
-        /// The x max that was asked for.
+        /// The x max given.
         max: f64,
+        /// The range kept.
+        kept: (f64, f64),
     },
-    /// A number outside what the control allows.
-    OutOfBounds {
-        /// The state key (`xmin`, `slope`, ...).
-        key: &'static str,
-        /// The value that was asked for.
-        value: f64,
-        /// The smallest allowed value.
-        low: f64,
-        /// The largest allowed value.
-        high: f64,
-    },
-    /// A URL value that is not a number or a flag.
-    Unreadable {
-        /// The state key.
-        key: &'static str,
-        /// The text that was found.
-        text: String,
+    /// The x range was narrower than [`X_MIN_SPAN`].
+    RangeTooNarrow {
+        /// The x min given.
+        min: f64,
+        /// The x max given.
+        max: f64,
+        /// The range kept.
+        kept: (f64, f64),
     },
 }
 
-/// Checks an x range: both ends finite, within ±[`X_LIMIT`], and min below max.
-pub fn validate_range(min: f64, max: f64) -> Result<(f64, f64), Problem> {
-    let min = within("xmin", min, -X_LIMIT, X_LIMIT)?;
-    let max = within("xmax", max, -X_LIMIT, X_LIMIT)?;
-    if min >= max {
-        return Err(Problem::RangeOrder { min, max });
+/// Up to [`SHOWN_TEXT_CHARS`] characters of `text`, with `…` if it was longer.
+fn shown(text: &str) -> String {
+    match text.char_indices().nth(SHOWN_TEXT_CHARS) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
     }
-    Ok((min, max))
 }
 
-/// Checks a Leaky ReLU slope: finite and in [0, [`SLOPE_LIMIT`]].
-pub fn validate_slope(slope: f64) -> Result<f64, Problem> {
-    within("slope", slope, 0.0, SLOPE_LIMIT)
+/// Reads a number as typed or linked: surrounding spaces allowed, anything Rust's `f64` parser
+/// reads (so `1e3`, `inf` and `NaN` are numbers, which the domain then judges).
+fn parse_number(text: &str) -> Option<f64> {
+    text.trim().parse::<f64>().ok()
 }
 
-fn within(key: &'static str, value: f64, low: f64, high: f64) -> Result<f64, Problem> {
-    if value.is_nan() || value < low || value > high {
-        return Err(Problem::OutOfBounds {
-            key,
-            value,
-            low,
-            high,
-        });
+/// Reads a flag as a link may spell it.
+fn parse_flag(text: &str) -> Option<bool> {
+    match text {
+        "1" | "true" | "on" => Some(true),
+        "0" | "false" | "off" => Some(false),
+        _ => None,
     }
-    Ok(value)
+}
+
+/// `value` rounded to the nearest `f32`, which the networks compute with (and which
+/// [`Domain::contains_f32`] allows), without `-0`.
+fn single(value: f64) -> f32 {
+    value as f32 + 0.0
 }
 
 impl State {
-    /// Sets the x range if it is valid, keeping x inside it; otherwise keeps the last good range.
+    /// Sets a numeric setting to `value` (a slider's or number box's raw value) if its domain
+    /// allows it; otherwise keeps the current value and says why. Setting `xmin` or `xmax`
+    /// checks the whole range ([`State::set_range`]); `x` is then kept inside the range.
+    pub fn set_number(&mut self, setting: Setting, value: f64) -> Result<(), Problem> {
+        let value = self.check(setting, value)?;
+        match setting {
+            Setting::XMin => return self.set_range(value, self.x_max),
+            Setting::XMax => return self.set_range(self.x_min, value),
+            Setting::X => self.x = value.max(self.x_min).min(self.x_max),
+            Setting::Slope => self.slope = value,
+            Setting::LabSlope => self.lab.leaky_slope = Some(single(value)),
+            Setting::LearningRate => self.lab.learning_rate = single(value),
+            Setting::LabBias => self.lab.bias_init = single(value),
+            Setting::Width => self.lab.width = value as usize,
+            Setting::Depth => self.lab.depth = value as usize,
+            Setting::Points => self.lab.points = value as usize,
+            Setting::Seed => self.lab.seed = value as u64,
+            Setting::StepsPerFrame => self.lab.steps_per_frame = value as u32,
+            Setting::BornWidth => self.born.width = value as u32,
+            Setting::BornDepth => self.born.depth = value as u32,
+            Setting::BornBias => self.born.bias_init = single(value),
+            // Fuzzing's numbers apply while it is on; while off they are checked and dropped.
+            Setting::FuzzRate => {
+                if let Some(fuzz) = &mut self.fuzz {
+                    fuzz.rate = value as u32;
+                }
+            }
+            Setting::FuzzSeed => {
+                if let Some(fuzz) = &mut self.fuzz {
+                    fuzz.seed = value as u64;
+                }
+            }
+            // `check` has refused every setting that is not a number.
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// Sets a numeric setting from a log-scale slider: `exponent` is log10 of the value. An
+    /// exponent within log10 of the domain's ends is accepted even where 10^exponent rounds a
+    /// hair outside them (the value is then kept at the end).
+    pub fn set_log10(&mut self, setting: Setting, exponent: f64) -> Result<(), Problem> {
+        let value = libm::exp10(exponent);
+        let Some(domain) = setting.domain() else {
+            return self.set_number(setting, value);
+        };
+        let inside = exponent >= domain.min.log10() && exponent <= domain.max.log10();
+        let value = if inside {
+            value.max(domain.min).min(domain.max)
+        } else {
+            value
+        };
+        self.set_number(setting, value)
+    }
+
+    /// Sets any setting from text, as a link or a select gives it: a number is read and then
+    /// judged by its domain, a flag and a choice must be one of their spellings, and a text
+    /// must not be too long.
+    pub fn set_text(&mut self, setting: Setting, text: &str) -> Result<(), Problem> {
+        match setting.kind() {
+            Kind::Number(_) => match parse_number(text) {
+                Some(value) if !value.is_nan() => self.set_number(setting, value),
+                _ => Err(self.unreadable(setting, text)),
+            },
+            Kind::Flag => {
+                let on = parse_flag(text).ok_or_else(|| self.unreadable(setting, text))?;
+                self.set_flag(setting, on);
+                Ok(())
+            }
+            Kind::Choice => self.set_choice(setting, text),
+            Kind::Text(max) => {
+                let len = text.chars().count();
+                if len > max {
+                    return Err(Problem::TooLong { setting, len });
+                }
+                match setting {
+                    Setting::TorchX => self.torch_x = text.to_string(),
+                    Setting::TorchGrad => self.torch_grad = text.to_string(),
+                    _ => {}
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// Turns a flag on or off (a checkbox). Turning `fuzz` on starts from
+    /// [`FuzzSettings::default`], or keeps the settings if it was on already. Settings that
+    /// are not flags are left alone.
+    pub fn set_flag(&mut self, setting: Setting, on: bool) {
+        match setting {
+            Setting::ShowLeaky => self.show_leaky = on,
+            Setting::ShowSigmoid => self.show_sigmoid = on,
+            Setting::ShowTanh => self.show_tanh = on,
+            Setting::Fuzz => self.fuzz = on.then(|| self.fuzz.unwrap_or_default()),
+            _ => {}
+        }
+    }
+
+    fn set_choice(&mut self, setting: Setting, text: &str) -> Result<(), Problem> {
+        let refused = || self.unreadable(setting, text);
+        match setting {
+            Setting::Activation => match text {
+                "relu" => self.lab.leaky_slope = None,
+                "leaky" => {
+                    self.lab.leaky_slope = Some(self.lab.leaky_slope.unwrap_or(DEFAULT_LAB_SLOPE))
+                }
+                _ => return Err(refused()),
+            },
+            Setting::Init => self.lab.init = InitChoice::from_key(text).ok_or_else(refused)?,
+            Setting::Task => self.lab.task = Task::from_key(text).ok_or_else(refused)?,
+            Setting::BornInit => self.born.init = InitChoice::from_key(text).ok_or_else(refused)?,
+            _ => return Err(refused()),
+        }
+        Ok(())
+    }
+
+    /// Sets the x range if both ends are within ±[`X_LIMIT`], min is below max and the range
+    /// is at least [`X_MIN_SPAN`] wide; x is then kept inside it. Otherwise keeps the last
+    /// good range.
+    ///
+    /// The span is compared with a relative allowance of 10⁻⁹, so that a range typed as 0.01
+    /// wide (0.1 to 0.11, which is 0.00999999999999999 in binary) is accepted.
     pub fn set_range(&mut self, min: f64, max: f64) -> Result<(), Problem> {
-        let (min, max) = validate_range(min, max)?;
+        let min = self.check(Setting::XMin, min)?;
+        let max = self.check(Setting::XMax, max)?;
+        let kept = (self.x_min, self.x_max);
+        if min >= max {
+            return Err(Problem::RangeOrder { min, max, kept });
+        }
+        if max - min < X_MIN_SPAN * (1.0 - 1e-9) {
+            return Err(Problem::RangeTooNarrow { min, max, kept });
+        }
         self.x_min = min;
         self.x_max = max;
-        self.x = clamp(self.x, min, max);
+        self.x = self.x.max(min).min(max);
         Ok(())
     }
 
-    /// Sets the input x, clamped into the current range (NaN is refused).
-    pub fn set_x(&mut self, x: f64) -> Result<(), Problem> {
-        let x = within("x", x, -X_LIMIT, X_LIMIT)?;
-        self.x = clamp(x, self.x_min, self.x_max);
-        Ok(())
-    }
-
-    /// Sets the Leaky ReLU slope if it is valid.
-    pub fn set_slope(&mut self, slope: f64) -> Result<(), Problem> {
-        self.slope = validate_slope(slope)?;
-        Ok(())
-    }
-
-    /// The state as a URL hash (without the leading `#`), listing only what differs from the
-    /// default so that shared links stay short.
-    pub fn to_hash(&self) -> String {
-        let default = State::default();
-        let mut parts = Vec::new();
-        let mut number = |key: &str, value: f64, default: f64| {
-            if value != default {
-                // The shortest text that reads back as the same f64.
-                parts.push(format!("{key}={value}"));
-            }
+    /// `value` if `setting`'s domain allows it (with `-0` made `0`), or why not.
+    fn check(&self, setting: Setting, value: f64) -> Result<f64, Problem> {
+        let Some(domain) = setting.domain() else {
+            return Err(self.unreadable(setting, &value.to_string()));
         };
-        number("xmin", self.x_min, default.x_min);
-        number("xmax", self.x_max, default.x_max);
-        number("x", self.x, default.x);
-        number("slope", self.slope, default.slope);
-        for (key, value, default) in [
-            ("leaky", self.show_leaky, default.show_leaky),
-            ("sigmoid", self.show_sigmoid, default.show_sigmoid),
-            ("tanh", self.show_tanh, default.show_tanh),
-        ] {
-            if value != default {
-                parts.push(format!("{key}={}", u8::from(value)));
-            }
+        if value.is_nan() {
+            return Err(self.unreadable(setting, "NaN"));
         }
-        for (key, value, default) in [
-            ("tx", &self.torch_x, &default.torch_x),
-            ("tg", &self.torch_grad, &default.torch_grad),
-        ] {
-            if value != default {
-                parts.push(format!("{key}={}", percent_encode(value)));
-            }
+        let kept = self.value_text(setting);
+        if !value.is_finite() || value < domain.min || value > domain.max {
+            return Err(Problem::OutOfBounds {
+                setting,
+                value,
+                kept,
+            });
         }
-        lab_hash(&self.lab, &default.lab, &mut parts);
-        born_hash(&self.born, &default.born, &mut parts);
-        parts.join("&")
+        if domain.whole && value.fract() != 0.0 {
+            return Err(Problem::NotWhole {
+                setting,
+                value,
+                kept,
+            });
+        }
+        Ok(value + 0.0)
     }
 
-    /// Reads a URL hash (with or without the leading `#`) over the defaults. Unknown keys are
-    /// ignored; each bad value keeps its default and is reported.
-    pub fn from_hash(hash: &str) -> (State, Vec<Problem>) {
-        let mut state = State::default();
-        let mut problems = Vec::new();
-        let mut range = (state.x_min, state.x_max);
-        let mut x = None;
-        // Decoded as a form is (`+` is a space, `%XX` a byte, invalid UTF-8 replaced), as the
-        // browser's URLSearchParams reads it.
-        for (key, text) in form_urlencoded::parse(hash.trim_start_matches('#').as_bytes()) {
-            let text = text.into_owned();
-            let outcome = match key.as_ref() {
-                "xmin" => read_number("xmin", &text).map(|v| range.0 = v),
-                "xmax" => read_number("xmax", &text).map(|v| range.1 = v),
-                "x" => read_number("x", &text).map(|v| x = Some(v)),
-                "slope" => read_number("slope", &text).and_then(|v| state.set_slope(v)),
-                "leaky" => read_flag("leaky", &text).map(|v| state.show_leaky = v),
-                "sigmoid" => read_flag("sigmoid", &text).map(|v| state.show_sigmoid = v),
-                "tanh" => read_flag("tanh", &text).map(|v| state.show_tanh = v),
-                "tx" => {
-                    state.torch_x = text;
-                    Ok(())
-                }
-                "tg" => {
-                    state.torch_grad = text;
-                    Ok(())
-                }
-                "bw" | "bd" | "binit" | "bbias" => read_born_key(&mut state.born, &key, &text),
-                _ => read_lab_key(&mut state.lab, &key, &text),
-            };
-            if let Err(problem) = outcome {
-                problems.push(problem);
-            }
+    fn unreadable(&self, setting: Setting, text: &str) -> Problem {
+        Problem::Unreadable {
+            setting,
+            text: shown(text),
+            kept: self.value_text(setting),
         }
-        if let Err(problem) = state.set_range(range.0, range.1) {
-            problems.push(problem);
-        }
-        if let Some(x) = x {
-            if let Err(problem) = state.set_x(x) {
-                problems.push(problem);
-            }
-        }
-        (state, problems)
     }
-}
 
-/// Adds the lab settings that differ from the defaults to a hash's parts.
-fn lab_hash(lab: &LabSettings, default: &LabSettings, parts: &mut Vec<String>) {
-    let mut add = |key: &str, value: String, default: String| {
-        if value != default {
-            parts.push(format!("{key}={value}"));
-        }
-    };
-    let act = |l: &LabSettings| {
-        if l.leaky_slope.is_some() {
-            "leaky"
-        } else {
-            "relu"
-        }
-        .to_string()
-    };
-    add("act", act(lab), act(default));
-    if let Some(slope) = lab.leaky_slope {
-        add("lslope", slope.to_string(), String::new());
-    }
-    add(
-        "lr",
-        lab.learning_rate.to_string(),
-        default.learning_rate.to_string(),
-    );
-    add("init", lab.init.key().into(), default.init.key().into());
-    add(
-        "bias",
-        lab.bias_init.to_string(),
-        default.bias_init.to_string(),
-    );
-    add("width", lab.width.to_string(), default.width.to_string());
-    add("depth", lab.depth.to_string(), default.depth.to_string());
-    add("task", lab.task.key().into(), default.task.key().into());
-    add("n", lab.points.to_string(), default.points.to_string());
-    add("seed", lab.seed.to_string(), default.seed.to_string());
-    add(
-        "spf",
-        lab.steps_per_frame.to_string(),
-        default.steps_per_frame.to_string(),
-    );
-}
-
-/// Adds the born-dead calculator's settings that differ from the defaults to a hash's parts.
-fn born_hash(born: &BornSettings, default: &BornSettings, parts: &mut Vec<String>) {
-    let mut add = |key: &str, value: String, default: String| {
-        if value != default {
-            parts.push(format!("{key}={value}"));
-        }
-    };
-    add("bw", born.width.to_string(), default.width.to_string());
-    add("bd", born.depth.to_string(), default.depth.to_string());
-    add("binit", born.init.key().into(), default.init.key().into());
-    add(
-        "bbias",
-        born.bias_init.to_string(),
-        default.bias_init.to_string(),
-    );
-}
-
-/// Reads one of the born-dead calculator's keys (`bw`, `bd`, `binit`, `bbias`) from a URL hash.
-fn read_born_key(born: &mut BornSettings, key: &str, text: &str) -> Result<(), Problem> {
-    let range = |r: &std::ops::RangeInclusive<u32>| (f64::from(*r.start()), f64::from(*r.end()));
-    match key {
-        "bw" => born.width = read_whole("bw", text, range(&WIDTHS))? as u32,
-        "bd" => born.depth = read_whole("bd", text, range(&DEPTHS))? as u32,
-        "binit" => {
-            born.init = InitChoice::from_key(text).ok_or_else(|| Problem::Unreadable {
-                key: "binit",
-                text: text.to_string(),
-            })?
-        }
-        "bbias" => {
-            let (low, high) = BIAS_INITS;
-            born.bias_init = within("bbias", read_number("bbias", text)?, low, high)? as f32;
-        }
-        _ => {}
-    }
-    Ok(())
-}
-
-/// A whole number within `[low, high]` from a URL hash.
-fn read_whole(key: &'static str, text: &str, (low, high): (f64, f64)) -> Result<f64, Problem> {
-    let value = within(key, read_number(key, text)?, low, high)?;
-    if value.fract() == 0.0 {
-        Ok(value)
-    } else {
-        Err(Problem::Unreadable {
-            key,
-            text: text.to_string(),
+    /// A numeric setting's current value (`None` for settings that are not numbers). The lab's
+    /// slope reads as [`DEFAULT_LAB_SLOPE`] under plain ReLU, and fuzzing's numbers as
+    /// [`FuzzSettings::default`]'s while it is off: the values they would take.
+    pub fn number(&self, setting: Setting) -> Option<f64> {
+        let fuzz = self.fuzz.unwrap_or_default();
+        Some(match setting {
+            Setting::XMin => self.x_min,
+            Setting::XMax => self.x_max,
+            Setting::X => self.x,
+            Setting::Slope => self.slope,
+            Setting::LabSlope => f64::from(self.lab.leaky_slope.unwrap_or(DEFAULT_LAB_SLOPE)),
+            Setting::LearningRate => f64::from(self.lab.learning_rate),
+            Setting::LabBias => f64::from(self.lab.bias_init),
+            Setting::Width => self.lab.width as f64,
+            Setting::Depth => self.lab.depth as f64,
+            Setting::Points => self.lab.points as f64,
+            Setting::Seed => self.lab.seed as f64,
+            Setting::StepsPerFrame => f64::from(self.lab.steps_per_frame),
+            Setting::BornWidth => f64::from(self.born.width),
+            Setting::BornDepth => f64::from(self.born.depth),
+            Setting::BornBias => f64::from(self.born.bias_init),
+            Setting::FuzzRate => f64::from(fuzz.rate),
+            Setting::FuzzSeed => fuzz.seed as f64,
+            _ => return None,
         })
     }
-}
 
-/// Reads one lab key from a URL hash; unknown keys are ignored.
-fn read_lab_key(lab: &mut LabSettings, key: &str, text: &str) -> Result<(), Problem> {
-    let bounded = |key: &'static str, (low, high): (f64, f64)| -> Result<f64, Problem> {
-        within(key, read_number(key, text)?, low, high)
-    };
-    let whole = |key: &'static str, range: (f64, f64)| read_whole(key, text, range);
-    let unreadable = |key: &'static str| Problem::Unreadable {
-        key,
-        text: text.to_string(),
-    };
-    match key {
-        "act" => match text {
-            "relu" => lab.leaky_slope = None,
-            "leaky" => lab.leaky_slope = Some(lab.leaky_slope.unwrap_or(0.01)),
-            _ => return Err(unreadable("act")),
-        },
-        "lslope" => {
-            let slope = bounded("lslope", limits::SLOPE)? as f32;
-            lab.leaky_slope = lab.leaky_slope.map(|_| slope).or(Some(slope));
+    /// A setting's current value as the URL hash writes it (before percent-encoding): the
+    /// shortest text that reads back as the same number, `1` or `0` for a flag, a choice's
+    /// key, or the text itself.
+    pub fn value_text(&self, setting: Setting) -> String {
+        let flag = |on: bool| u8::from(on).to_string();
+        match setting {
+            Setting::ShowLeaky => flag(self.show_leaky),
+            Setting::ShowSigmoid => flag(self.show_sigmoid),
+            Setting::ShowTanh => flag(self.show_tanh),
+            Setting::Fuzz => flag(self.fuzz.is_some()),
+            Setting::TorchX => self.torch_x.clone(),
+            Setting::TorchGrad => self.torch_grad.clone(),
+            Setting::Activation => if self.lab.leaky_slope.is_some() {
+                "leaky"
+            } else {
+                "relu"
+            }
+            .to_string(),
+            Setting::Init => self.lab.init.key().to_string(),
+            Setting::Task => self.lab.task.key().to_string(),
+            Setting::BornInit => self.born.init.key().to_string(),
+            _ if setting.single_precision() => {
+                // The f32's own shortest text, which reads back as the same f32.
+                crate::text::number_f32(self.number(setting).unwrap_or_default() as f32)
+            }
+            _ => crate::text::number(self.number(setting).unwrap_or_default()),
         }
-        "lr" => lab.learning_rate = bounded("lr", limits::LEARNING_RATE)? as f32,
-        "init" => lab.init = InitChoice::from_key(text).ok_or_else(|| unreadable("init"))?,
-        "bias" => lab.bias_init = bounded("bias", limits::BIAS_INIT)? as f32,
-        "width" => lab.width = whole("width", limits::WIDTH)? as usize,
-        "depth" => lab.depth = whole("depth", limits::DEPTH)? as usize,
-        "task" => lab.task = Task::from_key(text).ok_or_else(|| unreadable("task"))?,
-        "n" => lab.points = whole("n", limits::POINTS)? as usize,
-        "seed" => lab.seed = whole("seed", limits::SEED)? as u64,
-        "spf" => lab.steps_per_frame = whole("spf", limits::STEPS_PER_FRAME)? as u32,
-        _ => {}
     }
-    Ok(())
-}
 
-fn read_number(key: &'static str, text: &str) -> Result<f64, Problem> {
-    match text.trim().parse::<f64>().ok() {
-        Some(v) if v.is_finite() => Ok(v),
-        _ => Err(Problem::Unreadable {
-            key,
-            text: text.to_string(),
-        }),
+    /// Whether every setting is within its domain and the x range is ordered and wide enough:
+    /// what every State that [`State::from_hash`] or the setters produce satisfies.
+    pub fn is_valid(&self) -> bool {
+        let numbers = Setting::ALL.into_iter().all(|setting| {
+            match (setting.domain(), self.number(setting)) {
+                (Some(domain), Some(value)) if setting.single_precision() => {
+                    domain.contains_f32(value as f32)
+                }
+                (Some(domain), Some(value)) => domain.contains(value),
+                _ => true,
+            }
+        });
+        let texts = [&self.torch_x, &self.torch_grad]
+            .iter()
+            .all(|t| t.chars().count() <= MAX_TEXT_CHARS);
+        numbers
+            && texts
+            && self.x_max - self.x_min >= X_MIN_SPAN * (1.0 - 1e-9)
+            && self.x >= self.x_min
+            && self.x <= self.x_max
     }
-}
-
-fn read_flag(key: &'static str, text: &str) -> Result<bool, Problem> {
-    match text {
-        "1" | "true" | "on" => Ok(true),
-        "0" | "false" | "off" => Ok(false),
-        _ => Err(Problem::Unreadable {
-            key,
-            text: text.to_string(),
-        }),
-    }
-}
-
-/// What a typed tensor keeps unescaped in a link: letters, digits, `-._~` (never escaped in a
-/// URL) and the comma, so that `tx=-1.0,0.0,1.0` stays readable where a form encoder would
-/// write `%2C`.
-const TENSOR_TEXT: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'.')
-    .remove(b'_')
-    .remove(b'~')
-    .remove(b',');
-
-/// Percent-encodes a typed text for the URL hash.
-fn percent_encode(text: &str) -> String {
-    utf8_percent_encode(text, TENSOR_TEXT).to_string()
-}
-
-/// `value` limited to `[low, high]` (with `low <= high`). Not `f64::clamp`: its panic message
-/// formats floats, which brings core's float printing (10 KB gzip) into the page.
-pub fn clamp(value: f64, low: f64, high: f64) -> f64 {
-    value.max(low).min(high)
 }

@@ -1,13 +1,21 @@
 //! Reading a tensor typed by a person, and printing one the way PyTorch prints it.
 //!
 //! Printing follows `torch/_tensor_str.py` with its default options (precision 4, line width 80,
-//! no summarisation below 1000 elements): integer mode (`1.`), fixed mode (`0.5000`) or
-//! scientific mode (`1.0000e-05`), every element padded to the widest, and lines wrapped at 80
-//! characters.
+//! threshold 1000, edge items 3): integer mode (`1.`), fixed mode (`0.5000`) or scientific mode
+//! (`1.0000e-05`), every element padded to the widest, and lines wrapped at 80 characters. A
+//! tensor of more than 1000 elements is summarised as PyTorch does: its first and last three
+//! elements around ` ...`, with the mode and width judged from those six alone.
 
-/// The most entries a typed tensor may have; PyTorch starts eliding elements above 1000, which
-/// the panel does not imitate.
-pub const MAX_ENTRIES: usize = 1000;
+/// The most entries a typed tensor may have. Reading and printing are linear in the length
+/// (printing a long tensor shows six elements), so this bounds what one keystroke or one link
+/// can ask of the page: 100 000 numbers read in a few milliseconds.
+pub const MAX_ENTRIES: usize = 100_000;
+
+/// PyTorch's `threshold`: a tensor with more elements than this prints summarised.
+pub const SUMMARY_THRESHOLD: usize = 1000;
+
+/// PyTorch's `edgeitems`: a summarised tensor shows this many elements at each end.
+pub const EDGE_ITEMS: usize = 3;
 
 /// Why a typed tensor was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -124,16 +132,29 @@ enum Mode {
 }
 
 /// Prints a 1-D float32 tensor as `print(tensor)` does, with optional suffixes such as
-/// `grad_fn=<ReluBackward0>`.
+/// `grad_fn=<ReluBackward0>`; more than [`SUMMARY_THRESHOLD`] elements print summarised, as
+/// `tensor([0., 0., 0.,  ..., 1., 2., 3.])`.
 pub fn format_tensor(values: &[f32], suffixes: &[&str]) -> String {
-    let (mode, width) = choose_mode(values);
-    let cells: Vec<String> = values
-        .iter()
-        .map(|&v| {
-            let cell = format_value(f64::from(v), &mode);
-            format!("{cell:>width$}")
-        })
-        .collect();
+    // `_tensor_str`: summarise above the threshold; `get_summarized_data`: the formatter then
+    // judges only the elements that are printed.
+    let summarize = values.len() > SUMMARY_THRESHOLD;
+    let (head, tail) = if summarize {
+        (&values[..EDGE_ITEMS], &values[values.len() - EDGE_ITEMS..])
+    } else {
+        (values, &values[values.len()..])
+    };
+    let (mode, width) = choose_mode(head.iter().chain(tail));
+    let cell = |v: &f32| {
+        let cell = format_value(f64::from(*v), &mode);
+        format!("{cell:>width$}")
+    };
+    // `_vector_str`: the elision is an element of its own, " ...", so it is joined by ", "
+    // like the others and counts towards a line's elements.
+    let mut cells: Vec<String> = head.iter().map(cell).collect();
+    if summarize {
+        cells.push(" ...".to_string());
+        cells.extend(tail.iter().map(cell));
+    }
     let element_length = width + 2;
     let per_line = ((LINE_WIDTH - INDENT) / element_length).max(1);
     let lines: Vec<String> = cells.chunks(per_line).map(|c| c.join(", ")).collect();
@@ -167,9 +188,8 @@ fn add_suffixes(out: &mut String, suffixes: &[&str]) {
 }
 
 /// `_Formatter.__init__`: the mode and the column width, judged from the non-zero finite values.
-fn choose_mode(values: &[f32]) -> (Mode, usize) {
+fn choose_mode<'a>(values: impl Iterator<Item = &'a f32>) -> (Mode, usize) {
     let finite: Vec<f64> = values
-        .iter()
         .filter(|v| v.is_finite() && **v != 0.0)
         .map(|&v| f64::from(v))
         .collect();

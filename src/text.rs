@@ -1,7 +1,7 @@
 //! Every user-visible string the Rust code writes (chart titles, legends, readouts, messages),
 //! keyed by language in one place, so that a translation is one more table.
 
-use crate::state::Problem;
+use crate::state::{Kind, Problem, Setting, X_MIN_SPAN};
 use crate::tensor_text::{TensorTextError, MAX_ENTRIES};
 
 /// A language the explorer speaks.
@@ -40,12 +40,30 @@ pub struct Strings {
     pub at_kink: &'static str,
     /// Text alternative of the graph; `{min}`, `{max}`, `{x}`, `{fx}`, `{dfx}`.
     pub graph_alt: &'static str,
+    /// Each setting's name, in `Setting::ALL` order, for messages.
+    pub setting_names: [&'static str; 27],
+    /// The allowed real numbers; `{min}`, `{max}`.
+    pub allowed_real: &'static str,
+    /// The allowed whole numbers; `{min}`, `{max}`.
+    pub allowed_whole: &'static str,
+    /// A number that is not one; `{name}`, `{key}`, `{text}`, `{allowed}`, `{kept}`.
+    pub unreadable_number: &'static str,
+    /// A flag that is not one; `{name}`, `{key}`, `{text}`, `{kept}`.
+    pub unreadable_flag: &'static str,
+    /// A choice that is not one of them; `{name}`, `{key}`, `{text}`, `{choices}`, `{kept}`.
+    pub unreadable_choice: &'static str,
+    /// A number outside its domain; `{name}`, `{key}`, `{value}`, `{allowed}`, `{kept}`.
+    pub out_of_bounds: &'static str,
+    /// A fraction where a whole number is needed; `{name}`, `{key}`, `{value}`, `{allowed}`,
+    /// `{kept}`.
+    pub not_whole: &'static str,
+    /// A text that is too long; `{name}`, `{key}`, `{len}`, `{max}`.
+    pub text_too_long: &'static str,
     /// x min not below x max; `{min}`, `{max}`, `{kept_min}`, `{kept_max}`.
     pub range_order: &'static str,
-    /// A number out of bounds; `{key}`, `{value}`, `{low}`, `{high}`.
-    pub out_of_bounds: &'static str,
-    /// A URL value that could not be read; `{key}`, `{text}`.
-    pub unreadable: &'static str,
+    /// An x range narrower than the minimum; `{min}`, `{max}`, `{span}`, `{kept_min}`,
+    /// `{kept_max}`.
+    pub range_too_narrow: &'static str,
     /// Prefix for problems found in the page's link.
     pub link_prefix: &'static str,
     /// Empty tensor text.
@@ -123,10 +141,50 @@ pub const EN: Strings = Strings {
               pass uses 0.",
     graph_alt: "Graph of ReLU(x) and its derivative for x from {min} to {max}. \
                 At x = {x}, ReLU(x) = {fx} and its derivative is {dfx}.",
+    setting_names: [
+        "x min",
+        "x max",
+        "Input x",
+        "Leaky ReLU slope",
+        "Show Leaky ReLU",
+        "Show sigmoid",
+        "Show tanh",
+        "Input tensor x",
+        "Upstream gradient",
+        "Lab activation",
+        "Lab Leaky ReLU slope",
+        "Learning rate",
+        "Lab initialisation",
+        "Lab bias init",
+        "Lab width",
+        "Lab hidden layers",
+        "Lab task",
+        "Lab data points",
+        "Lab seed",
+        "Steps per frame",
+        "Born-dead width N",
+        "Born-dead depth L",
+        "Born-dead initialisation",
+        "Born-dead bias init",
+        "Fuzzing",
+        "Fuzz events per frame",
+        "Fuzz seed",
+    ],
+    allowed_real: "a number from {min} to {max}",
+    allowed_whole: "a whole number from {min} to {max}",
+    unreadable_number: "{name} ({key}) = “{text}” is not a number; it takes {allowed}. \
+                        Kept {kept}.",
+    unreadable_flag: "{name} ({key}) = “{text}” is not on or off; use 1 or 0. Kept {kept}.",
+    unreadable_choice: "{name} ({key}) = “{text}” is not one of {choices}. Kept {kept}.",
+    out_of_bounds: "{name} ({key}) = {value} is out of range; it takes {allowed}. Kept {kept}.",
+    not_whole: "{name} ({key}) = {value} is not a whole number; it takes {allowed}. \
+                Kept {kept}.",
+    text_too_long: "{name} ({key}) is {len} characters long; it takes at most {max}. \
+                    Kept the previous text.",
     range_order: "x min ({min}) must be less than x max ({max}). \
                   The graph keeps the range {kept_min} to {kept_max}.",
-    out_of_bounds: "{key} = {value} is outside the allowed {low} to {high}.",
-    unreadable: "{key} = “{text}” is not a valid value.",
+    range_too_narrow: "The x range {min} to {max} is narrower than {span}, the narrowest the \
+                       graph shows. The graph keeps the range {kept_min} to {kept_max}.",
     link_prefix: "Part of this link was ignored:",
     tensor_empty: "it is empty; type at least one number, such as -1.0, 0.0, 1.0, 2.0.",
     tensor_missing: "entry {position} is empty (two commas in a row?).",
@@ -206,7 +264,8 @@ pub fn strings(lang: Lang) -> &'static Strings {
 ///
 /// One pass over the template, not a `str::replace` per name: a value is never searched
 /// again, so text a reader typed (a tensor, a link's value) that happens to contain `{x}` is
-/// shown as typed instead of being filled in by the next name.
+/// shown as typed instead of being filled in by the next name. Each turn of the loop consumes
+/// at least the `{` it found, so it turns at most once per byte of the template.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len());
     let mut rest = template;
@@ -231,44 +290,123 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
-/// A number as people read it: the shortest text that reads back as the same `f64`.
+/// A number as people read it: the shortest text that reads back as the same `f64`, in
+/// exponent form (`1e-320`) when it is very small or very large, so that it stays short.
 pub fn number(value: f64) -> String {
-    value.to_string()
+    let magnitude = value.abs();
+    if magnitude != 0.0 && !(1e-6..1e16).contains(&magnitude) {
+        format!("{value:e}")
+    } else {
+        value.to_string()
+    }
 }
 
-/// An `f32` as people read it: the shortest text that reads back as the same `f32`.
+/// An `f32` as people read it: the shortest text that reads back as the same `f32`, in exponent
+/// form when it is very small or very large.
 pub fn number_f32(value: f32) -> String {
-    value.to_string()
+    let magnitude = value.abs();
+    if magnitude != 0.0 && !(1e-6..1e16).contains(&magnitude) {
+        format!("{value:e}")
+    } else {
+        value.to_string()
+    }
 }
 
-/// The message for a refused control or URL value.
-pub fn problem(s: &Strings, problem: &Problem, kept: (f64, f64)) -> String {
+/// What `setting` allows, in words (empty for settings that are not numbers).
+fn allowed(s: &Strings, setting: Setting) -> String {
+    match setting.domain() {
+        Some(domain) => fill(
+            if domain.whole {
+                s.allowed_whole
+            } else {
+                s.allowed_real
+            },
+            &[("min", &number(domain.min)), ("max", &number(domain.max))],
+        ),
+        None => String::new(),
+    }
+}
+
+/// The message for a refused control or URL value: which setting, what was given, what is
+/// allowed and what was kept.
+pub fn problem(s: &Strings, problem: &Problem) -> String {
+    let name = |setting: Setting| s.setting_names[setting.index()];
     match problem {
-        Problem::RangeOrder { min, max } => fill(
-            s.range_order,
-            &[
-                ("min", &number(*min)),
-                ("max", &number(*max)),
-                ("kept_min", &number(kept.0)),
-                ("kept_max", &number(kept.1)),
-            ],
-        ),
+        Problem::Unreadable {
+            setting,
+            text,
+            kept,
+        } => {
+            let template = match setting.kind() {
+                Kind::Flag => s.unreadable_flag,
+                Kind::Choice => s.unreadable_choice,
+                Kind::Number(_) | Kind::Text(_) => s.unreadable_number,
+            };
+            fill(
+                template,
+                &[
+                    ("name", name(*setting)),
+                    ("key", setting.key()),
+                    ("text", text),
+                    ("allowed", &allowed(s, *setting)),
+                    ("choices", &setting.choices().join(", ")),
+                    ("kept", kept),
+                ],
+            )
+        }
         Problem::OutOfBounds {
-            key,
+            setting,
             value,
-            low,
-            high,
+            kept,
+        }
+        | Problem::NotWhole {
+            setting,
+            value,
+            kept,
         } => fill(
-            s.out_of_bounds,
+            if matches!(problem, Problem::NotWhole { .. }) {
+                s.not_whole
+            } else {
+                s.out_of_bounds
+            },
             &[
-                ("key", key),
+                ("name", name(*setting)),
+                ("key", setting.key()),
                 ("value", &number(*value)),
-                ("low", &number(*low)),
-                ("high", &number(*high)),
+                ("allowed", &allowed(s, *setting)),
+                ("kept", kept),
             ],
         ),
-        Problem::Unreadable { key, text } => {
-            fill(s.unreadable, &[("key", key), ("text", text.as_str())])
+        Problem::TooLong { setting, len } => {
+            let max = match setting.kind() {
+                Kind::Text(max) => max,
+                _ => 0,
+            };
+            fill(
+                s.text_too_long,
+                &[
+                    ("name", name(*setting)),
+                    ("key", setting.key()),
+                    ("len", &len.to_string()),
+                    ("max", &max.to_string()),
+                ],
+            )
+        }
+        Problem::RangeOrder { min, max, kept } | Problem::RangeTooNarrow { min, max, kept } => {
+            fill(
+                if matches!(problem, Problem::RangeOrder { .. }) {
+                    s.range_order
+                } else {
+                    s.range_too_narrow
+                },
+                &[
+                    ("min", &number(*min)),
+                    ("max", &number(*max)),
+                    ("span", &number(X_MIN_SPAN)),
+                    ("kept_min", &number(kept.0)),
+                    ("kept_max", &number(kept.1)),
+                ],
+            )
         }
     }
 }

@@ -226,7 +226,7 @@ async fn a_bad_link_is_reported_and_the_defaults_kept() {
     next_frame().await;
     let page_message = text("page-message");
     assert!(
-        page_message.contains("xmin = “abc” is not a valid value"),
+        page_message.contains("x min (xmin) = “abc” is not a number"),
         "{page_message}"
     );
     assert_eq!(
@@ -248,6 +248,48 @@ async fn a_bad_link_is_reported_and_the_defaults_kept() {
         "tensor([0., 0., 1., 1.])",
         "the article's example"
     );
+    set_hash("");
+}
+
+#[wasm_bindgen_test]
+async fn the_reported_link_is_refused_and_the_page_draws() {
+    load_page();
+    let root = document().document_element().unwrap();
+    root.remove_attribute("data-drawn").unwrap();
+    set_hash("#xmin=0&xmax=1e-320");
+    let _explorer = relu_explorer::mount().expect("the page mounts");
+    next_frame().await;
+    let page_message = text("page-message");
+    assert!(
+        page_message.contains("The x range 0 to 1e-320 is narrower than 0.01"),
+        "{page_message}"
+    );
+    assert_eq!(input("x-min").value_as_number(), -10.0, "the range is kept");
+    assert_eq!(input("x-max").value_as_number(), 10.0);
+    assert_eq!(root.get_attribute("data-drawn").as_deref(), Some("true"));
+    set_hash("");
+}
+
+#[wasm_bindgen_test]
+async fn a_linked_tensor_of_thousands_prints_summarised() {
+    load_page();
+    let x: Vec<String> = (0..2000).map(|i| (i % 4).to_string()).collect();
+    set_hash(&format!(
+        "#tx={}&tg={}",
+        x.join(","),
+        vec!["1"; 2000].join(",")
+    ));
+    let _explorer = relu_explorer::mount().expect("the page mounts");
+    next_frame().await;
+    assert_eq!(
+        text("torch-y"),
+        "tensor([0., 1., 2.,  ..., 1., 2., 3.], grad_fn=<ReluBackward0>)"
+    );
+    assert_eq!(
+        text("torch-xgrad"),
+        "tensor([0., 1., 1.,  ..., 1., 1., 1.])"
+    );
+    assert_eq!(text("torch-message"), "");
     set_hash("");
 }
 

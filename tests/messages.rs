@@ -1,12 +1,19 @@
-//! The messages a person sees for refused input say which field, which entry and why.
+//! The messages a person sees for refused input say which setting, the value given, what is
+//! allowed and what was kept.
 #![cfg(not(target_arch = "wasm32"))]
 
-use relu_explorer::state::{Problem, State};
+use relu_explorer::state::{Problem, Setting, State, MAX_TEXT_CHARS};
 use relu_explorer::tensor_text::parse_tensor;
 use relu_explorer::text::{problem, tensor_problem, EN};
 
 fn tensor_message(text: &str) -> String {
     tensor_problem(&EN, EN.field_x, &parse_tensor(text).unwrap_err())
+}
+
+/// The messages for the problems a hash gives.
+fn link_messages(hash: &str) -> Vec<String> {
+    let (_, problems) = State::from_hash(hash);
+    problems.iter().map(|p| problem(&EN, p)).collect()
 }
 
 #[test]
@@ -29,24 +36,65 @@ fn range_messages_say_what_was_kept() {
         &Problem::RangeOrder {
             min: 12.0,
             max: 10.0,
+            kept: (-10.0, 10.0),
         },
-        (-10.0, 10.0),
     );
     assert_eq!(
         message,
         "x min (12) must be less than x max (10). The graph keeps the range -10 to 10."
     );
+    assert_eq!(
+        link_messages("#xmin=0&xmax=1e-320"),
+        [
+            "The x range 0 to 1e-320 is narrower than 0.01, the narrowest the graph shows. \
+          The graph keeps the range -10 to 10."
+        ]
+    );
 }
 
 #[test]
-fn link_problems_name_the_key_and_value() {
-    let (_, problems) = State::from_hash("#slope=7&x=abc");
-    let messages: Vec<String> = problems
-        .iter()
-        .map(|p| problem(&EN, p, (-10.0, 10.0)))
-        .collect();
-    assert_eq!(messages[0], "slope = 7 is outside the allowed 0 to 1.");
-    assert_eq!(messages[1], "x = “abc” is not a valid value.");
+fn link_problems_name_the_setting_the_value_the_domain_and_what_was_kept() {
+    assert_eq!(
+        link_messages("#slope=7&x=abc&width=0&depth=2.5&lr=inf"),
+        [
+            "Leaky ReLU slope (slope) = 7 is out of range; it takes a number from 0 to 1. \
+             Kept 0.1.",
+            "Lab width (width) = 0 is out of range; it takes a whole number from 1 to 64. \
+             Kept 16.",
+            "Lab hidden layers (depth) = 2.5 is not a whole number; it takes a whole number \
+             from 1 to 3. Kept 1.",
+            "Learning rate (lr) = inf is out of range; it takes a number from 0.0001 to 3. \
+             Kept 0.05.",
+            "Input x (x) = “abc” is not a number; it takes a number from -100 to 100. Kept 1.5.",
+        ]
+    );
+    assert_eq!(
+        link_messages("#tanh=maybe&init=zeros"),
+        [
+            "Show tanh (tanh) = “maybe” is not on or off; use 1 or 0. Kept 0.",
+            "Lab initialisation (init) = “zeros” is not one of he, xavier, normal, uniform. \
+             Kept he.",
+        ]
+    );
+    let too_long = problem(
+        &EN,
+        &Problem::TooLong {
+            setting: Setting::TorchX,
+            len: MAX_TEXT_CHARS + 1,
+        },
+    );
+    assert_eq!(
+        too_long,
+        "Input tensor x (tx) is 1000001 characters long; it takes at most 1000000. \
+         Kept the previous text."
+    );
+}
+
+#[test]
+fn every_setting_has_a_name() {
+    for setting in Setting::ALL {
+        assert!(!EN.setting_names[setting.index()].is_empty(), "{setting:?}");
+    }
 }
 
 #[test]

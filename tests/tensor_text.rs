@@ -2,7 +2,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use relu_explorer::tensor_text::{format_tensor, parse_tensor, TensorTextError, MAX_ENTRIES};
+use relu_explorer::tensor_text::{
+    format_tensor, parse_tensor, TensorTextError, EDGE_ITEMS, MAX_ENTRIES, SUMMARY_THRESHOLD,
+};
 
 fn from_hex(hex: &str) -> f32 {
     f32::from_bits(u32::from_str_radix(hex, 16).expect("fixture holds hex bits"))
@@ -118,6 +120,84 @@ fn refuses_bad_entries_with_their_position() {
             len: MAX_ENTRIES + 1
         })
     );
+}
+
+/// A tensor of `len` elements: `head`, then `middle` repeated, then `tail`.
+fn tensor(len: usize, head: [f32; 3], middle: f32, tail: [f32; 3]) -> Vec<f32> {
+    let mut values = vec![middle; len];
+    values[..3].copy_from_slice(&head);
+    values[len - 3..].copy_from_slice(&tail);
+    values
+}
+
+// The summarised cases below are worked by hand from `torch/_tensor_str.py` (`_tensor_str`,
+// `get_summarized_data`, `_vector_str`): above `threshold` (1000) elements the formatter sees
+// only the first and last `edgeitems` (3), and " ..." is an element of its own between them.
+
+#[test]
+fn long_tensors_print_summarised_as_pytorch_does() {
+    assert_eq!((SUMMARY_THRESHOLD, EDGE_ITEMS), (1000, 3));
+    let values = tensor(1001, [0.0; 3], 0.0, [1.0, 2.0, 3.0]);
+    assert_eq!(
+        format_tensor(&values, &[]),
+        "tensor([0., 0., 0.,  ..., 1., 2., 3.])"
+    );
+    assert_eq!(
+        format_tensor(&values, &["grad_fn=<ReluBackward0>"]),
+        "tensor([0., 0., 0.,  ..., 1., 2., 3.], grad_fn=<ReluBackward0>)"
+    );
+}
+
+#[test]
+fn a_summarised_tensor_is_formatted_by_its_printed_elements_alone() {
+    // The hidden middle (a fraction, NaN, a huge value) changes neither mode nor width.
+    for middle in [0.5, f32::NAN, 3e38, -1e-30] {
+        let values = tensor(5000, [-1.0, 0.0, 1.0], middle, [2.0, 3.0, 40.0]);
+        assert_eq!(
+            format_tensor(&values, &[]),
+            "tensor([-1.,  0.,  1.,  ...,  2.,  3., 40.])",
+            "middle {middle}"
+        );
+    }
+    let values = tensor(1001, [0.0, 0.5, 1.0], 7.0, [498.5, 499.0, 499.5]);
+    assert_eq!(
+        format_tensor(&values, &[]),
+        "tensor([  0.0000,   0.5000,   1.0000,  ..., 498.5000, 499.0000, 499.5000])"
+    );
+}
+
+#[test]
+fn a_summarised_line_counts_the_elision_as_an_element() {
+    // Scientific width 10: elements_per_line = (80 - 7) / 12 = 6, so the seven items wrap.
+    let values = tensor(2000, [0.5, 1.0, 1.5], 1.0, [2048.0, 4096.0, 8192.0]);
+    assert_eq!(
+        format_tensor(&values, &[]),
+        "tensor([5.0000e-01, 1.0000e+00, 1.5000e+00,  ..., 2.0480e+03, 4.0960e+03,\n        \
+         8.1920e+03])"
+    );
+}
+
+#[test]
+fn a_thousand_elements_print_in_full() {
+    let values = vec![1.0; SUMMARY_THRESHOLD];
+    let printed = format_tensor(&values, &[]);
+    assert!(!printed.contains("..."));
+    assert_eq!(printed.matches("1.").count(), SUMMARY_THRESHOLD);
+}
+
+#[test]
+fn a_hundred_thousand_numbers_read_and_print_quickly() {
+    let text = (0..MAX_ENTRIES)
+        .map(|i| (i % 7).to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let started = std::time::Instant::now();
+    let values = parse_tensor(&text).unwrap();
+    let printed = format_tensor(&values, &[]);
+    assert_eq!(values.len(), MAX_ENTRIES);
+    assert_eq!(printed, "tensor([0., 1., 2.,  ..., 2., 3., 4.])");
+    // A liveness bound for a debug build on a shared machine, not a speed budget.
+    assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
 }
 
 proptest! {

@@ -50,3 +50,20 @@ fn the_code_runs_in_pytorch_as_shown() {
     assert!(special.contains("[float('nan'), float('-inf'), 1e-45]"));
     assert_eq!(python_code("x", "1"), None);
 }
+
+#[test]
+fn a_hundred_thousand_numbers_print_summarised() {
+    use relu_explorer::tensor_text::MAX_ENTRIES;
+    let x = vec!["-1.5"; MAX_ENTRIES].join(", ");
+    let grad = vec!["2"; MAX_ENTRIES].join(",");
+    let started = std::time::Instant::now();
+    let out = evaluate(&x, &grad).unwrap();
+    assert_eq!(
+        out.y,
+        "tensor([0., 0., 0.,  ..., 0., 0., 0.], grad_fn=<ReluBackward0>)"
+    );
+    assert_eq!(out.x_grad, "tensor([0., 0., 0.,  ..., 0., 0., 0.])");
+    assert!(python_code(&x, &grad).is_some());
+    // A liveness bound for a debug build on a shared machine, not a speed budget.
+    assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
+}

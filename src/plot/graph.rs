@@ -10,8 +10,10 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::activation::Activation;
+use crate::plot::axis;
 use crate::plot::labels::label;
 use crate::plot::theme::Theme;
+use crate::state::State;
 use crate::text::{fill, Strings};
 
 /// Samples per smooth curve, as the article's `np.linspace(-10, 10, 1000)`.
@@ -43,6 +45,21 @@ pub struct GraphSpec {
     /// Backend pixels per CSS pixel (the device pixel ratio): fonts, margins and strokes scale
     /// with it.
     pub scale: f64,
+}
+
+impl GraphSpec {
+    /// What the graph shows for `state`, at `scale` backend pixels per CSS pixel.
+    pub fn of(state: &State, scale: f64) -> GraphSpec {
+        GraphSpec {
+            x_min: state.x_min,
+            x_max: state.x_max,
+            x: state.x,
+            leaky_slope: state.show_leaky.then_some(state.slope as f32),
+            sigmoid: state.show_sigmoid,
+            tanh: state.show_tanh,
+            scale,
+        }
+    }
 }
 
 /// One drawn curve.
@@ -211,16 +228,26 @@ fn curve_color(theme: &Theme, curve: &Curve, index: usize) -> RGBAColor {
 }
 
 /// Draws the graph for `spec` on `area`, returning its coordinate system and curves.
+///
+/// Both axes are made safe for plotters first ([`axis::sane`]): a `State` keeps the x range
+/// within its domain, and this keeps any other spec from hanging the page.
 pub fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     spec: &GraphSpec,
     theme: &Theme,
     strings: &Strings,
 ) -> Result<Drawn, DrawingAreaErrorKind<DB::ErrorType>> {
+    let (x_min, x_max) = axis::sane((spec.x_min, spec.x_max), (-10.0, 10.0));
+    let spec = &GraphSpec {
+        x_min,
+        x_max,
+        x: spec.x.max(x_min).min(x_max),
+        ..*spec
+    };
     let s = spec.scale;
     let px = |v: f64| (v * s).round() as i32;
     let curves = curves(spec);
-    let (y_min, y_max) = y_range(&curves);
+    let (y_min, y_max) = axis::sane(y_range(&curves), (0.0, 1.0));
     let font = |size: f64| {
         (FontFamily::SansSerif, size * s)
             .into_font()

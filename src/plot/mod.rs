@@ -1,6 +1,7 @@
 //! Charts. Each module draws one chart on any plotters `DrawingBackend`: a canvas in the browser,
 //! an SVG in native tests.
 
+pub mod axis;
 pub mod graph;
 pub mod lab_fit;
 pub mod lab_history;

@@ -5,6 +5,7 @@ use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+use crate::plot::axis;
 use crate::plot::labels::compact;
 use crate::plot::theme::Theme;
 
@@ -20,7 +21,9 @@ pub struct SmallChart<'a> {
     pub log_y: bool,
 }
 
-/// The smallest range holding every finite value, padded, or `fallback` if there is none.
+/// The smallest range holding every finite value, padded, or `fallback` if there is none;
+/// always safe for plotters ([`axis::sane`]). Flat data gets a range about it of ±0.5 or ±5%
+/// of its magnitude, whichever is wider.
 pub fn finite_range<'a>(values: impl Iterator<Item = &'a f32>, fallback: (f64, f64)) -> (f64, f64) {
     let (mut low, mut high) = (f64::INFINITY, f64::NEG_INFINITY);
     for &v in values {
@@ -30,13 +33,15 @@ pub fn finite_range<'a>(values: impl Iterator<Item = &'a f32>, fallback: (f64, f
         }
     }
     if low > high {
-        return fallback;
+        return axis::sane(fallback, fallback);
     }
-    if high - low < 1e-6 {
-        return (low - 0.5, high + 0.5);
-    }
-    let pad = (high - low) * 0.06;
-    (low - pad, high + pad)
+    let flat = 0.5_f64.max(low.abs().max(high.abs()) * 0.05);
+    let pad = if high - low < 1e-6 {
+        flat
+    } else {
+        (high - low) * 0.06
+    };
+    axis::sane((low - pad, high + pad), fallback)
 }
 
 /// At most this many labels on a small chart's x axis.
@@ -57,7 +62,8 @@ pub fn line(xs: &[f32], ys: &[f32]) -> Vec<(f64, f64)> {
         .collect()
 }
 
-/// Paints the background and builds the chart with its mesh.
+/// Paints the background and builds the chart with its mesh, on ranges made safe for
+/// plotters ([`axis::sane`]) whatever the spec says.
 pub fn chart<'a, DB: DrawingBackend>(
     area: &'a DrawingArea<DB, Shift>,
     spec: &SmallChart,
@@ -70,13 +76,15 @@ pub fn chart<'a, DB: DrawingBackend>(
             .into_font()
             .color(&theme.text)
     };
+    let x = axis::sane(spec.x, (0.0, 1.0));
+    let y = axis::sane(spec.y, (0.0, 1.0));
     area.fill(&theme.background)?;
     let mut chart = ChartBuilder::on(area)
         .margin(px(6.0))
         .caption(spec.title, font(13.0))
         .x_label_area_size(px(22.0))
         .y_label_area_size(px(40.0))
-        .build_cartesian_2d(spec.x.0..spec.x.1, spec.y.0..spec.y.1)?;
+        .build_cartesian_2d(x.0..x.1, y.0..y.1)?;
     let log_y = spec.log_y;
     chart
         .configure_mesh()

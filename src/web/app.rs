@@ -84,10 +84,9 @@ impl App {
         let message = if problems.is_empty() {
             String::new()
         } else {
-            let kept = (self.state.x_min, self.state.x_max);
             let details: Vec<String> = problems
                 .iter()
-                .map(|p| text::problem(self.strings, p, kept))
+                .map(|p| text::problem(self.strings, p))
                 .collect();
             format!("{} {}", self.strings.link_prefix, details.join(" "))
         };
@@ -140,7 +139,7 @@ impl App {
             self.graph
                 .render(&self.state, &theme, self.strings, ratio, force)?;
             self.graph
-                .show_problem(self.strings, self.graph_problem.as_ref(), &self.state);
+                .show_problem(self.strings, self.graph_problem.as_ref());
         }
         if dirty.torch {
             self.torch.render(&self.state, self.strings)?;
@@ -359,7 +358,8 @@ fn on_input(app: &Shared, event: &Event) {
                 torch: true,
                 ..Dirty::default()
             }
-        } else if inner.born_dead.read_control(&id, &mut inner.state) {
+        } else if let Some(outcome) = inner.born_dead.read_control(&id, &mut inner.state) {
+            inner.born_dead.show_problem(outcome.err());
             Dirty {
                 born: true,
                 ..Dirty::default()
@@ -468,6 +468,7 @@ fn on_hash_change(app: &Shared) {
         inner.state = state;
         inner.lab.apply(&mut inner.state, lab);
         inner.born_dead.apply(inner.state.born);
+        inner.born_dead.show_problem(None);
         inner.graph_problem = None;
         inner.show_link_problems(&problems);
     }

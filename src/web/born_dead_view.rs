@@ -5,11 +5,8 @@
 use wasm_bindgen::JsValue;
 use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
 
-use std::ops::RangeInclusive;
-
-use crate::born_dead::{closed_form, BornSettings, MonteCarlo, BIAS_INITS, DEPTHS, WIDTHS};
-use crate::lab::InitChoice;
-use crate::state::State;
+use crate::born_dead::{closed_form, BornSettings, MonteCarlo};
+use crate::state::{Problem, Setting, State};
 use crate::text::{self, fill, Strings};
 use crate::web::dom::{find, set_number, set_select, set_text};
 
@@ -29,6 +26,8 @@ pub struct BornDeadView {
     bias_out: Element,
     monte_carlo: Element,
     closed: Element,
+    message: Element,
+    problem: Option<Problem>,
     settings: BornSettings,
     survey: Option<MonteCarlo>,
 }
@@ -46,6 +45,8 @@ impl BornDeadView {
             bias_out: find(root, "born-bias-out")?,
             monte_carlo: find(root, "born-mc")?,
             closed: find(root, "born-closed")?,
+            message: find(root, "born-message")?,
+            problem: None,
             settings,
             survey: None,
         };
@@ -53,32 +54,24 @@ impl BornDeadView {
         Ok(view)
     }
 
-    /// Reads the control that sent an input event (by id) into `state.born` and starts a new
-    /// survey; false if `id` is not one of the calculator's controls.
-    pub fn read_control(&mut self, id: &str, state: &mut State) -> bool {
-        if !id.starts_with("born-") {
-            return false;
-        }
-        let born = &mut state.born;
-        // The controls are sliders and a select, so their values are in range; a value that
-        // is not (edited markup) keeps the setting it would replace.
-        let whole = |input: &HtmlInputElement, range: &RangeInclusive<u32>, kept: u32| {
-            let value = input.value_as_number();
-            if value.is_finite() && range.contains(&(value.round() as u32)) {
-                value.round() as u32
-            } else {
-                kept
-            }
+    /// Hands the control that sent an input event (by id) to `state`, which applies its value
+    /// to `state.born` or refuses it, and starts a new survey if the settings changed; `None`
+    /// if `id` is not one of the calculator's controls.
+    pub fn read_control(&mut self, id: &str, state: &mut State) -> Option<Result<(), Problem>> {
+        let outcome = match id {
+            "born-width" => state.set_number(Setting::BornWidth, self.width.value_as_number()),
+            "born-depth" => state.set_number(Setting::BornDepth, self.depth.value_as_number()),
+            "born-init" => state.set_text(Setting::BornInit, &self.init.value()),
+            "born-bias" => state.set_number(Setting::BornBias, self.bias.value_as_number()),
+            _ => return None,
         };
-        born.width = whole(&self.width, &WIDTHS, born.width);
-        born.depth = whole(&self.depth, &DEPTHS, born.depth);
-        born.init = InitChoice::from_key(&self.init.value()).unwrap_or(born.init);
-        let bias = self.bias.value_as_number();
-        if (BIAS_INITS.0..=BIAS_INITS.1).contains(&bias) {
-            born.bias_init = bias as f32;
-        }
-        self.apply(*born);
-        true
+        self.apply(state.born);
+        Some(outcome)
+    }
+
+    /// Keeps the refusal of the latest change to show at the next render (`None` clears it).
+    pub fn show_problem(&mut self, problem: Option<Problem>) {
+        self.problem = problem;
     }
 
     /// Shows `settings`, starting a new survey if they differ from the current one's.
@@ -108,7 +101,12 @@ impl BornDeadView {
         let per_trial = width * width * depth + width;
         let batch = (WEIGHTS_PER_BATCH / per_trial).max(1);
         let start = now();
-        while let Some(survey) = &mut self.survey {
+        // Each batch runs at least one trial, so TRIALS batches finish any survey: the count
+        // bounds the loop even if the clock never moves.
+        for _ in 0..TRIALS {
+            let Some(survey) = &mut self.survey else {
+                break;
+            };
             let left = TRIALS.saturating_sub(survey.estimate().trials);
             if left == 0 || now() - start > budget_ms {
                 break;
@@ -119,6 +117,12 @@ impl BornDeadView {
 
     /// Shows the settings, in the controls too (after a URL change), and both answers.
     pub fn render(&self, strings: &Strings) {
+        let message = self
+            .problem
+            .as_ref()
+            .map(|p| text::problem(strings, p))
+            .unwrap_or_default();
+        set_text(&self.message, &message);
         let BornSettings {
             width,
             depth,

@@ -7,7 +7,7 @@ use web_sys::{Element, HtmlCanvasElement, HtmlElement, HtmlInputElement};
 use crate::activation::Activation;
 use crate::plot::graph::{self, Drawn, GraphSpec};
 use crate::plot::theme::Theme;
-use crate::state::{Problem, State};
+use crate::state::{Problem, Setting, State};
 use crate::text::{self, fill, Strings};
 use crate::web::canvas::{Canvas, ChartCanvas};
 use crate::web::dom::{find, set_hidden, set_number, set_text};
@@ -91,26 +91,26 @@ impl GraphView {
         self.canvas.measure()
     }
 
-    /// Applies the control that sent an input event (by id) to `state`, returning a refusal.
+    /// Hands the control that sent an input event (by id) to `state`, returning its refusal.
     pub fn read_control(&self, id: &str, state: &mut State) -> Result<(), Problem> {
         let number = |input: &HtmlInputElement| input.value_as_number();
         match id {
             "x-min" | "x-max" => state.set_range(number(&self.x_min), number(&self.x_max)),
-            "x-value" => state.set_x(number(&self.x)),
+            "x-value" => state.set_number(Setting::X, number(&self.x)),
             "leaky-slope" => {
-                state.show_leaky = true;
-                state.set_slope(number(&self.slope))
+                state.set_flag(Setting::ShowLeaky, true);
+                state.set_number(Setting::Slope, number(&self.slope))
             }
             "show-leaky" => {
-                state.show_leaky = self.show_leaky.checked();
+                state.set_flag(Setting::ShowLeaky, self.show_leaky.checked());
                 Ok(())
             }
             "show-sigmoid" => {
-                state.show_sigmoid = self.show_sigmoid.checked();
+                state.set_flag(Setting::ShowSigmoid, self.show_sigmoid.checked());
                 Ok(())
             }
             "show-tanh" => {
-                state.show_tanh = self.show_tanh.checked();
+                state.set_flag(Setting::ShowTanh, self.show_tanh.checked());
                 Ok(())
             }
             _ => Ok(()),
@@ -125,14 +125,14 @@ impl GraphView {
         if let Some((x, _)) = drawn.data_coord((pixel, top)) {
             let rounded = (x / X_STEP).round() * X_STEP;
             // A refused x (never, after clamping) simply leaves x where it was.
-            let _ = state.set_x(rounded);
+            let _ = state.set_number(Setting::X, rounded);
         }
     }
 
-    /// Shows `problem` (or clears the message), in `state`'s terms.
-    pub fn show_problem(&self, strings: &Strings, problem: Option<&Problem>, state: &State) {
+    /// Shows `problem` (or clears the message).
+    pub fn show_problem(&self, strings: &Strings, problem: Option<&Problem>) {
         let message = problem
-            .map(|p| text::problem(strings, p, (state.x_min, state.x_max)))
+            .map(|p| text::problem(strings, p))
             .unwrap_or_default();
         set_text(&self.message, &message);
     }
@@ -155,15 +155,7 @@ impl GraphView {
         self.write_controls(state);
         self.write_readouts(state, strings);
         let resized = self.canvas.fit_backing_store(ratio);
-        let spec = GraphSpec {
-            x_min: state.x_min,
-            x_max: state.x_max,
-            x: state.x,
-            leaky_slope: state.show_leaky.then_some(state.slope as f32),
-            sigmoid: state.show_sigmoid,
-            tanh: state.show_tanh,
-            scale: ratio,
-        };
+        let spec = GraphSpec::of(state, ratio);
         let canvas = self.canvas.element();
         let key = (spec, *theme, canvas.width(), canvas.height());
         if !force && !resized && self.drawn_for == Some(key) {

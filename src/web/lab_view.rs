@@ -7,10 +7,10 @@ use web_sys::{
     Document, Element, HtmlCanvasElement, HtmlElement, HtmlInputElement, HtmlSelectElement,
 };
 
-use crate::lab::{limits, InitChoice, Lab, LabSettings, Preset, RunState, Task};
+use crate::lab::{Lab, LabSettings, Preset, RunState};
 use crate::plot::theme::Theme;
 use crate::plot::{lab_fit, lab_history, lab_units};
-use crate::state::{clamp, Problem, State};
+use crate::state::{Problem, Setting, State};
 use crate::text::{self, fill, Strings};
 use crate::web::canvas::{Canvas, ChartCanvas};
 use crate::web::dom::{error, find, set_number, set_select, set_text};
@@ -129,49 +129,29 @@ impl LabView {
         self.lab.state() == RunState::Running
     }
 
-    /// Applies the control with `id` to `state`. Settings that change the network's shape,
-    /// data or initialisation restart the run; the learning rate, the activation and the steps
-    /// per frame apply to the run in progress, keeping its weights.
+    /// Hands the control with `id` to `state`, which applies its value or refuses it. Settings
+    /// that change the network's shape, data or initialisation restart the run; the learning
+    /// rate, the activation and the steps per frame apply to the run in progress, keeping its
+    /// weights.
     pub fn read_control(&mut self, id: &str, state: &mut State) -> Result<(), Problem> {
-        let mut settings = state.lab;
         let number = |input: &HtmlInputElement| input.value_as_number();
-        match id {
-            "lab-activation" => {
-                settings.leaky_slope = match self.activation.value().as_str() {
-                    "leaky" => Some(number(&self.slope) as f32),
-                    _ => None,
-                }
-            }
-            "lab-slope" => {
-                let slope = checked("slope", number(&self.slope), limits::SLOPE)?;
-                settings.leaky_slope = Some(slope as f32);
-            }
-            "lab-lr" => {
-                let exponent = number(&self.learning_rate);
-                let rate = checked("lr", libm::exp10(exponent), limits::LEARNING_RATE)?;
-                settings.learning_rate = rate as f32;
-            }
-            "lab-init" => {
-                settings.init = InitChoice::from_key(&self.init.value()).unwrap_or(settings.init)
-            }
-            "lab-bias" => {
-                settings.bias_init = checked("bias", number(&self.bias), limits::BIAS_INIT)? as f32
-            }
-            "lab-width" => settings.width = whole("width", number(&self.width), limits::WIDTH)?,
-            "lab-depth" => settings.depth = whole("depth", number(&self.depth), limits::DEPTH)?,
-            "lab-task" => {
-                settings.task = Task::from_key(&self.task.value()).unwrap_or(settings.task)
-            }
-            "lab-points" => {
-                settings.points = whole("points", number(&self.points), limits::POINTS)?
-            }
-            "lab-seed" => settings.seed = whole("seed", number(&self.seed), limits::SEED)? as u64,
-            "lab-steps" => {
-                settings.steps_per_frame =
-                    whole("steps", number(&self.steps), limits::STEPS_PER_FRAME)? as u32
-            }
+        let outcome = match id {
+            "lab-activation" => state.set_text(Setting::Activation, &self.activation.value()),
+            "lab-slope" => state.set_number(Setting::LabSlope, number(&self.slope)),
+            "lab-lr" => state.set_log10(Setting::LearningRate, number(&self.learning_rate)),
+            "lab-init" => state.set_text(Setting::Init, &self.init.value()),
+            "lab-bias" => state.set_number(Setting::LabBias, number(&self.bias)),
+            "lab-width" => state.set_number(Setting::Width, number(&self.width)),
+            "lab-depth" => state.set_number(Setting::Depth, number(&self.depth)),
+            "lab-task" => state.set_text(Setting::Task, &self.task.value()),
+            "lab-points" => state.set_number(Setting::Points, number(&self.points)),
+            // A number box: its text, so that an empty or mistyped box is named as such.
+            "lab-seed" => state.set_text(Setting::Seed, &self.seed.value()),
+            "lab-steps" => state.set_number(Setting::StepsPerFrame, number(&self.steps)),
             _ => return Ok(()),
-        }
+        };
+        outcome?;
+        let settings = state.lab;
         self.apply(state, settings);
         Ok(())
     }
@@ -311,7 +291,7 @@ impl LabView {
             )
         } else {
             problem
-                .map(|p| text::problem(strings, p, (0.0, 0.0)))
+                .map(|p| text::problem(strings, p))
                 .unwrap_or_default()
         };
         set_text(&self.message, &message);
@@ -503,29 +483,4 @@ fn build_strip(
         strip.append_child(&row)?;
     }
     Ok(())
-}
-
-fn checked(key: &'static str, value: f64, (low, high): (f64, f64)) -> Result<f64, Problem> {
-    if value.is_nan() || value < low * (1.0 - 1e-9) || value > high * (1.0 + 1e-9) {
-        return Err(Problem::OutOfBounds {
-            key,
-            value,
-            low,
-            high,
-        });
-    }
-    Ok(clamp(value, low, high))
-}
-
-fn whole(key: &'static str, value: f64, range: (f64, f64)) -> Result<usize, Problem> {
-    let value = checked(key, value, range)?;
-    if value.fract() != 0.0 {
-        return Err(Problem::OutOfBounds {
-            key,
-            value,
-            low: range.0,
-            high: range.1,
-        });
-    }
-    Ok(value as usize)
 }

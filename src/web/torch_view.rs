@@ -3,7 +3,7 @@
 use wasm_bindgen::JsValue;
 use web_sys::{Element, HtmlInputElement};
 
-use crate::state::State;
+use crate::state::{Problem, Setting, State};
 use crate::text::{self, Strings};
 use crate::torch_panel::{evaluate, python_code, PanelError, TorchOutput};
 use crate::web::dom::{find, set_text};
@@ -29,6 +29,7 @@ pub struct TorchView {
     code: Element,
     message: Element,
     last_good: Option<(TorchOutput, String)>,
+    refused: Option<Problem>,
 }
 
 impl TorchView {
@@ -42,16 +43,19 @@ impl TorchView {
             code: find(root, "torch-code")?,
             message: find(root, "torch-message")?,
             last_good: default_result(),
+            refused: None,
         })
     }
 
-    /// Copies the field that sent an input event into `state`.
-    pub fn read_control(&self, id: &str, state: &mut State) {
-        match id {
-            "torch-x" => state.torch_x = self.x.value(),
-            "torch-grad" => state.torch_grad = self.grad.value(),
-            _ => {}
-        }
+    /// Hands the field that sent an input event to `state`; a refusal (a text too long) is
+    /// shown at the next render, until the next input.
+    pub fn read_control(&mut self, id: &str, state: &mut State) {
+        let outcome = match id {
+            "torch-x" => state.set_text(Setting::TorchX, &self.x.value()),
+            "torch-grad" => state.set_text(Setting::TorchGrad, &self.grad.value()),
+            _ => return,
+        };
+        self.refused = outcome.err();
     }
 
     /// Evaluates the typed tensors and shows the result, or a message and the last good result.
@@ -96,6 +100,10 @@ impl TorchView {
             .set_attribute("aria-invalid", if x_bad { "true" } else { "false" })?;
         self.grad
             .set_attribute("aria-invalid", if grad_bad { "true" } else { "false" })?;
+        let message = match &self.refused {
+            Some(problem) => text::problem(strings, problem),
+            None => message,
+        };
         set_text(&self.message, &message);
         if let Some((output, code)) = &self.last_good {
             set_text(&self.y_out, &output.y);
