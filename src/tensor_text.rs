@@ -6,10 +6,10 @@
 //! tensor of more than 1000 elements is summarised as PyTorch does: its first and last three
 //! elements around ` ...`, with the mode and width judged from those six alone.
 
-/// The most entries a typed tensor may have. Reading and printing are linear in the length
-/// (printing a long tensor shows six elements), so this bounds what one keystroke or one link
-/// can ask of the page: 100 000 numbers read in a few milliseconds.
-pub const MAX_ENTRIES: usize = 100_000;
+/// The most entries a typed tensor may have: ten times PyTorch's summarising threshold, so
+/// the summarised print can be explored, and small enough that reading it, printing it and
+/// writing the page's Python code and URL on every keystroke stays within a frame.
+pub const MAX_ENTRIES: usize = 10_000;
 
 /// PyTorch's `threshold`: a tensor with more elements than this prints summarised.
 pub const SUMMARY_THRESHOLD: usize = 1000;

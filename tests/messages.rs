@@ -85,7 +85,7 @@ fn link_problems_name_the_setting_the_value_the_domain_and_what_was_kept() {
     );
     assert_eq!(
         too_long,
-        "Input tensor x (tx) is 1000001 characters long; it takes at most 1000000. \
+        "Input tensor x (tx) is 200001 characters long; it takes at most 200000. \
          Kept the previous text."
     );
 }

@@ -186,7 +186,7 @@ fn a_thousand_elements_print_in_full() {
 }
 
 #[test]
-fn a_hundred_thousand_numbers_read_and_print_quickly() {
+fn the_longest_tensor_reads_and_prints_summarised() {
     let text = (0..MAX_ENTRIES)
         .map(|i| (i % 7).to_string())
         .collect::<Vec<_>>()
@@ -195,7 +195,7 @@ fn a_hundred_thousand_numbers_read_and_print_quickly() {
     let values = parse_tensor(&text).unwrap();
     let printed = format_tensor(&values, &[]);
     assert_eq!(values.len(), MAX_ENTRIES);
-    assert_eq!(printed, "tensor([0., 1., 2.,  ..., 2., 3., 4.])");
+    assert_eq!(printed, "tensor([0., 1., 2.,  ..., 1., 2., 3.])");
     // A liveness bound for a debug build on a shared machine, not a speed budget.
     assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
 }

@@ -46,8 +46,9 @@ pub const X_MIN_SPAN: f64 = 0.01;
 
 /// The longest text the torch panel's fields accept, from the page or a link, in characters:
 /// room for [`tensor_text::MAX_ENTRIES`](crate::tensor_text::MAX_ENTRIES) numbers of up to
-/// nine characters each with their separators, and a bound on the memory a link can ask for.
-pub const MAX_TEXT_CHARS: usize = 1_000_000;
+/// eighteen characters each with their separators, while the page's URL (which carries the
+/// text) stays far below the 2 MB browsers accept and a keystroke in the field stays instant.
+pub const MAX_TEXT_CHARS: usize = 200_000;
 
 /// The largest whole number JavaScript represents exactly, 2⁵³ − 1, the top of every seed.
 pub const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
