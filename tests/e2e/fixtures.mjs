@@ -95,7 +95,9 @@ export const test = base.extend({
 /** Loads the page with `hash` (such as "#x=1", or "" for none) in `page` and waits until it has
  * drawn every canvas once. */
 export async function open(page, hash = "", timeout = DRAWN_TIMEOUT_MS) {
-  await page.goto(hash || "./");
+  // Not waiting for the load event: data-drawn is what says the page is ready, and a page that
+  // hangs should fail on that, with that message.
+  await page.goto(hash || "./", { waitUntil: "commit" });
   await drawn(page, timeout);
   return page;
 }

@@ -94,30 +94,6 @@
     });
   }
 
-  /** Starts recording the gaps between animation frames and long tasks, into
-   * `__relu.frameLog`: `{ frames, worstGapMs, worstGapAt, longTasks: [{ start, duration }] }`.
-   * Call from an init script to cover the whole load. */
-  function recordFrames() {
-    const log = { frames: 0, worstGapMs: 0, worstGapAt: 0, longTasks: [] };
-    window.__relu.frameLog = log;
-    let previous = null;
-    const tick = (time) => {
-      if (previous !== null && time - previous > log.worstGapMs) {
-        log.worstGapMs = time - previous;
-        log.worstGapAt = time;
-      }
-      previous = time;
-      log.frames++;
-      requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) {
-        log.longTasks.push({ start: entry.startTime, duration: entry.duration });
-      }
-    }).observe({ type: "longtask", buffered: true });
-  }
-
   window.__relu = {
     isBlank,
     canvasHash,
@@ -128,6 +104,5 @@
     nextFrame,
     afterFrames,
     idle,
-    recordFrames,
   };
 })();
