@@ -26,6 +26,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 
 import { DESKTOP, launchChromium, percentile, twoFrames, waitForDrawn } from "../../tests/e2e/browser.mjs";
@@ -66,24 +67,18 @@ const ms = (value) => Math.round(value * 1000) / 1000;
  * the measured loads nothing. */
 const OFFLINE = [`--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE ${new URL(base).hostname}`];
 
-/** Runs in every page before its scripts: when the page sets data-drawn, records the canvases
- * that are still blank (one colour, or no backing store) in `window.benchBlankAtDrawn`. */
+/** The in-page helpers the end-to-end tests use (`window.__relu`: canvas hashes, blank
+ * detection), injected into every page before its scripts. */
+const IN_PAGE = fileURLToPath(new URL("../../tests/e2e/in_page.js", import.meta.url));
+
+/** Runs in every page before its scripts, after IN_PAGE: when the page sets data-drawn,
+ * records the canvases that are still blank (one colour, or no backing store) in
+ * `window.benchBlankAtDrawn`. */
 function watchDrawn() {
-  const blank = (canvas) => {
-    if (!canvas.width || !canvas.height) return true;
-    const copy = document.createElement("canvas");
-    copy.width = canvas.width;
-    copy.height = canvas.height;
-    const ctx = copy.getContext("2d", { willReadFrequently: true });
-    ctx.drawImage(canvas, 0, 0);
-    const words = new Uint32Array(ctx.getImageData(0, 0, copy.width, copy.height).data.buffer);
-    return words.every((word) => word === words[0]);
-  };
   const observer = new MutationObserver(() => {
     if (document.documentElement?.dataset.drawn !== "true") return;
     observer.disconnect();
-    window.benchBlankAtDrawn = [...document.querySelectorAll("canvas")]
-      .filter(blank).map((canvas) => canvas.id || "(canvas without id)");
+    window.benchBlankAtDrawn = window.__relu.blankCanvases();
   });
   observer.observe(document, { attributes: true, attributeFilter: ["data-drawn"], subtree: true });
 }
@@ -92,6 +87,7 @@ function watchDrawn() {
  * drawn. */
 async function freshPage(browser, onResponse, hash = "") {
   const context = await browser.newContext(DESKTOP);
+  await context.addInitScript({ path: IN_PAGE });
   await context.addInitScript(watchDrawn);
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
