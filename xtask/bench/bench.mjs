@@ -321,14 +321,12 @@ async function measureTraining(browser) {
   };
 }
 
-/** In the page: the wasm Mlp's trainStep against the plain-JS port (`source`, a module with
+/** In the page: the wasm Mlp's trainStep against the plain-JS port (`jsUrl`, a module with
  * `JsMlp`), both from the wasm network's initial weights, timed in alternating rounds. */
-async function compareTraining({ source, moduleUrl, sizes, points, seed, learningRate, warmup, steps, rounds }) {
+async function compareTraining({ jsUrl, moduleUrl, sizes, points, seed, learningRate, warmup, steps, rounds }) {
   const wasmModule = await import(moduleUrl);
   await wasmModule.default();
-  const blob = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
-  const { JsMlp } = await import(blob);
-  URL.revokeObjectURL(blob);
+  const { JsMlp } = await import(jsUrl);
 
   const inputs = Float32Array.from({ length: points }, (_, i) => -1 + (2 * i) / (points - 1));
   const targets = inputs.map((x) => Math.sin(Math.PI * x));
@@ -390,8 +388,12 @@ async function compareTraining({ source, moduleUrl, sizes, points, seed, learnin
 async function measureWasmVsJs(browser) {
   const { context, page } = await freshPage(browser);
   const source = readFileSync(new URL("./js_mlp.mjs", import.meta.url), "utf8");
+  // Served as if from the page's own origin: its Content-Security-Policy allows scripts from
+  // there only (not from a blob: URL).
+  const jsUrl = new URL("__bench/js_mlp.mjs", base).href;
+  await page.route(jsUrl, (route) => route.fulfill({ contentType: "text/javascript; charset=utf-8", body: source }));
   const moduleUrl = new URL("pkg/relu_explorer.js", base).href;
-  const result = await page.evaluate(compareTraining, { source, moduleUrl, ...COMPARE });
+  const result = await page.evaluate(compareTraining, { jsUrl, moduleUrl, ...COMPARE });
   await context.close();
   const a = result.agreement;
   const close = (x, y, rtol) => Number.isFinite(x) && Number.isFinite(y) && Math.abs(x - y) <= rtol * Math.max(Math.abs(x), Math.abs(y), 1e-12);
