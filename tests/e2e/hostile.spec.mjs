@@ -73,6 +73,10 @@ const CASES = [
   { hash: "#%00=%FF%FE", accepted: true },
 ];
 
+// A page that hangs also hangs Playwright's wait for data-drawn (its renderer answers nothing),
+// so the test's own timeout is the bound that holds: short, as a healthy case takes seconds.
+test.describe.configure({ timeout: 40_000 });
+
 /** The keys `#page-message` data-problems names. */
 const problemKeys = (page) => page.locator("#page-message").evaluate((el) =>
   (el.dataset.problems ?? "").split(",").filter(Boolean));
