@@ -188,6 +188,14 @@ impl Explorer {
         self.app.borrow().lab_steps() as f64
     }
 
+    /// The URL hash for the page's current state, without the leading `#` (empty when every
+    /// setting is at its default). The page writes it to `location.hash` a moment after the
+    /// last change; a script can wait until the two agree.
+    #[wasm_bindgen(js_name = stateHash)]
+    pub fn state_hash(&self) -> String {
+        self.app.borrow().state_hash()
+    }
+
     /// The polylines the graph currently draws, each a Float64Array `[x0, y0, x1, y1, ...]` in
     /// canvas backing-store pixels.
     #[wasm_bindgen(js_name = graphPolylines)]

@@ -91,6 +91,24 @@ impl App {
             format!("{} {}", self.strings.link_prefix, details.join(" "))
         };
         set_text(&self.page_message, &message);
+        // The refused keys, in no language, for scripts and the end-to-end tests:
+        // `data-problems="xmin,lr"`, empty when the link was read whole.
+        let mut keys: Vec<&str> = Vec::new();
+        for problem in problems {
+            let refused: &[&str] = match problem {
+                Problem::RangeOrder { .. } => &["xmin", "xmax"],
+                Problem::OutOfBounds { key, .. } | Problem::Unreadable { key, .. } => &[*key],
+            };
+            for key in refused {
+                if !keys.contains(key) {
+                    keys.push(key);
+                }
+            }
+        }
+        report(
+            self.page_message
+                .set_attribute("data-problems", &keys.join(",")),
+        );
     }
 
     /// Redraws the graph alone, now, whether or not anything changed.
@@ -113,6 +131,11 @@ impl App {
     /// Training steps the lab has taken.
     pub fn lab_steps(&self) -> u64 {
         self.lab.steps()
+    }
+
+    /// The URL hash of the current state (without `#`), for the JS handle.
+    pub fn state_hash(&self) -> String {
+        self.state.to_hash()
     }
 
     /// The graph's view, for the JS handle.
@@ -186,6 +209,15 @@ impl App {
             if let Some(root) = document()?.document_element() {
                 root.set_attribute("data-drawn", "true")?;
             }
+        }
+        // Counts complete renders on `<html data-frames="N">`, so that a script (the
+        // end-to-end tests) can tell that a render has happened since it last looked.
+        if let Some(root) = document()?.document_element() {
+            let frames = root
+                .get_attribute("data-frames")
+                .and_then(|text| text.parse::<u64>().ok())
+                .unwrap_or(0);
+            root.set_attribute("data-frames", &(frames + 1).to_string())?;
         }
         Ok(())
     }

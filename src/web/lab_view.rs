@@ -37,6 +37,8 @@ pub struct LabView {
     message: Element,
     preset_note: Element,
     strip: Element,
+    /// The lab's container (`#lab`), which carries the run's numbers as data- attributes.
+    section: Element,
     canvases: [ChartCanvas; 4],
     grid: Vec<f32>,
     lab: Lab,
@@ -77,6 +79,7 @@ impl LabView {
             message: find(root, "lab-message")?,
             preset_note: find(root, "lab-preset-note")?,
             strip: find(root, "lab-strip")?,
+            section: find(root, "lab")?,
             canvases: [
                 ChartCanvas::new(find(root, "lab-fit")?),
                 ChartCanvas::new(find(root, "lab-units")?),
@@ -225,9 +228,32 @@ impl LabView {
     ) -> Result<(), JsValue> {
         self.write_controls(&state.lab);
         self.write_status(strings, problem)?;
+        self.write_data()?;
         self.write_strip(strings)?;
         let all = !self.running();
         self.draw_charts(theme, strings, ratio, all)
+    }
+
+    /// Writes what the status line says as data- attributes on `#lab`, in no language, for
+    /// scripts and the end-to-end tests: `data-steps` (steps taken), `data-loss` (the latest
+    /// loss as the shortest text that reads back as the same f32; empty before the first
+    /// step), `data-dead` and `data-units` (dead and all hidden units in the latest census),
+    /// `data-running` and `data-diverged` (`"true"` or `"false"`).
+    fn write_data(&self) -> Result<(), JsValue> {
+        let flag = |on: bool| if on { "true" } else { "false" };
+        let dead = self.lab.dead();
+        let loss = self.lab.last_loss().map(decimal::shortest_f32);
+        let section = &self.section;
+        section.set_attribute("data-steps", &self.lab.step().to_string())?;
+        section.set_attribute("data-loss", loss.as_deref().unwrap_or_default())?;
+        section.set_attribute(
+            "data-dead",
+            &dead.iter().filter(|d| **d).count().to_string(),
+        )?;
+        section.set_attribute("data-units", &dead.len().to_string())?;
+        section.set_attribute("data-running", flag(self.running()))?;
+        let diverged = self.lab.state() == RunState::Diverged;
+        section.set_attribute("data-diverged", flag(diverged))
     }
 
     fn write_controls(&self, lab: &LabSettings) {

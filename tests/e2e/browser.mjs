@@ -1,4 +1,5 @@
-// Headless Chromium for the end-to-end test and the benchmark, and the page helpers both use.
+// Headless Chromium for the end-to-end tests (playwright.config.mjs takes its path, flags and
+// viewport from here) and the benchmark (xtask/bench/bench.mjs, which also uses the helpers).
 //
 // Debian's Chromium (never a browser Playwright downloads). Without the background-networking
 // flags Chromium keeps opening connections that this machine's closed network refuses.
@@ -20,10 +21,10 @@ export const CHROMIUM_ARGS = [
   "--disable-quic",
 ];
 
-/** The desktop viewport both scripts measure at, on a HiDPI screen. */
+/** The desktop viewport the tests and the benchmark use, on a HiDPI screen. */
 export const DESKTOP = { viewport: { width: 1280, height: 900 }, deviceScaleFactor: 2 };
 
-/** How long the page may take to draw every canvas before the scripts give up. */
+/** How long the page may take to draw every canvas before a test or the benchmark gives up. */
 export const DRAWN_TIMEOUT_MS = 20_000;
 
 /** Launches headless Chromium, with `extraArgs` after the usual flags. */

@@ -34,6 +34,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 
 import { DESKTOP, launchChromium, percentile, twoFrames, waitForDrawn } from "../../tests/e2e/browser.mjs";
@@ -74,24 +75,18 @@ const ms = (value) => Math.round(value * 1000) / 1000;
  * the measured loads nothing. */
 const OFFLINE = [`--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE ${new URL(base).hostname}`];
 
-/** Runs in every page before its scripts: when the page sets data-drawn, records the canvases
- * that are still blank (one colour, or no backing store) in `window.benchBlankAtDrawn`. */
+/** The in-page helpers the end-to-end tests use (`window.__relu`: canvas hashes, blank
+ * detection), injected into every page before its scripts. */
+const IN_PAGE = fileURLToPath(new URL("../../tests/e2e/in_page.js", import.meta.url));
+
+/** Runs in every page before its scripts, after IN_PAGE: when the page sets data-drawn,
+ * records the canvases that are still blank (one colour, or no backing store) in
+ * `window.benchBlankAtDrawn`. */
 function watchDrawn() {
-  const blank = (canvas) => {
-    if (!canvas.width || !canvas.height) return true;
-    const copy = document.createElement("canvas");
-    copy.width = canvas.width;
-    copy.height = canvas.height;
-    const ctx = copy.getContext("2d", { willReadFrequently: true });
-    ctx.drawImage(canvas, 0, 0);
-    const words = new Uint32Array(ctx.getImageData(0, 0, copy.width, copy.height).data.buffer);
-    return words.every((word) => word === words[0]);
-  };
   const observer = new MutationObserver(() => {
     if (document.documentElement?.dataset.drawn !== "true") return;
     observer.disconnect();
-    window.benchBlankAtDrawn = [...document.querySelectorAll("canvas")]
-      .filter(blank).map((canvas) => canvas.id || "(canvas without id)");
+    window.benchBlankAtDrawn = window.__relu.blankCanvases();
   });
   observer.observe(document, { attributes: true, attributeFilter: ["data-drawn"], subtree: true });
 }
@@ -184,6 +179,7 @@ async function measureBlankWhenVisible(browser) {
  * drawn. */
 async function freshPage(browser, onResponse, hash = "") {
   const context = await browser.newContext(DESKTOP);
+  await context.addInitScript({ path: IN_PAGE });
   await context.addInitScript(watchDrawn);
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
@@ -420,14 +416,12 @@ async function measureTraining(browser) {
   };
 }
 
-/** In the page: the wasm Mlp's trainStep against the plain-JS port (`source`, a module with
+/** In the page: the wasm Mlp's trainStep against the plain-JS port (`jsUrl`, a module with
  * `JsMlp`), both from the wasm network's initial weights, timed in alternating rounds. */
-async function compareTraining({ source, moduleUrl, sizes, points, seed, learningRate, warmup, steps, rounds }) {
+async function compareTraining({ jsUrl, moduleUrl, sizes, points, seed, learningRate, warmup, steps, rounds }) {
   const wasmModule = await import(moduleUrl);
   await wasmModule.default();
-  const blob = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
-  const { JsMlp } = await import(blob);
-  URL.revokeObjectURL(blob);
+  const { JsMlp } = await import(jsUrl);
 
   const inputs = Float32Array.from({ length: points }, (_, i) => -1 + (2 * i) / (points - 1));
   const targets = inputs.map((x) => Math.sin(Math.PI * x));
@@ -489,8 +483,12 @@ async function compareTraining({ source, moduleUrl, sizes, points, seed, learnin
 async function measureWasmVsJs(browser) {
   const { context, page } = await freshPage(browser);
   const source = readFileSync(new URL("./js_mlp.mjs", import.meta.url), "utf8");
+  // Served as if from the page's own origin: its Content-Security-Policy allows scripts from
+  // there only (not from a blob: URL).
+  const jsUrl = new URL("__bench/js_mlp.mjs", base).href;
+  await page.route(jsUrl, (route) => route.fulfill({ contentType: "text/javascript; charset=utf-8", body: source }));
   const moduleUrl = new URL("pkg/relu_explorer.js", base).href;
-  const result = await page.evaluate(compareTraining, { source, moduleUrl, ...COMPARE });
+  const result = await page.evaluate(compareTraining, { jsUrl, moduleUrl, ...COMPARE });
   await context.close();
   const a = result.agreement;
   const close = (x, y, rtol) => Number.isFinite(x) && Number.isFinite(y) && Math.abs(x - y) <= rtol * Math.max(Math.abs(x), Math.abs(y), 1e-12);

@@ -12,7 +12,7 @@ const WASM_TARGET: &str = "wasm32-unknown-unknown";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 /// Debian's ChromeDriver, which wasm-bindgen-test-runner drives Chromium through.
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
-/// The oldest Node.js major version `playwright-core` runs on.
+/// The oldest Node.js major version `@playwright/test` runs on.
 const NODE_MAJOR_MIN: u32 = 20;
 
 /// `rustup target add wasm32-unknown-unknown` unless it is already installed.
@@ -98,7 +98,8 @@ pub fn node_packages() -> Result<(), String> {
     let lock = root.join("package-lock.json");
     // npm ci writes node_modules/.package-lock.json, so its age is the install's age.
     let installed = root.join("node_modules").join(".package-lock.json");
-    let tools = ["wasm-opt", "terser"].map(|tool| root.join("node_modules/.bin").join(tool));
+    let tools =
+        ["wasm-opt", "terser", "playwright"].map(|tool| root.join("node_modules/.bin").join(tool));
     if !is_older(&installed, &lock) && tools.iter().all(|tool| tool.is_file()) {
         return Ok(());
     }

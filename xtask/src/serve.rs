@@ -108,7 +108,8 @@ fn respond(root: &Path, request: Request) -> Option<String> {
         .with_status_code(status)
         .with_header(header("Content-Type", content_type))
         .with_header(header("Cache-Control", "no-cache"))
-        .with_header(header("X-Content-Type-Options", "nosniff"));
+        .with_header(header("X-Content-Type-Options", "nosniff"))
+        .with_header(header("Content-Security-Policy", CONTENT_SECURITY_POLICY));
     let response = match status {
         405 => response.with_header(header("Allow", "GET, HEAD")),
         _ => response,
@@ -116,6 +117,13 @@ fn respond(root: &Path, request: Request) -> Option<String> {
     request.respond(response).ok()?;
     Some(format!("{status} {log}"))
 }
+
+/// The policy the page must run under (DESIGN.md, Security), sent with every response so that
+/// `serve` and the end-to-end tests hold the page to it: no inline script or style, no other
+/// origin, WebAssembly compiled from the page's own files only.
+const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; \
+     script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; \
+     object-src 'none'; base-uri 'none'";
 
 /// The content type of plain-text error bodies.
 const PLAIN: &str = "text/plain; charset=utf-8";
@@ -240,6 +248,28 @@ mod tests {
         let big = fetch(&server.url, "GET", "/big.js");
         assert_eq!(header_of(&big, "Content-Length"), Some("100000"));
         assert_eq!(header_of(&big, "Transfer-Encoding"), None);
+    }
+
+    #[test]
+    fn every_response_carries_the_content_security_policy() {
+        let server = spawn(&site("csp")).unwrap();
+        for (method, target) in [
+            ("GET", "/"),
+            ("GET", "/pkg/m.wasm"),
+            ("GET", "/nope.js"),
+            ("HEAD", "/index.html"),
+            ("POST", "/"),
+        ] {
+            let response = fetch(&server.url, method, target);
+            assert_eq!(
+                header_of(&response, "Content-Security-Policy"),
+                Some(
+                    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
+                     style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'"
+                ),
+                "{method} {target}"
+            );
+        }
     }
 
     #[test]

@@ -106,19 +106,41 @@ pub fn run() -> Result<(), String> {
     Ok(())
 }
 
-/// Serves the built `www/` on an ephemeral port and runs the page's end-to-end test.
+/// Serves the built `www/` on an ephemeral port and runs the page's end-to-end tests
+/// (Playwright Test, `playwright.config.mjs`) against it; traces of failed tests are kept
+/// under `target/e2e/`.
 fn end_to_end() -> Result<(), String> {
     let server = serve::spawn(&run::root().join(build::WWW_DIR))?;
     println!("serving www/ at {}", server.url);
-    run::status(&mut run::program(
-        "node",
-        &["tests/e2e/page.mjs", &server.url],
-    ))
+    run::status(&mut playwright_test(&server.url))
+}
+
+/// `playwright test` from node_modules against the server at `url`.
+fn playwright_test(url: &str) -> Command {
+    let playwright = run::root().join("node_modules/.bin/playwright");
+    let mut command = run::program(playwright, &["test"]);
+    command.env("E2E_BASE_URL", url);
+    command
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_page_test_runs_playwright_against_the_server() {
+        let command = playwright_test("http://127.0.0.1:1234/");
+        assert!(command
+            .get_program()
+            .to_string_lossy()
+            .ends_with("node_modules/.bin/playwright"));
+        assert_eq!(command.get_args().collect::<Vec<_>>(), ["test"]);
+        let url = command
+            .get_envs()
+            .find(|(key, _)| *key == "E2E_BASE_URL")
+            .and_then(|(_, value)| value);
+        assert_eq!(url, Some("http://127.0.0.1:1234/".as_ref()));
+    }
 
     #[test]
     fn steps_run_checks_before_the_build_and_the_page_test_last() {

@@ -1,0 +1,181 @@
+// The end-to-end tests' fixtures and helpers.
+//
+// `test` is Playwright's, with a browser context that watches every page opened in it (the
+// `page` fixture and any page a test opens itself) for what must never happen on a healthy
+// page, and fails the test at teardown if any did:
+//   - a console error or warning, an uncaught exception, a dialog (alert, confirm, prompt);
+//   - a request that failed or got HTTP 400 or more;
+//   - a request to another origin (aborted, too: the page must work offline);
+//   - a `securitypolicyviolation` event (the server sends the page's Content-Security-Policy).
+// Every page also gets tests/e2e/in_page.js, which defines `window.__relu` (canvas hashes,
+// blank detection, frame waits).
+//
+// Waits are on what the page reports, never on a clock: `<html data-drawn>` (first complete
+// render), `<html data-frames>` (renders so far), animation frames, `#lab`'s data-
+// attributes, `window.reluExplorer` (labSteps(), stateHash()).
+
+import { fileURLToPath } from "node:url";
+
+import { test as base, expect } from "@playwright/test";
+
+import { DRAWN_TIMEOUT_MS } from "./browser.mjs";
+
+export { expect };
+
+/** The in-page helpers, injected into every page. */
+export const IN_PAGE = fileURLToPath(new URL("./in_page.js", import.meta.url));
+
+/** In every page, before its scripts: reports each CSP violation to the test. */
+function reportViolations() {
+  document.addEventListener("securitypolicyviolation", (event) => {
+    window.__reluViolation({
+      directive: event.effectiveDirective || event.violatedDirective,
+      blocked: event.blockedURI,
+      source: `${event.sourceFile}:${event.lineNumber}:${event.columnNumber}`,
+      sample: event.sample,
+    });
+  });
+}
+
+export const test = base.extend({
+  context: async ({ context, baseURL }, use) => {
+    const origin = new URL(baseURL).origin;
+    /** Each problem once, with how many times it happened. */
+    const problems = new Map();
+    const problem = (what) => problems.set(what, (problems.get(what) ?? 0) + 1);
+
+    await context.exposeBinding("__reluViolation", ({ page }, v) =>
+      problem(`Content-Security-Policy violation on ${page.url().slice(0, 80)}: ${v.directive} ` +
+        `blocked ${v.blocked || "(inline)"} at ${v.source}${v.sample ? ` (${JSON.stringify(v.sample)})` : ""}`));
+    await context.addInitScript({ path: IN_PAGE });
+    await context.addInitScript(reportViolations);
+    // Never let a request out (each is recorded below); data: and blob: URLs are not routed.
+    await context.route((url) => url.origin !== origin, (route) => route.abort("blockedbyclient"));
+
+    const watch = (page) => {
+      page.on("console", (msg) => {
+        if (msg.type() === "error" || msg.type() === "warning") {
+          const at = msg.location()?.url ? ` at ${msg.location().url}:${msg.location().lineNumber}` : "";
+          problem(`console ${msg.type()}: ${msg.text().slice(0, 500)}${at}`);
+        }
+      });
+      page.on("pageerror", (err) => problem(`uncaught exception: ${err.message}`));
+      page.on("dialog", (dialog) => {
+        problem(`a ${dialog.type()} dialog: ${JSON.stringify(dialog.message())}`);
+        dialog.dismiss().catch(() => {});
+      });
+      page.on("requestfailed", (req) => {
+        problem(`request failed: ${req.url().slice(0, 200)} (${req.failure()?.errorText})`);
+      });
+      page.on("response", (res) => {
+        if (res.status() >= 400) problem(`HTTP ${res.status()} for ${res.url().slice(0, 200)}`);
+      });
+      page.on("request", (req) => {
+        const url = new URL(req.url());
+        if (!["data:", "blob:"].includes(url.protocol) && url.origin !== origin) {
+          problem(`request to another origin: ${req.url().slice(0, 200)}`);
+        }
+      });
+    };
+    context.pages().forEach(watch);
+    context.on("page", watch);
+
+    await use(context);
+
+    const list = [...problems].map(([what, count]) => (count > 1 ? `${what} (${count} times)` : what));
+    if (list.length) {
+      throw new Error(`${list.length} problem(s) on the page:\n  ${list.join("\n  ")}`);
+    }
+  },
+});
+
+// ---------------------------------------------------------------------------------------------
+// Waiting on what the page reports.
+
+/** Loads the page with `hash` (such as "#x=1", or "" for none) in `page` and waits until it has
+ * drawn every canvas once. */
+export async function open(page, hash = "", timeout = DRAWN_TIMEOUT_MS) {
+  // Not waiting for the load event: data-drawn is what says the page is ready, and a page that
+  // hangs should fail on that, with that message.
+  await page.goto(hash || "./", { waitUntil: "commit" });
+  await drawn(page, timeout);
+  return page;
+}
+
+/** Opens a new page of `context` with `hash`, drawn. */
+export async function openNew(context, hash = "", timeout = DRAWN_TIMEOUT_MS) {
+  return open(await context.newPage(), hash, timeout);
+}
+
+/** Waits until `<html data-drawn="true">`: the page's first complete render. */
+export async function drawn(page, timeout = DRAWN_TIMEOUT_MS) {
+  await expect(page.locator("html"), "the page never set data-drawn: it did not finish loading")
+    .toHaveAttribute("data-drawn", "true", { timeout });
+}
+
+/** Resolves at the next animation frame: a render the page scheduled for an event that has
+ * been handled is done by then. */
+export function nextFrame(page) {
+  return page.evaluate(() => window.__relu.nextFrame());
+}
+
+/** Resolves after `count` animation frames. */
+export function afterFrames(page, count) {
+  return page.evaluate((n) => window.__relu.afterFrames(n), count);
+}
+
+/** Waits until no render is pending (two animation frames without one). Never resolves while
+ * the lab trains; bounded by the test's timeout. */
+export function idle(page) {
+  return page.evaluate(() => window.__relu.idle());
+}
+
+/** Waits until the page has written its state to the URL hash (it does so 250 ms after the
+ * last change): `location.hash` is `#` + `reluExplorer.stateHash()`. */
+export async function hashWritten(page, timeout = 5_000) {
+  await expect.poll(() => page.evaluate(() => {
+    const want = window.reluExplorer.stateHash();
+    return location.hash.replace(/^#/, "") === want ? "written" : `${location.hash} (want #${want})`;
+  }), { message: "location.hash never caught up with the page's state", timeout }).toBe("written");
+}
+
+/** Waits until nothing is pending: renders done and the URL hash written. */
+export async function settled(page) {
+  await idle(page);
+  await hashWritten(page);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading the page.
+
+/** Every canvas's `id:WxH:hash`. */
+export const canvasHashes = (page) => page.evaluate(() => window.__relu.canvasHashes());
+
+/** The graph canvas's pixel hash. */
+export const graphHash = (page) =>
+  page.evaluate(() => window.__relu.canvasHash(document.getElementById("graph-canvas")));
+
+/** Each canvas's backing store, CSS size, DPR and blankness. */
+export const canvasReport = (page) => page.evaluate(() => window.__relu.canvasReport());
+
+/** What is wrong with a canvas report: blank canvases, and backing stores that are not CSS
+ * size × devicePixelRatio (within 1.5 px). Empty when every canvas is right. */
+export function canvasProblems(report) {
+  if (report.length === 0) return ["the page has no canvas"];
+  const bad = [];
+  for (const c of report) {
+    if (c.blank) bad.push(`${c.id} is blank (one colour, or no backing store)`);
+    const wantW = c.cssWidth * c.dpr;
+    const wantH = c.cssHeight * c.dpr;
+    if (Math.abs(c.width - wantW) > 1.5 || Math.abs(c.height - wantH) > 1.5) {
+      bad.push(`${c.id} backing store ${c.width}x${c.height}, want CSS ${c.cssWidth}x${c.cssHeight} × ${c.dpr} = ${wantW}x${wantH}`);
+    }
+  }
+  return bad;
+}
+
+/** An element's trimmed text. */
+export const textOf = (page, id) => page.locator(`#${id}`).evaluate((el) => el.textContent.trim());
+
+/** An input's value. */
+export const valueOf = (page, id) => page.locator(`#${id}`).inputValue();
