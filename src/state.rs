@@ -146,6 +146,20 @@ pub enum Problem {
     },
 }
 
+impl Problem {
+    /// The URL-hash keys of the settings the problem refused (both ends for a range), for
+    /// scripts and tests that must not read the translated message.
+    pub fn keys(&self) -> Vec<&'static str> {
+        match self {
+            Problem::Unreadable { setting, .. }
+            | Problem::OutOfBounds { setting, .. }
+            | Problem::NotWhole { setting, .. }
+            | Problem::TooLong { setting, .. } => vec![setting.key()],
+            Problem::RangeOrder { .. } | Problem::RangeTooNarrow { .. } => vec!["xmin", "xmax"],
+        }
+    }
+}
+
 /// Up to [`SHOWN_TEXT_CHARS`] characters of `text`, with `…` if it was longer.
 fn shown(text: &str) -> String {
     match text.char_indices().nth(SHOWN_TEXT_CHARS) {

@@ -490,3 +490,13 @@ proptest! {
         prop_assert!(state.is_valid(), "{:?} = {}: {:?}", setting, value, state);
     }
 }
+
+#[test]
+fn each_problem_names_the_keys_it_refused() {
+    let (_, problems) = State::from_hash("#xmin=0&xmax=1e-320&width=0&lr=abc&tx=1");
+    let keys: Vec<Vec<&str>> = problems.iter().map(|p| p.keys()).collect();
+    assert!(keys.contains(&vec!["xmin", "xmax"]), "{keys:?}");
+    assert!(keys.contains(&vec!["width"]), "{keys:?}");
+    assert!(keys.contains(&vec!["lr"]), "{keys:?}");
+    assert_eq!(keys.len(), 3, "{keys:?}");
+}

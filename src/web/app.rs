@@ -95,12 +95,8 @@ impl App {
         // `data-problems="xmin,lr"`, empty when the link was read whole.
         let mut keys: Vec<&str> = Vec::new();
         for problem in problems {
-            let refused: &[&str] = match problem {
-                Problem::RangeOrder { .. } => &["xmin", "xmax"],
-                Problem::OutOfBounds { key, .. } | Problem::Unreadable { key, .. } => &[*key],
-            };
-            for key in refused {
-                if !keys.contains(key) {
+            for key in problem.keys() {
+                if !keys.contains(&key) {
                     keys.push(key);
                 }
             }
@@ -422,6 +418,10 @@ fn on_click(app: &Shared, event: &Event) {
     else {
         return;
     };
+    let lab = Dirty {
+        lab: true,
+        ..Dirty::default()
+    };
     let dirty = {
         let mut guard = app.borrow_mut();
         let inner = &mut *guard;
@@ -430,24 +430,20 @@ fn on_click(app: &Shared, event: &Event) {
             .and_then(|key| Preset::from_key(&key))
         {
             inner.lab.preset(&mut inner.state, preset, inner.strings);
+            inner.lab_problem = None;
+            lab
         } else if button.id().starts_with("lab-") {
             inner.lab.button(&button.id(), &inner.state);
+            inner.lab_problem = None;
+            lab
         } else if inner.neuron.button(&button.id()) {
-            // The walk-through has no state of its own in the URL and touches no other view.
-            return changed(
-                app,
-                Dirty {
-                    neuron: true,
-                    ..Dirty::default()
-                },
-            );
+            // The walk-through has no state in the URL and touches no other view.
+            Dirty {
+                neuron: true,
+                ..Dirty::default()
+            }
         } else {
             return;
-        }
-        inner.lab_problem = None;
-        Dirty {
-            lab: true,
-            ..Dirty::default()
         }
     };
     changed(app, dirty);

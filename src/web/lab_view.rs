@@ -242,7 +242,7 @@ impl LabView {
     fn write_data(&self) -> Result<(), JsValue> {
         let flag = |on: bool| if on { "true" } else { "false" };
         let dead = self.lab.dead();
-        let loss = self.lab.last_loss().map(decimal::shortest_f32);
+        let loss = self.lab.last_loss().map(|loss| loss.to_string());
         let section = &self.section;
         section.set_attribute("data-steps", &self.lab.step().to_string())?;
         section.set_attribute("data-loss", loss.as_deref().unwrap_or_default())?;

@@ -1,11 +1,7 @@
-// The page runs under its Content-Security-Policy (DESIGN.md, Security): the server sends it
-// with every response, and nothing on the page violates it. The fixture records every
-// `securitypolicyviolation` event in every test and fails the test on any, so a violation fails
-// the whole suite; this test says so by name, and checks the header.
-//
-// Until www/index.html's inline <script> (the early wasm compile) moves to a file, which is
-// being done on another branch, every page load violates `script-src` and this test (with
-// every other) fails.
+// The page runs under its Content-Security-Policy (README, "Content-Security-Policy"): the
+// server sends it with every response, and nothing on the page violates it. The fixture records
+// every `securitypolicyviolation` event in every test and fails the test on any, so a violation
+// fails the whole suite; this test says so by name, and checks the header.
 
 import { drawn, expect, test } from "./fixtures.mjs";
 
@@ -13,7 +9,7 @@ const POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-
   "img-src 'self' data:; object-src 'none'; base-uri 'none'";
 
 test("CSP: every response carries the policy, and the page loads, draws and trains under it",
-  { tag: ["@pending-inline-script-move"] }, async ({ page }) => {
+  async ({ page }) => {
     const responses = [];
     page.on("response", (response) => responses.push(response));
     const main = await page.goto("./");

@@ -11,6 +11,7 @@ import {
   expect,
   graphHash,
   hashWritten,
+  idle,
   nextFrame,
   open,
   openNew,
@@ -365,4 +366,42 @@ test.describe("at 375 px wide", () => {
     expect(scrollWidth, "scrollWidth").toBeLessThanOrEqual(innerWidth);
     expect(canvasProblems(await canvasReport(page))).toEqual([]);
   });
+});
+
+test("each view redraws alone: a walk-through click or a torch edit repaints no chart, a graph change only the graph", async ({ page }) => {
+  await open(page);
+  await idle(page);
+  const draws = () => page.evaluate(() => Object.fromEntries(
+    [...document.querySelectorAll("canvas")].map((c) => [c.id, Number(c.dataset.draws ?? 0)])));
+  const frames = () => page.evaluate(() => Number(document.documentElement.dataset.frames));
+  const start = await draws();
+  expect(Object.values(start).every((n) => n >= 1), `every canvas drawn once: ${JSON.stringify(start)}`).toBe(true);
+
+  // The walk-through: its stage changes, and no canvas is drawn again.
+  const stage = await page.locator("#neuron").evaluate((el) => el.textContent);
+  let before = await frames();
+  await page.locator("#neuron-next").click();
+  await expect.poll(frames).toBeGreaterThan(before);
+  await idle(page);
+  expect(await page.locator("#neuron").evaluate((el) => el.textContent), "the walk-through moved on").not.toBe(stage);
+  expect(await draws(), "canvases drawn after a walk-through click").toEqual(start);
+
+  // The torch panel: its result changes, and no canvas is drawn again.
+  before = await frames();
+  await page.locator("#torch-x").fill("3.0, -2.0, 0.5, -0.25");
+  await page.keyboard.press("Tab");
+  await expect.poll(frames).toBeGreaterThan(before);
+  await idle(page);
+  await expect(page.locator("#torch-y")).toHaveText("tensor([3.0000, 0.0000, 0.5000, 0.0000], grad_fn=<ReluBackward0>)");
+  expect(await draws(), "canvases drawn after a torch edit").toEqual(start);
+
+  // The graph: only its canvas is drawn again.
+  await page.locator("#x-value").focus();
+  await page.keyboard.press("ArrowRight");
+  await expect.poll(async () => (await draws())["graph-canvas"]).toBeGreaterThan(start["graph-canvas"]);
+  await idle(page);
+  const after = await draws();
+  for (const [id, count] of Object.entries(start)) {
+    if (id !== "graph-canvas") expect(after[id], `${id} drawn again after a graph change`).toBe(count);
+  }
 });

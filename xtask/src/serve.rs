@@ -118,9 +118,9 @@ fn respond(root: &Path, request: Request) -> Option<String> {
     Some(format!("{status} {log}"))
 }
 
-/// The policy the page must run under (DESIGN.md, Security), sent with every response so that
-/// `serve` and the end-to-end tests hold the page to it: no inline script or style, no other
-/// origin, WebAssembly compiled from the page's own files only.
+/// The policy the page must run under (README, "Content-Security-Policy"), sent with every
+/// response so that `serve` and the end-to-end tests hold the page to it: no inline script or
+/// style, no other origin, WebAssembly compiled from the page's own files only.
 const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; \
      script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; \
      object-src 'none'; base-uri 'none'";
