@@ -6,7 +6,8 @@
 //   load_to_drawn_ms                   startTime of the "relu-explorer:drawn" mark (everything on the
 //                                      first screen drawn), median of 5 fresh loads
 //   static_fcp_ms                      first contentful paint of the same index.html with its scripts
-//                                      removed (the document's own cost), median of 5 fresh loads
+//                                      removed (the document's own cost), served by the same server
+//                                      as www/bench-static.html, median of 5 fresh loads
 //                                      interleaved with the page's, so both see the same machine
 //   load_vs_static_ratio               load_to_drawn_ms / static_fcp_ms
 //   canvases_blank_when_visible        canvases below the first screen that were still blank when
@@ -31,7 +32,7 @@
 //   train_memory_growth_bytes          wasm memory after 10 minutes' worth of training steps
 //                                      minus wasm memory after the first second of training
 
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -119,24 +120,29 @@ function watchVisible() {
   });
 }
 
-/** The served index.html without its scripts (and the module preload), for `static_fcp_ms`. */
-async function staticDocument() {
+/** The static twin of the page, `www/bench-static.html`: the served index.html without its
+ * scripts (and the module preload). It is written into the served folder, so the server sends
+ * it exactly as it sends the page, and removed when the benchmark ends. */
+const STATIC_FILE = new URL("../../www/bench-static.html", import.meta.url);
+const STATIC_PATH = "bench-static.html";
+
+/** Writes the static twin from the served index.html. */
+async function writeStaticDocument() {
   const html = await (await fetch(base)).text();
-  return html
+  const stripped = html
     .replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, "")
     .replace(/<link\b[^>]*rel="modulepreload"[^>]*>/gi, "");
+  if (stripped === html || /<script/i.test(stripped)) {
+    throw new Error("index.html changed shape: its scripts were not all found to strip");
+  }
+  writeFileSync(STATIC_FILE, stripped);
 }
 
-/** First contentful paint of `path` (relative to the served www/) in a fresh context, with the
- * document itself answered by `body` when given. */
-async function firstContentfulPaint(browser, path, body) {
+/** First contentful paint of `path` (relative to the served www/) in a fresh context. */
+async function firstContentfulPaint(browser, path) {
   const context = await browser.newContext(DESKTOP);
-  const url = new URL(path, base).href;
-  if (body !== undefined) {
-    await context.route(url, (route) => route.fulfill({ body, contentType: "text/html; charset=utf-8" }));
-  }
   const page = await context.newPage();
-  await page.goto(url);
+  await page.goto(new URL(path, base).href);
   const fcp = await page.evaluate(() => new Promise((resolve) => {
     new PerformanceObserver((list) => {
       const entry = list.getEntriesByName("first-contentful-paint")[0];
@@ -196,9 +202,8 @@ async function measureLoads(browser) {
   const blankAtDrawn = new Set();
   let responses = [];
   const staticFcp = [];
-  const staticBody = await staticDocument();
   for (let i = 0; i < LOADS; i++) {
-    staticFcp.push(await firstContentfulPaint(browser, "bench-static.html", staticBody));
+    staticFcp.push(await firstContentfulPaint(browser, STATIC_PATH));
     const pending = [];
     const record = (response) =>
       pending.push(response.body().then(
@@ -577,6 +582,7 @@ async function main() {
   const loadBefore = os.loadavg()[0];
   try {
     const notes = [];
+    await writeStaticDocument();
     const loads = await measureLoads(browser);
     const blankWhenVisible = await measureBlankWhenVisible(browser);
     const { context, page } = await freshPage(browser);
@@ -696,6 +702,7 @@ async function main() {
       console.log(`bench: note: ${DRAG_MOVES} mouse moves gave only ${drag.inputs} input events on #x-value`);
     }
   } finally {
+    rmSync(STATIC_FILE, { force: true });
     await browser.close();
   }
 }
