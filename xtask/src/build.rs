@@ -92,6 +92,7 @@ fn minify_glue(root: &Path) -> Result<(), String> {
             BINDGEN_JS,
             "--module",
             "--compress",
+            "passes=3",
             "--mangle",
             "--output",
             &minified,
@@ -108,13 +109,20 @@ fn minify_glue(root: &Path) -> Result<(), String> {
     fs::remove_file(root.join(&minified)).map_err(|err| format!("cannot remove {minified}: {err}"))
 }
 
+/// wasm-opt's passes: size first, repeated until they stop finding anything (`--converge`
+/// takes about a third of a KB more off the gzip size for ten more seconds of build).
+const WASM_OPT_PASSES: [&str; 2] = ["-Oz", "--converge"];
+
 /// Runs wasm-opt on the bound module in place, unless it is byte for byte the module
 /// the last run optimised with the same binaryen and flags: then that output is reused.
 fn optimise(root: &Path) -> Result<(), String> {
     let module = root.join(BINDGEN_WASM);
     let input = read(&module)?;
     let binaryen = read(&root.join("node_modules/binaryen/package.json"))?;
-    let mut recipe = WASM_FEATURES.join(" ").into_bytes();
+    let mut recipe = [&WASM_OPT_PASSES[..], &WASM_FEATURES[..]]
+        .concat()
+        .join(" ")
+        .into_bytes();
     recipe.extend(binaryen);
     let cache = run::target_dir().join(OPT_CACHE);
     let (cached_recipe, cached_input, cached_output) = (
@@ -133,7 +141,7 @@ fn optimise(root: &Path) -> Result<(), String> {
     }
 
     let optimised = format!("{BINDGEN_WASM}.opt");
-    let mut args = vec!["-Oz"];
+    let mut args = WASM_OPT_PASSES.to_vec();
     args.extend(WASM_FEATURES);
     args.extend([BINDGEN_WASM, "-o", &optimised]);
     run::status(&mut run::program(root.join(WASM_OPT), &args))?;
