@@ -9,8 +9,10 @@ use js_sys::{Array, Float32Array, Float64Array, Uint32Array, Uint8Array};
 use wasm_bindgen::prelude::*;
 
 use crate::activation::{backward_all, forward_all, Activation};
+use crate::fuzz_plan::{MAX_SEED, RATES};
 use crate::mlp::{Init, Mlp, MlpError};
 use crate::web::app::{self, App, Shared};
+use crate::web::fuzz;
 
 /// PyTorch's default negative slope for `leaky_relu`.
 const DEFAULT_NEGATIVE_SLOPE: f32 = 0.01;
@@ -194,6 +196,42 @@ impl Explorer {
     #[wasm_bindgen(js_name = stateHash)]
     pub fn state_hash(&self) -> String {
         self.app.borrow().state_hash()
+    }
+
+    /// Starts the page's fuzz mode, or restarts it with new arguments: `rate` random synthetic
+    /// inputs per animation frame (a whole number from 1 to 100) on the page's canvases and
+    /// controls and its URL hash, planned from `seed` (a whole number from 0 to 2^53 − 1), so
+    /// that the same seed replays the same inputs on the same page. It runs until `fuzzStop()`
+    /// or the page closes, and writes its count to `<html data-fuzz-events>` once per frame.
+    pub fn fuzz(&self, rate: &JsValue, seed: &JsValue) -> Result<(), JsValue> {
+        const FUZZ: &str = "Explorer.fuzz";
+        let valid_rate = |v: f64| {
+            let (low, high) = (f64::from(*RATES.start()), f64::from(*RATES.end()));
+            v.fract() == 0.0 && (low..=high).contains(&v)
+        };
+        let valid_seed = |v: f64| v.fract() == 0.0 && (0.0..=MAX_SEED as f64).contains(&v);
+        let rate = number(
+            FUZZ,
+            "rate",
+            rate,
+            "a whole number from 1 to 100",
+            valid_rate,
+        )?;
+        let wanted = "a whole number from 0 to 2^53 - 1";
+        let seed = number(FUZZ, "seed", seed, wanted, valid_seed)?;
+        fuzz::start(rate as u32, seed as u64)
+    }
+
+    /// Synthetic inputs the fuzzer has performed since it last started (0 if it never did).
+    #[wasm_bindgen(js_name = fuzzEvents)]
+    pub fn fuzz_events(&self) -> f64 {
+        fuzz::events() as f64
+    }
+
+    /// Stops the fuzzer, if it runs; `fuzzEvents()` keeps its count.
+    #[wasm_bindgen(js_name = fuzzStop)]
+    pub fn fuzz_stop(&self) {
+        fuzz::stop();
     }
 
     /// The polylines the graph currently draws, each a Float64Array `[x0, y0, x1, y1, ...]` in
