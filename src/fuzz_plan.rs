@@ -162,23 +162,39 @@ const KEYS: [&str; 20] = [
     "x",
 ];
 
-/// Texts a number input receives beside in-range and out-of-range values: what a person can
-/// type or paste into it, or a script can write to it.
-const NUMBER_TEXTS: [&str; 14] = [
+/// Edge values a number input receives beside in-range and out-of-range ones: each a valid
+/// HTML floating-point number or empty, since writing any other text to a number input's
+/// `value` from script makes Chromium warn in the console (a person typing it cannot), and the
+/// browser would turn it into the empty value anyway.
+const NUMBER_EDGES: [&str; 12] = [
     "",
-    "NaN",
     "-0",
-    "1e999",
-    "-1e999",
+    ".5",
+    "1E2",
+    "0.30000000000000004",
     "1e-320",
-    "abc",
+    "5e-324",
     "9007199254740993",
     "1e21",
+    "1e308",
+    "-1e308",
+    "-0.000001",
+];
+
+/// Number-like texts a URL can carry: a link is not sanitised as an input's value is.
+const NUMBER_TEXTS: [&str; 12] = [
+    "NaN",
+    "1e999",
+    "-1e999",
+    "abc",
     " 2 ",
     "0x10",
     "Infinity",
     "\u{2212}1",
     "1,5",
+    "+1",
+    "5.",
+    "1e",
 ];
 
 /// Texts a text box receives: valid tensors, every float edge case, separators alone, markup,
@@ -225,7 +241,7 @@ const HASH_KEYS: [&str; 28] = [
     "embed", "hide", "lang", "nokey",
 ];
 
-/// Values a hash key may be given beside random numbers and [`NUMBER_TEXTS`].
+/// Values a hash key may be given beside random numbers, [`NUMBER_EDGES`] and [`NUMBER_TEXTS`].
 const HASH_VALUES: [&str; 14] = [
     "1", "0", "true", "off", "relu", "leaky", "he", "xavier", "sin", "zigzag", "graph", "%", "%ZZ",
     "%E2%82",
@@ -416,7 +432,7 @@ impl Planner {
     }
 
     /// A number input's value: inside its bounds half the time, else exactly at one, outside
-    /// them, or not a number at all.
+    /// them, or one of [`NUMBER_EDGES`].
     fn number(&mut self, min: f64, max: f64) -> String {
         let span = (max - min).abs().max(1.0);
         let value = match self.below(20) {
@@ -425,7 +441,7 @@ impl Planner {
             12 | 13 => max,
             14 | 15 => min - span * self.unit() - f64::EPSILON * span,
             16 | 17 => max + span * self.unit() + f64::EPSILON * span,
-            _ => return self.pick(&NUMBER_TEXTS).to_string(),
+            _ => return self.pick(&NUMBER_EDGES).to_string(),
         };
         value.to_string()
     }
@@ -467,9 +483,10 @@ impl Planner {
         let parts: Vec<String> = (0..pairs)
             .map(|_| {
                 let key = self.pick(&HASH_KEYS);
-                let value = match self.below(3) {
+                let value = match self.below(4) {
                     0 => self.pick(&HASH_VALUES).to_string(),
                     1 => self.pick(&NUMBER_TEXTS).to_string(),
+                    2 => self.pick(&NUMBER_EDGES).to_string(),
                     _ => ((self.unit() - 0.5) * 400.0).to_string(),
                 };
                 format!("{key}={value}")
