@@ -452,12 +452,18 @@ impl Planner {
         match self.below(10) {
             0 => {
                 let count = 100 + self.below(LONG_LIST - 99);
-                let entries: Vec<String> = (0..count).map(|_| self.list_entry()).collect();
-                entries.join(if self.one_in(2) { ", " } else { " " })
+                let separator = if self.one_in(2) { ", " } else { " " };
+                let mut list = self.list_entry();
+                for _ in 1..count {
+                    list.push_str(separator);
+                    list.push_str(&self.list_entry());
+                }
+                list
             }
             1 => {
-                let unit = self.pick(&["1, ", "9", "-", "数"]);
-                unit.chars().cycle().take(LONG_TEXT).collect()
+                // Each unit's length in characters divides LONG_TEXT.
+                let unit = self.pick(&["1, 0 ", "9", "-", "数"]);
+                unit.repeat(LONG_TEXT / unit.chars().count())
             }
             _ => self.pick(&TEXTS).to_string(),
         }

@@ -147,6 +147,7 @@ pub fn tanh_backward(x: &JsValue, grad_output: &JsValue) -> Result<Float32Array,
 #[wasm_bindgen]
 pub struct Explorer {
     app: Shared,
+    fuzzer: Option<fuzz::Fuzzer>,
 }
 
 #[wasm_bindgen]
@@ -203,7 +204,7 @@ impl Explorer {
     /// controls and its URL hash, planned from `seed` (a whole number from 0 to 2^53 − 1), so
     /// that the same seed replays the same inputs on the same page. It runs until `fuzzStop()`
     /// or the page closes, and writes its count to `<html data-fuzz-events>` once per frame.
-    pub fn fuzz(&self, rate: &JsValue, seed: &JsValue) -> Result<(), JsValue> {
+    pub fn fuzz(&mut self, rate: &JsValue, seed: &JsValue) -> Result<(), JsValue> {
         const FUZZ: &str = "Explorer.fuzz";
         let valid_rate = |v: f64| {
             let (low, high) = (f64::from(*RATES.start()), f64::from(*RATES.end()));
@@ -219,19 +220,23 @@ impl Explorer {
         )?;
         let wanted = "a whole number from 0 to 2^53 - 1";
         let seed = number(FUZZ, "seed", seed, wanted, valid_seed)?;
-        fuzz::start(rate as u32, seed as u64)
+        // Dropping the handle of a running fuzzer stops it before its next frame.
+        self.fuzzer = Some(fuzz::start(rate as u32, seed as u64)?);
+        Ok(())
     }
 
     /// Synthetic inputs the fuzzer has performed since it last started (0 if it never did).
     #[wasm_bindgen(js_name = fuzzEvents)]
     pub fn fuzz_events(&self) -> f64 {
-        fuzz::events() as f64
+        self.fuzzer.as_ref().map_or(0, fuzz::Fuzzer::events) as f64
     }
 
     /// Stops the fuzzer, if it runs; `fuzzEvents()` keeps its count.
     #[wasm_bindgen(js_name = fuzzStop)]
     pub fn fuzz_stop(&self) {
-        fuzz::stop();
+        if let Some(fuzzer) = &self.fuzzer {
+            fuzzer.stop();
+        }
     }
 
     /// The polylines the graph currently draws, each a Float64Array `[x0, y0, x1, y1, ...]` in
@@ -267,7 +272,7 @@ pub fn mount() -> Result<Explorer, JsValue> {
     app.borrow_mut().render(true)?;
     // Work that waits for the first frame (the born-dead survey) starts there.
     app::schedule_frame(&app);
-    Ok(Explorer { app })
+    Ok(Explorer { app, fuzzer: None })
 }
 
 // ---------------------------------------------------------------------------------------------

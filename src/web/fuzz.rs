@@ -7,17 +7,15 @@
 //! [`App`](crate::web::app::App) and can never hold its `RefCell` while the page's listeners run.
 
 use std::cell::RefCell;
+use std::rc::Rc;
 
-use js_sys::{Array, Reflect};
+use js_sys::{Array, Function, Object, Reflect};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{
-    Document, Element, Event, EventInit, HtmlElement, KeyboardEvent, KeyboardEventInit,
-    PointerEvent, PointerEventInit, Touch, TouchEvent, TouchEventInit, TouchInit,
-};
+use web_sys::{Document, Element, EventTarget, HtmlElement};
 
-use crate::fuzz_plan::{Action, Phase, Planner, Target, MAX_SEED, RATES};
-use crate::web::dom::{document, error, window};
+use crate::fuzz_plan::{Action, Phase, Planner, Target};
+use crate::web::dom::{document, window};
 
 /// What the fuzzer acts on: canvases and every kind of form control. Links are left out so that
 /// it never navigates away.
@@ -31,67 +29,58 @@ const SKIPPED: &str = ":disabled, form *, input[type=file]";
 /// are mostly out of any real control's domain.
 const OPEN_BOUND: f64 = 1e6;
 
-thread_local! {
-    /// The one fuzzer of the page. A frame's planning borrows it; dispatching never does, since
-    /// a listener may start or stop the fuzzer.
-    static RUN: RefCell<Run> = RefCell::new(Run::default());
+/// A running fuzzer (or a stopped one, whose count stays readable). Dropping it stops it.
+pub struct Fuzzer {
+    run: Rc<RefCell<Run>>,
 }
 
-/// The running fuzzer, if any, and its progress.
-#[derive(Default)]
+/// A fuzzer's planner and progress, shared with its frame loop. A frame borrows it to plan and
+/// to count, never while dispatching: the page's listeners may reach the fuzzer.
 struct Run {
-    /// Bumped by every start and stop, so that a superseded frame loop ends.
-    generation: u32,
-    /// The planner and the rate, while running.
-    planner: Option<(Planner, u32)>,
-    /// Actions performed since the last start.
+    planner: Planner,
+    rate: u32,
     events: u64,
+    stopped: bool,
 }
 
-/// Starts the fuzzer, replacing one that is running: `rate` actions (1 to 100) per animation
-/// frame, planned from `seed` (0 to 2^53 − 1). Progress is written to the root element's
-/// `data-fuzz-events` once per frame. Refuses other arguments with an error naming them.
-pub fn start(rate: u32, seed: u64) -> Result<(), JsValue> {
-    if !RATES.contains(&rate) {
-        return Err(error(&format!(
-            "fuzz: rate must be from 1 to 100, got {rate}"
-        )));
+/// Starts a fuzzer: `rate` actions per animation frame (clamped to 1 to 100), planned from
+/// `seed`, until the returned handle stops it or is dropped. Progress is written to the root
+/// element's `data-fuzz-events` once per frame. The caller has validated both numbers (the JS
+/// API's `fuzz()` does, with a message for each).
+pub fn start(rate: u32, seed: u64) -> Result<Fuzzer, JsValue> {
+    let run = Rc::new(RefCell::new(Run {
+        planner: Planner::new(seed),
+        rate,
+        events: 0,
+        stopped: false,
+    }));
+    schedule(run.clone())?;
+    Ok(Fuzzer { run })
+}
+
+impl Fuzzer {
+    /// Actions performed since the fuzzer started.
+    pub fn events(&self) -> u64 {
+        self.run.borrow().events
     }
-    if seed > MAX_SEED {
-        return Err(error(&format!(
-            "fuzz: seed must be from 0 to 2^53 - 1, got {seed}"
-        )));
+
+    /// Stops the fuzzer before its next frame; a frame under way finishes its actions.
+    pub fn stop(&self) {
+        self.run.borrow_mut().stopped = true;
     }
-    let generation = RUN.with(|run| {
-        let mut run = run.borrow_mut();
-        run.generation = run.generation.wrapping_add(1);
-        run.planner = Some((Planner::new(seed), rate));
-        run.events = 0;
-        run.generation
-    });
-    schedule(generation)
 }
 
-/// Stops the fuzzer after the action it is performing, if it runs; its count stays readable.
-pub fn stop() {
-    RUN.with(|run| {
-        let mut run = run.borrow_mut();
-        run.generation = run.generation.wrapping_add(1);
-        run.planner = None;
-    });
+impl Drop for Fuzzer {
+    fn drop(&mut self) {
+        self.stop();
+    }
 }
 
-/// Actions performed since the fuzzer last started (0 if it never did).
-pub fn events() -> u64 {
-    RUN.with(|run| run.borrow().events)
-}
-
-/// Runs one frame of loop `generation` at the next animation frame.
-fn schedule(generation: u32) -> Result<(), JsValue> {
+/// Runs one frame of `run` at the next animation frame.
+fn schedule(run: Rc<RefCell<Run>>) -> Result<(), JsValue> {
     let callback = Closure::once_into_js(move || {
-        if let Err(failure) = frame(generation) {
-            // The fuzzer's own DOM calls failed, which is a bug in it: stop, and say why.
-            stop();
+        if let Err(failure) = frame(run) {
+            // The fuzzer's own DOM calls failed, which is a bug in it: say why. The loop ends.
             web_sys::console::error_2(&"ReLU Explorer fuzz:".into(), &failure);
         }
     });
@@ -100,36 +89,30 @@ fn schedule(generation: u32) -> Result<(), JsValue> {
 }
 
 /// Plans and performs one frame's actions, reports progress, and schedules the next frame,
-/// unless the fuzzer was stopped or restarted meanwhile.
-fn frame(generation: u32) -> Result<(), JsValue> {
+/// unless the fuzzer was stopped.
+fn frame(run: Rc<RefCell<Run>>) -> Result<(), JsValue> {
+    if run.borrow().stopped {
+        return Ok(());
+    }
     let document = document()?;
     let (found, targets) = find_targets(&document)?;
-    let actions = RUN.with(|run| {
-        let mut run = run.borrow_mut();
-        let current = run.generation == generation;
-        let planner = run.planner.as_mut().filter(|_| current);
-        planner.map(|(planner, rate)| planner.frame(*rate, &targets))
-    });
-    let Some(actions) = actions else {
-        return Ok(());
+    let actions = {
+        let mut guard = run.borrow_mut();
+        let inner = &mut *guard;
+        inner.planner.frame(inner.rate, &targets)
     };
     for action in &actions {
         perform(&found, action)?;
     }
-    let events = RUN.with(|run| {
-        let mut run = run.borrow_mut();
-        (run.generation == generation).then(|| {
-            run.events += actions.len() as u64;
-            run.events
-        })
-    });
-    let Some(events) = events else {
-        return Ok(());
+    let events = {
+        let mut inner = run.borrow_mut();
+        inner.events += actions.len() as u64;
+        inner.events
     };
     if let Some(root) = document.document_element() {
         root.set_attribute("data-fuzz-events", &events.to_string())?;
     }
-    schedule(generation)
+    schedule(run)
 }
 
 /// An element the fuzzer may act on, with its box (left, top, width, height) in CSS pixels
@@ -220,26 +203,26 @@ fn perform(found: &[Found], action: &Action) -> Result<(), JsValue> {
         } => {
             let target = &found[*target];
             let (x, y) = client_point(target, *at);
-            let init = PointerEventInit::new();
-            init.set_bubbles(true);
-            init.set_cancelable(true);
-            init.set_composed(true);
-            init.set_pointer_id(*id);
-            init.set_pointer_type(device.name());
-            init.set_is_primary(true);
-            init.set_client_x(x);
-            init.set_client_y(y);
-            init.set_buttons(u16::from(*pressed));
-            // `button` is −1 when no button changed, as in a move.
-            init.set_button(if *phase == Phase::Move { -1 } else { 0 });
-            init.set_pressure(if *pressed { 0.5 } else { 0.0 });
             let name = match phase {
                 Phase::Down => "pointerdown",
                 Phase::Move => "pointermove",
                 Phase::Up => "pointerup",
             };
-            let event = PointerEvent::new_with_event_init_dict(name, &init)?;
-            target.element.dispatch_event(&event)?;
+            let fields = [
+                ("pointerId", JsValue::from(*id)),
+                ("pointerType", device.name().into()),
+                ("isPrimary", true.into()),
+                ("clientX", x.into()),
+                ("clientY", y.into()),
+                ("buttons", u8::from(*pressed).into()),
+                // `button` is −1 when no button changed, as in a move.
+                (
+                    "button",
+                    (if *phase == Phase::Move { -1 } else { 0 }).into(),
+                ),
+                ("pressure", (if *pressed { 0.5 } else { 0.0 }).into()),
+            ];
+            dispatch(&target.element, "PointerEvent", name, &fields)
         }
         Action::Touch {
             target,
@@ -249,27 +232,29 @@ fn perform(found: &[Found], action: &Action) -> Result<(), JsValue> {
         } => {
             let target = &found[*target];
             let (x, y) = client_point(target, *at);
-            let touch = TouchInit::new(*id, &target.element);
-            touch.set_client_x(x);
-            touch.set_client_y(y);
-            let touches = Array::of1(&JsValue::from(Touch::new(&touch)?));
-            let init = TouchEventInit::new();
-            init.set_bubbles(true);
-            init.set_cancelable(true);
-            init.set_composed(true);
-            init.set_changed_touches(&touches);
-            // A touch that ended is no longer on the surface.
-            if *phase != Phase::Up {
-                init.set_touches(&touches);
-                init.set_target_touches(&touches);
-            }
-            let name = match phase {
-                Phase::Down => "touchstart",
-                Phase::Move => "touchmove",
-                Phase::Up => "touchend",
+            let point = dictionary(&[
+                ("identifier", (*id).into()),
+                ("target", target.element.clone().into()),
+                ("clientX", x.into()),
+                ("clientY", y.into()),
+            ])?;
+            let Some(touch) = construct("Touch", &Array::of1(&point))? else {
+                // This browser makes no touches (desktop Firefox and Safari): nor can a person.
+                return Ok(());
             };
-            let event = TouchEvent::new_with_event_init_dict(name, &init)?;
-            target.element.dispatch_event(&event)?;
+            let touches: JsValue = Array::of1(&touch).into();
+            // A touch that ended is no longer on the surface.
+            let (name, on_surface) = match phase {
+                Phase::Down => ("touchstart", touches.clone()),
+                Phase::Move => ("touchmove", touches.clone()),
+                Phase::Up => ("touchend", Array::new().into()),
+            };
+            let fields = [
+                ("changedTouches", touches),
+                ("touches", on_surface.clone()),
+                ("targetTouches", on_surface),
+            ];
+            dispatch(&target.element, "TouchEvent", name, &fields)
         }
         Action::Key {
             target,
@@ -283,28 +268,22 @@ fn perform(found: &[Found], action: &Action) -> Result<(), JsValue> {
                     element.focus()?;
                 }
             }
-            let init = KeyboardEventInit::new();
-            init.set_bubbles(true);
-            init.set_cancelable(true);
-            init.set_composed(true);
-            init.set_key(key);
             let name = if *down { "keydown" } else { "keyup" };
-            let event = KeyboardEvent::new_with_keyboard_event_init_dict(name, &init)?;
-            element.dispatch_event(&event)?;
+            dispatch(element, "KeyboardEvent", name, &[("key", (*key).into())])
         }
         Action::Set { target, value } => {
             let element = &found[*target].element;
             // Inputs, selects and textareas share the `value` property: one reflective write
             // serves all three without a binding for each.
             Reflect::set(element, &"value".into(), &value.into())?;
-            for name in ["input", "change"] {
-                element.dispatch_event(&plain_event(name, true)?)?;
-            }
+            dispatch(element, "Event", "input", &[])?;
+            dispatch(element, "Event", "change", &[])
         }
         Action::Click { target } => {
             if let Some(element) = found[*target].element.dyn_ref::<HtmlElement>() {
                 element.click();
             }
+            Ok(())
         }
         Action::Hash(hash) => {
             let window = window()?;
@@ -312,10 +291,9 @@ fn perform(found: &[Found], action: &Action) -> Result<(), JsValue> {
             window
                 .history()?
                 .replace_state_with_url(&JsValue::NULL, "", Some(&url))?;
-            window.dispatch_event(&plain_event("hashchange", false)?)?;
+            dispatch(&window, "Event", "hashchange", &[])
         }
     }
-    Ok(())
 }
 
 /// The client coordinates of a position given as fractions of a target's box.
@@ -324,9 +302,43 @@ fn client_point(target: &Found, (fx, fy): (f64, f64)) -> (i32, i32) {
     ((left + fx * width) as i32, (top + fy * height) as i32)
 }
 
-/// An `Event` named `name`, bubbling if `bubbles`, as `input`, `change` and `hashchange` are.
-fn plain_event(name: &str, bubbles: bool) -> Result<Event, JsValue> {
-    let init = EventInit::new();
-    init.set_bubbles(bubbles);
-    Event::new_with_event_init_dict(name, &init)
+/// Dispatches `new window[class](name, init)` on `target`, `init` holding `fields` and
+/// bubbling, cancelable and composed as a person's input is; nothing if the browser lacks the
+/// class.
+///
+/// Events are built by class name and a plain dictionary rather than web-sys's typed
+/// `*EventInit` bindings: those cost an import and JS glue for every field, several kilobytes
+/// gzip in all for fields only the fuzzer sets, where these few generic calls cost almost none.
+fn dispatch(
+    target: &EventTarget,
+    class: &str,
+    name: &str,
+    fields: &[(&str, JsValue)],
+) -> Result<(), JsValue> {
+    let init = dictionary(fields)?;
+    for flag in ["bubbles", "cancelable", "composed"] {
+        Reflect::set(&init, &flag.into(), &true.into())?;
+    }
+    if let Some(event) = construct(class, &Array::of2(&name.into(), &init))? {
+        target.dispatch_event(event.unchecked_ref())?;
+    }
+    Ok(())
+}
+
+/// A plain object with `fields`.
+fn dictionary(fields: &[(&str, JsValue)]) -> Result<Object, JsValue> {
+    let object = Object::new();
+    for (key, value) in fields {
+        Reflect::set(&object, &(*key).into(), value)?;
+    }
+    Ok(object)
+}
+
+/// `new window[class](...arguments)`, or `None` if this browser has no such class.
+fn construct(class: &str, arguments: &Array) -> Result<Option<JsValue>, JsValue> {
+    let window = window()?;
+    let Ok(class) = Reflect::get(&window, &class.into())?.dyn_into::<Function>() else {
+        return Ok(None);
+    };
+    Reflect::construct(&class, arguments).map(Some)
 }

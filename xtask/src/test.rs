@@ -63,6 +63,8 @@ fn steps() -> Vec<Step> {
                     "browser",
                     "--test",
                     "browser_mlp",
+                    "--test",
+                    "browser_fuzz",
                 ]);
                 command.env("CHROMEDRIVER", install::CHROMEDRIVER).env(
                     "WASM_BINDGEN_TEST_WEBDRIVER_JSON",
