@@ -196,7 +196,10 @@ fn every_kind_of_hostile_input_occurs() {
     // number to a number input; the planner writes only valid numbers and the empty value.
     for value in slider.iter().chain(&values(2)) {
         let finite = value.parse::<f64>().is_ok_and(f64::is_finite);
-        assert!(value.is_empty() || (finite && !value.starts_with('+')), "{value:?}");
+        assert!(
+            value.is_empty() || (finite && !value.starts_with('+')),
+            "{value:?}"
+        );
     }
 
     let select = values(4);
