@@ -5,17 +5,14 @@
 //! page only as a list of [`Target`] descriptions and answers with [`Action`]s that refer to them
 //! by index. `web::fuzz` reads the descriptions from the DOM and performs the actions.
 
-use std::ops::RangeInclusive;
-
 use rand_core::{Rng, SeedableRng};
 use rand_pcg::Pcg32;
 
-/// The actions per animation frame the fuzzer accepts.
-pub const RATES: RangeInclusive<u32> = 1..=100;
+use crate::state::{Kind, Setting};
 
-/// The largest seed: 2^53 − 1, the largest whole number a JS number holds exactly, so that a
-/// seed printed by a test can be typed back into the page.
-pub const MAX_SEED: u64 = (1 << 53) - 1;
+/// The most actions a frame holds, whatever it is asked: the top of `fuzzRate`'s domain, which
+/// the state checks; this bound only keeps a frame's loop finite.
+pub const MAX_RATE: u32 = 100;
 
 /// Frames between two URL-hash writes at least. Browsers throttle `history.replaceState`
 /// (Chromium warns in the console past 200 calls in 10 s), and the page writes the hash itself
@@ -234,17 +231,13 @@ const TEXTS: [&str; 32] = [
     "\u{0}",
 ];
 
-/// Keys the URL hash may hold (the page's, and a few it must ignore).
-const HASH_KEYS: [&str; 28] = [
-    "xmin", "xmax", "x", "slope", "leaky", "sigmoid", "tanh", "tx", "tg", "act", "lslope", "lr",
-    "init", "bias", "width", "depth", "task", "n", "seed", "spf", "bw", "bd", "binit", "bbias",
-    "embed", "hide", "lang", "nokey",
-];
+/// Keys a link may hold that the page does not know, and must ignore.
+const UNKNOWN_KEYS: [&str; 4] = ["embed", "hide", "lang", ""];
 
-/// Values a hash key may be given beside random numbers, [`NUMBER_EDGES`] and [`NUMBER_TEXTS`].
-const HASH_VALUES: [&str; 14] = [
-    "1", "0", "true", "off", "relu", "leaky", "he", "xavier", "sin", "zigzag", "graph", "%", "%ZZ",
-    "%E2%82",
+/// Values a link may give a key beside random numbers, [`NUMBER_EDGES`] and [`NUMBER_TEXTS`]:
+/// flags, choices of the wrong setting, and broken percent escapes.
+const LINK_VALUES: [&str; 10] = [
+    "1", "0", "true", "off", "yes", "RELU", "graph", "%", "%ZZ", "%E2%82",
 ];
 
 /// Whole hashes that are not `key=value` lists, or are malformed ones.
@@ -283,11 +276,11 @@ impl Planner {
         }
     }
 
-    /// The actions of one animation frame: `rate` of them (clamped to [`RATES`]), each on one
+    /// The actions of one animation frame: `rate` of them (1 to [`MAX_RATE`]), each on one
     /// of `targets`, with at most one hash change, and none within [`HASH_GAP_FRAMES`] of the
     /// last. With no targets, a frame holds at most that one hash change.
     pub fn frame(&mut self, rate: u32, targets: &[Target]) -> Vec<Action> {
-        let rate = rate.clamp(*RATES.start(), *RATES.end());
+        let rate = rate.clamp(1, MAX_RATE);
         let canvases: Vec<usize> = indices(targets, |t| matches!(t, Target::Canvas));
         let controls: Vec<usize> = indices(targets, |t| !matches!(t, Target::Canvas));
         let mut actions = Vec::with_capacity(rate as usize);
@@ -481,24 +474,54 @@ impl Planner {
     }
 
     /// A URL hash (without `#`): a list of one to four `key=value` pairs, or a malformed one.
+    /// Keys are the state's settings (but the fuzzer's own, so that it never changes its own
+    /// run) and sometimes unknown ones.
     fn hash(&mut self) -> String {
         if self.one_in(5) {
             return self.pick(&HASHES).to_string();
         }
+        let settings: Vec<Setting> = Setting::ALL
+            .into_iter()
+            .filter(|s| !matches!(s, Setting::Fuzz | Setting::FuzzRate | Setting::FuzzSeed))
+            .collect();
         let pairs = 1 + self.below(4);
         let parts: Vec<String> = (0..pairs)
             .map(|_| {
-                let key = self.pick(&HASH_KEYS);
-                let value = match self.below(4) {
-                    0 => self.pick(&HASH_VALUES).to_string(),
-                    1 => self.pick(&NUMBER_TEXTS).to_string(),
-                    2 => self.pick(&NUMBER_EDGES).to_string(),
-                    _ => ((self.unit() - 0.5) * 400.0).to_string(),
-                };
-                format!("{key}={value}")
+                if self.one_in(10) {
+                    format!("{}={}", self.pick(&UNKNOWN_KEYS), self.link_value(None))
+                } else {
+                    let setting = self.pick(&settings);
+                    format!("{}={}", setting.key(), self.link_value(Some(setting)))
+                }
             })
             .collect();
         parts.join("&")
+    }
+
+    /// A value for `setting` in a link: one it allows half the time, else anything.
+    fn link_value(&mut self, setting: Option<Setting>) -> String {
+        if let (Some(setting), true) = (setting, self.one_in(2)) {
+            match setting.kind() {
+                Kind::Number(domain) => {
+                    let value = domain.min + (domain.max - domain.min) * self.unit();
+                    return if domain.whole { value.floor() } else { value }.to_string();
+                }
+                Kind::Flag => return self.pick(&["1", "0"]).to_string(),
+                Kind::Choice => {
+                    let choices = setting.choices();
+                    if !choices.is_empty() {
+                        return self.pick(&choices).to_string();
+                    }
+                }
+                Kind::Text(_) => return self.pick(&TEXTS).to_string(),
+            }
+        }
+        match self.below(4) {
+            0 => self.pick(&LINK_VALUES).to_string(),
+            1 => self.pick(&NUMBER_TEXTS).to_string(),
+            2 => self.pick(&NUMBER_EDGES).to_string(),
+            _ => ((self.unit() - 0.5) * 400.0).to_string(),
+        }
     }
 }
 

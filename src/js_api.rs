@@ -9,8 +9,8 @@ use js_sys::{Array, Float32Array, Float64Array, Uint32Array, Uint8Array};
 use wasm_bindgen::prelude::*;
 
 use crate::activation::{backward_all, forward_all, Activation};
-use crate::fuzz_plan::{MAX_SEED, RATES};
 use crate::mlp::{Init, Mlp, MlpError};
+use crate::state::Setting;
 use crate::web::app::{self, App, Shared};
 use crate::web::fuzz;
 
@@ -143,6 +143,22 @@ pub fn tanh_backward(x: &JsValue, grad_output: &JsValue) -> Result<Float32Array,
     backward("tanhBackward", Activation::Tanh, x, grad_output)
 }
 
+/// Reads an argument of `Explorer.fuzz`: a number that the state's domain for `setting` (a
+/// number setting) allows.
+fn fuzz_setting(setting: Setting, name: &str, value: &JsValue) -> Result<f64, JsError> {
+    let domain = setting.domain();
+    match value.as_f64() {
+        Some(v) if domain.is_some_and(|d| d.contains(v)) => Ok(v),
+        v => {
+            let (min, max) = domain.map_or((0.0, 0.0), |d| (d.min, d.max));
+            let got = v.map_or_else(|| describe(value), |v| v.to_string());
+            Err(JsError::new(&format!(
+                "Explorer.fuzz: {name} must be a whole number from {min} to {max}, got {got}"
+            )))
+        }
+    }
+}
+
 /// A mounted explorer page, returned by [`mount`].
 #[wasm_bindgen]
 pub struct Explorer {
@@ -202,24 +218,12 @@ impl Explorer {
     /// Starts the page's fuzz mode, or restarts it with new arguments: `rate` random synthetic
     /// inputs per animation frame (a whole number from 1 to 100) on the page's canvases and
     /// controls and its URL hash, planned from `seed` (a whole number from 0 to 2^53 − 1), so
-    /// that the same seed replays the same inputs on the same page. It runs until `fuzzStop()`
-    /// or the page closes, and writes its count to `<html data-fuzz-events>` once per frame.
+    /// that the same seed replays the same inputs on the same page, as `#fuzz=1&fuzzRate=…&
+    /// fuzzSeed=…` does at load. It runs until `fuzzStop()` or the page closes, and writes its
+    /// count to `<html data-fuzz-events>` once per frame.
     pub fn fuzz(&mut self, rate: &JsValue, seed: &JsValue) -> Result<(), JsValue> {
-        const FUZZ: &str = "Explorer.fuzz";
-        let valid_rate = |v: f64| {
-            let (low, high) = (f64::from(*RATES.start()), f64::from(*RATES.end()));
-            v.fract() == 0.0 && (low..=high).contains(&v)
-        };
-        let valid_seed = |v: f64| v.fract() == 0.0 && (0.0..=MAX_SEED as f64).contains(&v);
-        let rate = number(
-            FUZZ,
-            "rate",
-            rate,
-            "a whole number from 1 to 100",
-            valid_rate,
-        )?;
-        let wanted = "a whole number from 0 to 2^53 - 1";
-        let seed = number(FUZZ, "seed", seed, wanted, valid_seed)?;
+        let rate = fuzz_setting(Setting::FuzzRate, "rate", rate)?;
+        let seed = fuzz_setting(Setting::FuzzSeed, "seed", seed)?;
         // Dropping the handle of a running fuzzer stops it before its next frame.
         self.fuzzer = Some(fuzz::start(rate as u32, seed as u64)?);
         Ok(())
@@ -263,7 +267,8 @@ impl Explorer {
 }
 
 /// Brings the page's explorer to life: finds its elements by id, reads the URL hash, draws, and
-/// starts listening. Throws if the page lacks an element the explorer needs.
+/// starts listening, and fuzzing if the hash says `fuzz=1`. Throws if the page lacks an element
+/// the explorer needs.
 #[wasm_bindgen]
 pub fn mount() -> Result<Explorer, JsValue> {
     console_error_panic_hook::set_once();
@@ -272,7 +277,12 @@ pub fn mount() -> Result<Explorer, JsValue> {
     app.borrow_mut().render(true)?;
     // Work that waits for the first frame (the born-dead survey) starts there.
     app::schedule_frame(&app);
-    Ok(Explorer { app, fuzzer: None })
+    // A link with `fuzz=1` starts the fuzz mode at once, with the rate and seed it gives.
+    let settings = app.borrow().fuzz_settings();
+    let fuzzer = settings
+        .map(|settings| fuzz::start(settings.rate, settings.seed))
+        .transpose()?;
+    Ok(Explorer { app, fuzzer })
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 //! ReLU Explorer: an interactive, PyTorch-exact explanation of the ReLU activation function.
 //!
-//! The core (activation, tensor_text, state, plot, text, fuzz_plan) is pure Rust and tested natively; on
-//! wasm32 the JS API (`js_api`) and the page's shell (`web`) are built on top of it.
+//! The core (activation, tensor_text, state, plot, text, fuzz_plan) is pure Rust and tested
+//! natively; on wasm32 the JS API (`js_api`) and the page's shell (`web`) are built on top of it.
 
 pub mod activation;
 pub mod born_dead;

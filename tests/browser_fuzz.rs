@@ -63,7 +63,7 @@ fn fuzz_refuses_bad_arguments_with_a_message_for_each() {
     root.remove_attribute("data-fuzz-events").unwrap();
     let mut explorer = relu_explorer::mount().expect("the page mounts");
     let rate = "Explorer.fuzz: rate must be a whole number from 1 to 100, got";
-    let seed = "Explorer.fuzz: seed must be a whole number from 0 to 2^53 - 1, got";
+    let seed = "Explorer.fuzz: seed must be a whole number from 0 to 9007199254740991, got";
     let cases: [(JsValue, JsValue, String); 10] = [
         (0.into(), 1.into(), format!("{rate} 0")),
         (101.into(), 1.into(), format!("{rate} 101")),

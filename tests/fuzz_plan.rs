@@ -1,7 +1,8 @@
 //! The fuzzer's planner: the same seed gives the same actions, every action fits its target,
 //! the URL hash changes no faster than browsers allow, and every kind of hostile input occurs.
 
-use relu_explorer::fuzz_plan::{Action, Device, Phase, Planner, Target, HASH_GAP_FRAMES};
+use relu_explorer::fuzz_plan::{Action, Device, Phase, Planner, Target, HASH_GAP_FRAMES, MAX_RATE};
+use relu_explorer::state::{Setting, State};
 
 /// A page like the explorer: canvases, sliders, a number box, checkboxes, selects, text boxes
 /// and buttons.
@@ -223,15 +224,33 @@ fn every_kind_of_hostile_input_occurs() {
 }
 
 #[test]
-fn hashes_are_key_value_lists_or_malformed() {
-    let hashes: Vec<String> = flat(4, 2000, 20)
+fn links_set_every_setting_but_fuzzing_validly_or_not() {
+    let hashes: Vec<String> = flat(4, 3000, 20)
         .into_iter()
         .filter_map(|a| match a {
             Action::Hash(h) => Some(h),
             _ => None,
         })
         .collect();
-    assert!(hashes.iter().any(|h| h.contains("xmin=")));
+    for setting in Setting::ALL {
+        let key = format!("{}=", setting.key());
+        let used = hashes
+            .iter()
+            .any(|h| h.split('&').any(|pair| pair.starts_with(&key)));
+        let fuzzing = matches!(
+            setting,
+            Setting::Fuzz | Setting::FuzzRate | Setting::FuzzSeed
+        );
+        assert_eq!(used, !fuzzing, "{key}");
+    }
     assert!(hashes.iter().any(|h| !h.contains('=')));
-    assert!(hashes.iter().any(|h| h.contains('&')));
+    let problems: Vec<usize> = hashes.iter().map(|h| State::from_hash(h).1.len()).collect();
+    assert!(problems.contains(&0), "some links are read whole");
+    assert!(problems.iter().any(|&n| n > 0), "some are refused in part");
+}
+
+#[test]
+fn the_rate_bound_is_the_top_of_fuzz_rates_domain() {
+    let domain = Setting::FuzzRate.domain().unwrap();
+    assert_eq!((domain.min, domain.max), (1.0, f64::from(MAX_RATE)));
 }

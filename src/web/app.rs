@@ -10,7 +10,7 @@ use web_sys::{Element, Event, MediaQueryList, PointerEvent};
 
 use crate::lab::Preset;
 use crate::plot::theme::{DARK, LIGHT};
-use crate::state::{Problem, State};
+use crate::state::{FuzzSettings, Problem, State};
 use crate::text::{self, strings, Lang, Strings};
 use crate::web::born_dead_view::BornDeadView;
 use crate::web::dom::{document, find, set_text, window};
@@ -132,6 +132,11 @@ impl App {
     /// The URL hash of the current state (without `#`), for the JS handle.
     pub fn state_hash(&self) -> String {
         self.state.to_hash()
+    }
+
+    /// How the link asked the page to fuzz itself (`fuzz=1`), if it did.
+    pub fn fuzz_settings(&self) -> Option<FuzzSettings> {
+        self.state.fuzz
     }
 
     /// The graph's view, for the JS handle.
