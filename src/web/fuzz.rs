@@ -25,8 +25,8 @@ const TARGETS: &str = "canvas, input, select, textarea, button";
 /// in a form (a click or Enter could submit it), and file pickers.
 const SKIPPED: &str = ":disabled, form *, input[type=file]";
 
-/// Bounds for a number input that sets none: wide enough that the planner's in-range values
-/// are mostly out of any real control's domain.
+/// The bounds the planner draws from for a number input that sets none (the lab's seed sets no
+/// max): a span is needed, and a million either way reaches far past any value a person types.
 const OPEN_BOUND: f64 = 1e6;
 
 /// A running fuzzer (or a stopped one, whose count stays readable). Dropping it stops it.
