@@ -30,6 +30,11 @@ export default defineConfig({
   // `list` prints each test as it ends and the failures at the end; summary.mjs closes with
   // one line of counts.
   reporter: [["list"], ["./tests/e2e/summary.mjs"]],
+  // The fuzz run measures frame times, so it runs alone, after everything else.
+  projects: [
+    { name: "page", testIgnore: "fuzz.spec.mjs" },
+    { name: "fuzz", testMatch: "fuzz.spec.mjs", dependencies: ["page"] },
+  ],
   use: {
     baseURL: process.env.E2E_BASE_URL || "http://127.0.0.1:8000/",
     browserName: "chromium",

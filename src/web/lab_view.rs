@@ -209,12 +209,21 @@ impl LabView {
         }
     }
 
-    /// Trains for one frame if running: the configured steps, then a census.
-    pub fn train_frame(&mut self) {
-        if self.running() {
-            self.lab.advance(self.lab.settings().steps_per_frame);
-            self.lab.census();
+    /// Trains for one frame while the lab runs: up to the steps-per-frame setting, but no
+    /// longer than `budget_ms` by `now`, so that a wide, deep net on many points (a few
+    /// milliseconds a step) slows its training instead of freezing the page. The setting
+    /// bounds the loop whatever the clock says.
+    pub fn train_frame(&mut self, budget_ms: f64, now: impl Fn() -> f64) {
+        if !self.running() {
+            return;
         }
+        let start = now();
+        for _ in 0..self.lab.settings().steps_per_frame {
+            if self.lab.advance(1) == 0 || now() - start > budget_ms {
+                break;
+            }
+        }
+        self.lab.census();
     }
 
     /// Brings controls, status, strip and charts up to date.
