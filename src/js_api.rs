@@ -10,8 +10,10 @@ use wasm_bindgen::prelude::*;
 
 use crate::activation::{backward_all, forward_all, Activation};
 use crate::mlp::{Init, Mlp, MlpError};
+#[cfg(feature = "fuzz")]
 use crate::state::Setting;
 use crate::web::app::{self, App, Shared};
+#[cfg(feature = "fuzz")]
 use crate::web::fuzz;
 
 /// PyTorch's default negative slope for `leaky_relu`.
@@ -143,6 +145,7 @@ pub fn tanh_backward(x: &JsValue, grad_output: &JsValue) -> Result<Float32Array,
     backward("tanhBackward", Activation::Tanh, x, grad_output)
 }
 
+#[cfg(feature = "fuzz")]
 /// Reads an argument of `Explorer.fuzz`: a number that the state's domain for `setting` (a
 /// number setting) allows.
 fn fuzz_setting(setting: Setting, name: &str, value: &JsValue) -> Result<f64, JsError> {
@@ -163,6 +166,8 @@ fn fuzz_setting(setting: Setting, name: &str, value: &JsValue) -> Result<f64, Js
 #[wasm_bindgen]
 pub struct Explorer {
     app: Shared,
+    /// The running fuzzer, in the fuzz mode's build (see `xtask/src/build.rs`).
+    #[cfg(feature = "fuzz")]
     fuzzer: Option<fuzz::Fuzzer>,
 }
 
@@ -215,6 +220,34 @@ impl Explorer {
         self.app.borrow().state_hash()
     }
 
+    /// The polylines the graph currently draws, each a Float64Array `[x0, y0, x1, y1, ...]` in
+    /// canvas backing-store pixels.
+    #[wasm_bindgen(js_name = graphPolylines)]
+    pub fn graph_polylines(&self) -> Array {
+        let app = self.app.borrow();
+        let lines = app
+            .graph()
+            .drawn()
+            .map(|drawn| drawn.polylines())
+            .unwrap_or_default();
+        lines
+            .iter()
+            .map(|line| {
+                let flat: Vec<f64> = line
+                    .iter()
+                    .flat_map(|&(x, y)| [f64::from(x), f64::from(y)])
+                    .collect();
+                JsValue::from(Float64Array::from(flat.as_slice()))
+            })
+            .collect()
+    }
+}
+
+/// The fuzz mode's methods, in the module the page loads for a `fuzz=1` link
+/// (`pkg-fuzz/relu_explorer.js`).
+#[cfg(feature = "fuzz")]
+#[wasm_bindgen]
+impl Explorer {
     /// Starts the page's fuzz mode, or restarts it with new arguments: `rate` random synthetic
     /// inputs per animation frame (a whole number from 1 to 100) on the page's canvases and
     /// controls and its URL hash, planned from `seed` (a whole number from 0 to 2^53 − 1), so
@@ -242,28 +275,6 @@ impl Explorer {
             fuzzer.stop();
         }
     }
-
-    /// The polylines the graph currently draws, each a Float64Array `[x0, y0, x1, y1, ...]` in
-    /// canvas backing-store pixels.
-    #[wasm_bindgen(js_name = graphPolylines)]
-    pub fn graph_polylines(&self) -> Array {
-        let app = self.app.borrow();
-        let lines = app
-            .graph()
-            .drawn()
-            .map(|drawn| drawn.polylines())
-            .unwrap_or_default();
-        lines
-            .iter()
-            .map(|line| {
-                let flat: Vec<f64> = line
-                    .iter()
-                    .flat_map(|&(x, y)| [f64::from(x), f64::from(y)])
-                    .collect();
-                JsValue::from(Float64Array::from(flat.as_slice()))
-            })
-            .collect()
-    }
 }
 
 /// Brings the page's explorer to life: finds its elements by id, reads the URL hash, draws, and
@@ -277,12 +288,20 @@ pub fn mount() -> Result<Explorer, JsValue> {
     app.borrow_mut().render(true)?;
     // Work that waits for the first frame (the born-dead survey) starts there.
     app::schedule_frame(&app);
-    // A link with `fuzz=1` starts the fuzz mode at once, with the rate and seed it gives.
+    Ok(Explorer {
+        #[cfg(feature = "fuzz")]
+        fuzzer: linked_fuzzer(&app)?,
+        app,
+    })
+}
+
+/// A link with `fuzz=1` starts the fuzz mode at once, with the rate and seed it gives.
+#[cfg(feature = "fuzz")]
+fn linked_fuzzer(app: &Shared) -> Result<Option<fuzz::Fuzzer>, JsValue> {
     let settings = app.borrow().fuzz_settings();
-    let fuzzer = settings
+    settings
         .map(|settings| fuzz::start(settings.rate, settings.seed))
-        .transpose()?;
-    Ok(Explorer { app, fuzzer })
+        .transpose()
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ use web_sys::{Element, Event, MediaQueryList, PointerEvent};
 
 use crate::lab::Preset;
 use crate::plot::theme::{DARK, LIGHT};
-use crate::state::{FuzzSettings, Problem, State};
+use crate::state::{Problem, State};
 use crate::text::{self, strings, Lang, Strings};
 use crate::web::born_dead_view::BornDeadView;
 use crate::web::dom::{document, find, set_text, window};
@@ -135,7 +135,8 @@ impl App {
     }
 
     /// How the link asked the page to fuzz itself (`fuzz=1`), if it did.
-    pub fn fuzz_settings(&self) -> Option<FuzzSettings> {
+    #[cfg(feature = "fuzz")]
+    pub fn fuzz_settings(&self) -> Option<crate::state::FuzzSettings> {
         self.state.fuzz
     }
 

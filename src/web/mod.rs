@@ -5,6 +5,7 @@ pub mod app;
 pub mod born_dead_view;
 pub mod canvas;
 pub mod dom;
+#[cfg(feature = "fuzz")]
 pub mod fuzz;
 pub mod graph_view;
 pub mod lab_view;

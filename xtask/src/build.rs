@@ -1,21 +1,50 @@
-//! `cargo xtask build`: the release wasm module and its JS glue in `www/pkg`.
+//! `cargo xtask build`: the release wasm module and its JS glue in `www/pkg`, and the same
+//! module with the fuzz mode in `www/pkg-fuzz`, which the page loads only for a `fuzz=1` link.
 
 use std::fs;
 use std::path::Path;
 
 use crate::{install, run};
 
-/// Where the page loads its module from, relative to the repository root.
-pub const PKG_DIR: &str = "www/pkg";
 /// The directory `serve` publishes.
 pub const WWW_DIR: &str = "www";
 /// What `cargo build --release --target wasm32-unknown-unknown` leaves for wasm-bindgen, in
 /// cargo's target directory.
 const CARGO_WASM: &str = "wasm32-unknown-unknown/release/relu_explorer.wasm";
-/// The module wasm-bindgen writes and wasm-opt shrinks in place.
-const BINDGEN_WASM: &str = "www/pkg/relu_explorer_bg.wasm";
-/// The JS glue wasm-bindgen writes.
-const BINDGEN_JS: &str = "www/pkg/relu_explorer.js";
+
+/// One build of the module: its cargo features and where the page finds it.
+struct Variant {
+    /// The cargo features it is built with, comma-separated (empty for none).
+    features: &'static str,
+    /// Its folder, relative to the repository root.
+    pkg: &'static str,
+}
+
+/// What every reader loads; then the fuzz mode's build. The fuzzer is a test tool (PhET's
+/// `?fuzz`): about 8 KB gzip that no reader should download, so it lives in a module of its
+/// own that main.js loads instead of the usual one when the link says `fuzz=1`.
+const VARIANTS: [Variant; 2] = [
+    Variant {
+        features: "",
+        pkg: "www/pkg",
+    },
+    Variant {
+        features: "fuzz",
+        pkg: "www/pkg-fuzz",
+    },
+];
+
+impl Variant {
+    /// The module wasm-bindgen writes and wasm-opt shrinks in place.
+    fn wasm(&self) -> String {
+        format!("{}/relu_explorer_bg.wasm", self.pkg)
+    }
+
+    /// The JS glue wasm-bindgen writes.
+    fn glue(&self) -> String {
+        format!("{}/relu_explorer.js", self.pkg)
+    }
+}
 /// wasm-opt from the pinned npm `binaryen`: Debian's /usr/bin/wasm-opt (version 108)
 /// produces modules that crash at init in current Chromium.
 const WASM_OPT: &str = "node_modules/.bin/wasm-opt";
@@ -41,14 +70,21 @@ const WASM_FEATURES: [&str; 7] = [
     "--enable-simd",
 ];
 
-/// Installs what is missing, then compiles, binds and optimises the module, printing
-/// the sizes of what the page will load.
+/// Installs what is missing, then compiles, binds and optimises each variant of the module,
+/// printing the sizes of what the page will load.
 pub fn run() -> Result<(), String> {
     install::wasm_target()?;
     install::wasm_bindgen_cli()?;
     install::node_packages()?;
+    for variant in &VARIANTS {
+        build(variant)?;
+    }
+    Ok(())
+}
 
-    run::status(&mut run::cargo(&[
+/// Compiles, binds and optimises one variant.
+fn build(variant: &Variant) -> Result<(), String> {
+    let mut cargo = run::cargo(&[
         "build",
         "--release",
         "--target",
@@ -56,40 +92,46 @@ pub fn run() -> Result<(), String> {
         "-p",
         "relu-explorer",
         "--lib",
-    ]))?;
+    ]);
+    if !variant.features.is_empty() {
+        cargo.args(["--features", variant.features]);
+    }
+    run::status(&mut cargo)?;
     let root = run::root();
     let cargo_wasm = run::target_dir().join(CARGO_WASM);
     let compiled = size(&cargo_wasm)?;
     run::status(
-        run::program("wasm-bindgen", &["--target", "web", "--out-dir", PKG_DIR]).arg(&cargo_wasm),
+        run::program(
+            "wasm-bindgen",
+            &["--target", "web", "--out-dir", variant.pkg],
+        )
+        .arg(&cargo_wasm),
     )?;
-    let bound = size(&root.join(BINDGEN_WASM))?;
-    let glue = size(&root.join(BINDGEN_JS))?;
-    minify_glue(&root)?;
+    let (wasm, glue) = (variant.wasm(), variant.glue());
+    let bound = size(&root.join(&wasm))?;
+    let bound_glue = size(&root.join(&glue))?;
+    minify_glue(&root, &glue)?;
 
-    optimise(&root)?;
-    let shrunk = size(&root.join(BINDGEN_WASM))?;
+    optimise(&root, variant)?;
+    let shrunk = size(&root.join(&wasm))?;
 
     println!("xtask build: sizes (bytes, before gzip)");
     println!("  {CARGO_WASM:<62} {compiled:>9}");
-    println!("  {BINDGEN_WASM:<62} {bound:>9}  after wasm-bindgen");
-    println!("  {BINDGEN_WASM:<62} {shrunk:>9}  after wasm-opt -Oz");
-    println!("  {BINDGEN_JS:<62} {glue:>9}  after wasm-bindgen");
-    println!(
-        "  {BINDGEN_JS:<62} {:>9}  after terser",
-        size(&root.join(BINDGEN_JS))?
-    );
+    println!("  {wasm:<62} {bound:>9}  after wasm-bindgen");
+    println!("  {wasm:<62} {shrunk:>9}  after wasm-opt -Oz");
+    println!("  {glue:<62} {bound_glue:>9}  after wasm-bindgen");
+    println!("  {glue:<62} {:>9}  after terser", size(&root.join(&glue))?);
     Ok(())
 }
 
 /// Minifies the JS glue in place. Its exports keep their names, so the page and course
 /// authors import the same API; the unminified types stay in `relu_explorer.d.ts`.
-fn minify_glue(root: &Path) -> Result<(), String> {
-    let minified = format!("{BINDGEN_JS}.min");
+fn minify_glue(root: &Path, glue: &str) -> Result<(), String> {
+    let minified = format!("{glue}.min");
     run::status(&mut run::program(
         root.join(TERSER),
         &[
-            BINDGEN_JS,
+            glue,
             "--module",
             "--compress",
             "passes=3",
@@ -101,11 +143,9 @@ fn minify_glue(root: &Path) -> Result<(), String> {
     // V8's explicit compile hint: compile every function of the glue while the file streams in,
     // rather than each on its first call in the middle of the page's first render (about 20 ms
     // of it in headless Chromium here). Browsers without the hint read a comment.
-    let glue = read(&root.join(&minified))?;
     let mut hinted = b"//# allFunctionsCalledOnLoad\n".to_vec();
-    hinted.extend(glue);
-    fs::write(root.join(BINDGEN_JS), hinted)
-        .map_err(|err| format!("cannot write {BINDGEN_JS}: {err}"))?;
+    hinted.extend(read(&root.join(&minified))?);
+    fs::write(root.join(glue), hinted).map_err(|err| format!("cannot write {glue}: {err}"))?;
     fs::remove_file(root.join(&minified)).map_err(|err| format!("cannot remove {minified}: {err}"))
 }
 
@@ -115,8 +155,9 @@ const WASM_OPT_PASSES: [&str; 2] = ["-Oz", "--converge"];
 
 /// Runs wasm-opt on the bound module in place, unless it is byte for byte the module
 /// the last run optimised with the same binaryen and flags: then that output is reused.
-fn optimise(root: &Path) -> Result<(), String> {
-    let module = root.join(BINDGEN_WASM);
+fn optimise(root: &Path, variant: &Variant) -> Result<(), String> {
+    let wasm = variant.wasm();
+    let module = root.join(&wasm);
     let input = read(&module)?;
     let binaryen = read(&root.join("node_modules/binaryen/package.json"))?;
     let mut recipe = [&WASM_OPT_PASSES[..], &WASM_FEATURES[..]]
@@ -124,7 +165,7 @@ fn optimise(root: &Path) -> Result<(), String> {
         .join(" ")
         .into_bytes();
     recipe.extend(binaryen);
-    let cache = run::target_dir().join(OPT_CACHE);
+    let cache = run::target_dir().join(OPT_CACHE).join(variant.pkg);
     let (cached_recipe, cached_input, cached_output) = (
         cache.join("recipe"),
         cache.join("input.wasm"),
@@ -140,13 +181,13 @@ fn optimise(root: &Path) -> Result<(), String> {
         return copy(&cached_output, &module);
     }
 
-    let optimised = format!("{BINDGEN_WASM}.opt");
+    let optimised = format!("{wasm}.opt");
     let mut args = WASM_OPT_PASSES.to_vec();
     args.extend(WASM_FEATURES);
-    args.extend([BINDGEN_WASM, "-o", &optimised]);
+    args.extend([wasm.as_str(), "-o", &optimised]);
     run::status(&mut run::program(root.join(WASM_OPT), &args))?;
     fs::rename(root.join(&optimised), &module)
-        .map_err(|err| format!("cannot replace {BINDGEN_WASM} with wasm-opt's output: {err}"))?;
+        .map_err(|err| format!("cannot replace {wasm} with wasm-opt's output: {err}"))?;
 
     // Each file is written beside its place and renamed into it, so that a build running at
     // the same time sees the old file or the new one, never half of one.

@@ -49,6 +49,21 @@ fn steps() -> Vec<Step> {
                 "warnings",
             ])
         }),
+        Step::command("clippy, wasm32 with the fuzz mode", || {
+            run::cargo(&[
+                "clippy",
+                "-p",
+                "relu-explorer",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--all-targets",
+                "--features",
+                "fuzz",
+                "--",
+                "-D",
+                "warnings",
+            ])
+        }),
         Step::command("native tests", || run::cargo(&["test", "--workspace"])),
         Step::command(
             "browser tests (wasm-bindgen-test in headless Chromium)",
@@ -65,6 +80,8 @@ fn steps() -> Vec<Step> {
                     "browser_mlp",
                     "--test",
                     "browser_fuzz",
+                    "--features",
+                    "fuzz",
                 ]);
                 command.env("CHROMEDRIVER", install::CHROMEDRIVER).env(
                     "WASM_BINDGEN_TEST_WEBDRIVER_JSON",
