@@ -42,6 +42,7 @@ pub struct App {
     hash_pending: bool,
     announced: bool,
     all_drawn: bool,
+    renders: u64,
 }
 
 /// The page, shared by its event listeners.
@@ -75,6 +76,7 @@ impl App {
             hash_pending: false,
             announced: false,
             all_drawn: false,
+            renders: 0,
         };
         app.show_link_problems(&problems);
         Ok(app)
@@ -214,12 +216,9 @@ impl App {
         }
         // Counts complete renders on `<html data-frames="N">`, so that a script (the
         // end-to-end tests) can tell that a render has happened since it last looked.
+        self.renders += 1;
         if let Some(root) = document()?.document_element() {
-            let frames = root
-                .get_attribute("data-frames")
-                .and_then(|text| text.parse::<u64>().ok())
-                .unwrap_or(0);
-            root.set_attribute("data-frames", &(frames + 1).to_string())?;
+            root.set_attribute("data-frames", &self.renders.to_string())?;
         }
         Ok(())
     }
@@ -244,6 +243,40 @@ impl Dirty {
         lab: true,
         neuron: true,
         born: true,
+    };
+
+    /// No view.
+    const NONE: Dirty = Dirty {
+        graph: false,
+        torch: false,
+        lab: false,
+        neuron: false,
+        born: false,
+    };
+    /// Only the graph.
+    const GRAPH: Dirty = Dirty {
+        graph: true,
+        ..Dirty::NONE
+    };
+    /// Only the torch panel.
+    const TORCH: Dirty = Dirty {
+        torch: true,
+        ..Dirty::NONE
+    };
+    /// Only the lab.
+    const LAB: Dirty = Dirty {
+        lab: true,
+        ..Dirty::NONE
+    };
+    /// Only the walk-through.
+    const NEURON: Dirty = Dirty {
+        neuron: true,
+        ..Dirty::NONE
+    };
+    /// Only the born-dead calculator.
+    const BORN: Dirty = Dirty {
+        born: true,
+        ..Dirty::NONE
     };
 
     /// Marks the views marked in `other` too.
@@ -392,28 +425,16 @@ fn on_input(app: &Shared, event: &Event) {
         let inner = &mut *guard;
         if id.starts_with("torch-") {
             inner.torch.read_control(&id, &mut inner.state);
-            Dirty {
-                torch: true,
-                ..Dirty::default()
-            }
+            Dirty::TORCH
         } else if let Some(outcome) = inner.born_dead.read_control(&id, &mut inner.state) {
             inner.born_dead.show_problem(outcome.err());
-            Dirty {
-                born: true,
-                ..Dirty::default()
-            }
+            Dirty::BORN
         } else if id.starts_with("lab-") {
             inner.lab_problem = inner.lab.read_control(&id, &mut inner.state).err();
-            Dirty {
-                lab: true,
-                ..Dirty::default()
-            }
+            Dirty::LAB
         } else {
             inner.graph_problem = inner.graph.read_control(&id, &mut inner.state).err();
-            Dirty {
-                graph: true,
-                ..Dirty::default()
-            }
+            Dirty::GRAPH
         }
     };
     changed(app, dirty);
@@ -428,10 +449,6 @@ fn on_click(app: &Shared, event: &Event) {
     else {
         return;
     };
-    let lab = Dirty {
-        lab: true,
-        ..Dirty::default()
-    };
     let dirty = {
         let mut guard = app.borrow_mut();
         let inner = &mut *guard;
@@ -441,17 +458,14 @@ fn on_click(app: &Shared, event: &Event) {
         {
             inner.lab.preset(&mut inner.state, preset, inner.strings);
             inner.lab_problem = None;
-            lab
+            Dirty::LAB
         } else if button.id().starts_with("lab-") {
             inner.lab.button(&button.id(), &inner.state);
             inner.lab_problem = None;
-            lab
+            Dirty::LAB
         } else if inner.neuron.button(&button.id()) {
             // The walk-through has no state in the URL and touches no other view.
-            Dirty {
-                neuron: true,
-                ..Dirty::default()
-            }
+            Dirty::NEURON
         } else {
             return;
         }
@@ -479,13 +493,7 @@ fn on_pointer(app: &Shared, event: &PointerEvent, down: bool) {
             .point_at(f64::from(event.offset_x()), ratio, &mut inner.state);
         inner.graph_problem = None;
     }
-    changed(
-        app,
-        Dirty {
-            graph: true,
-            ..Dirty::default()
-        },
-    );
+    changed(app, Dirty::GRAPH);
 }
 
 /// Reloads the state when the reader edits the URL's hash or goes back.
@@ -555,7 +563,7 @@ pub fn listen(app: &Shared) -> Result<(), JsValue> {
             inner.dirty.add(Dirty {
                 graph,
                 lab,
-                ..Dirty::default()
+                ..Dirty::NONE
             });
             graph || lab
         };
@@ -580,7 +588,7 @@ pub fn listen(app: &Shared) -> Result<(), JsValue> {
             inner.dirty.add(Dirty {
                 graph: true,
                 lab: true,
-                ..Dirty::default()
+                ..Dirty::NONE
             });
         }
         schedule_frame(&shared);

@@ -36,33 +36,9 @@ fn steps() -> Vec<Step> {
                 "warnings",
             ])
         }),
-        Step::command("clippy, wasm32", || {
-            run::cargo(&[
-                "clippy",
-                "-p",
-                "relu-explorer",
-                "--target",
-                "wasm32-unknown-unknown",
-                "--all-targets",
-                "--",
-                "-D",
-                "warnings",
-            ])
-        }),
+        Step::command("clippy, wasm32", || clippy_wasm32(&[])),
         Step::command("clippy, wasm32 with the fuzz mode", || {
-            run::cargo(&[
-                "clippy",
-                "-p",
-                "relu-explorer",
-                "--target",
-                "wasm32-unknown-unknown",
-                "--all-targets",
-                "--features",
-                "fuzz",
-                "--",
-                "-D",
-                "warnings",
-            ])
+            clippy_wasm32(&["--features", "fuzz"])
         }),
         Step::command("native tests", || run::cargo(&["test", "--workspace"])),
         Step::command(
@@ -99,6 +75,21 @@ fn steps() -> Vec<Step> {
             action: Box::new(end_to_end),
         },
     ]
+}
+
+/// `cargo clippy` of the page's crate for the browser, with `features` (the page ships two
+/// builds: the reader's, and the fuzz mode's), warnings denied.
+fn clippy_wasm32(features: &[&str]) -> Command {
+    let mut command = run::cargo(&[
+        "clippy",
+        "-p",
+        "relu-explorer",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--all-targets",
+    ]);
+    command.args(features).args(["--", "-D", "warnings"]);
+    command
 }
 
 /// Runs every step, or stops at the first that fails and says which.
