@@ -475,14 +475,20 @@ impl Planner {
 
     /// A URL hash (without `#`): a list of one to four `key=value` pairs, or a malformed one.
     /// Keys are the state's settings (but the fuzzer's own, so that it never changes its own
-    /// run) and sometimes unknown ones.
+    /// run, and the string test, which a page reads only when it loads) and sometimes unknown
+    /// ones.
     fn hash(&mut self) -> String {
         if self.one_in(5) {
             return self.pick(&HASHES).to_string();
         }
         let settings: Vec<Setting> = Setting::ALL
             .into_iter()
-            .filter(|s| !matches!(s, Setting::Fuzz | Setting::FuzzRate | Setting::FuzzSeed))
+            .filter(|s| {
+                !matches!(
+                    s,
+                    Setting::Fuzz | Setting::FuzzRate | Setting::FuzzSeed | Setting::StringTest
+                )
+            })
             .collect();
         let pairs = 1 + self.below(4);
         let parts: Vec<String> = (0..pairs)

@@ -13,9 +13,24 @@ pub use domain::{Domain, Kind, Setting, MAX_TEXT_CHARS, X_LIMIT, X_MIN_SPAN};
 
 use crate::born_dead::BornSettings;
 use crate::lab::{InitChoice, LabSettings, Task};
+use crate::plot::theme::Scheme;
+use crate::text::{Lang, StringTest};
 
 /// The lab's Leaky ReLU slope when `act=leaky` chooses it without a slope: PyTorch's default.
 pub const DEFAULT_LAB_SLOPE: f32 = 0.01;
+
+/// How far an arrow key moves x on the graph: the x slider's step, a twentieth.
+pub const X_KEY_STEP: f64 = 1.0 / X_STEPS_PER_UNIT;
+
+/// Steps of the x slider per unit of x.
+const X_STEPS_PER_UNIT: f64 = 20.0;
+
+/// `x` rounded to the x slider's step, without float noise (1.45, not 1.4500000000000002:
+/// dividing by the whole number of steps per unit is exact where multiplying by 0.05 is not),
+/// and without `-0`.
+pub fn round_to_x_step(x: f64) -> f64 {
+    (x * X_STEPS_PER_UNIT).round() / X_STEPS_PER_UNIT + 0.0
+}
 
 /// The most characters of a refused text that a [`Problem`] keeps to show, so that a message
 /// about a 100 000-character value stays one line.
@@ -66,6 +81,12 @@ pub struct State {
     pub born: BornSettings,
     /// The self-fuzzer's settings; `None` (the default) unless the link says `fuzz=1`.
     pub fuzz: Option<FuzzSettings>,
+    /// The language the reader chose; `None` (the default) follows the browser's.
+    pub lang: Option<Lang>,
+    /// The colour scheme the reader chose; `None` (the default) follows the system's.
+    pub theme: Option<Scheme>,
+    /// The string test the link asked for, if any.
+    pub string_test: Option<StringTest>,
 }
 
 impl Default for State {
@@ -83,6 +104,9 @@ impl Default for State {
             lab: LabSettings::default(),
             born: BornSettings::default(),
             fuzz: None,
+            lang: None,
+            theme: None,
+            string_test: None,
         }
     }
 }
@@ -301,6 +325,11 @@ impl State {
             Setting::Init => self.lab.init = InitChoice::from_key(text).ok_or_else(refused)?,
             Setting::Task => self.lab.task = Task::from_key(text).ok_or_else(refused)?,
             Setting::BornInit => self.born.init = InitChoice::from_key(text).ok_or_else(refused)?,
+            Setting::Lang => self.lang = Some(Lang::from_tag(text).ok_or_else(refused)?),
+            Setting::Theme => self.theme = Some(Scheme::from_key(text).ok_or_else(refused)?),
+            Setting::StringTest => {
+                self.string_test = Some(StringTest::from_key(text).ok_or_else(refused)?)
+            }
             _ => return Err(refused()),
         }
         Ok(())
@@ -410,12 +439,33 @@ impl State {
             Setting::Init => self.lab.init.key().to_string(),
             Setting::Task => self.lab.task.key().to_string(),
             Setting::BornInit => self.born.init.key().to_string(),
+            // Unset is written as nothing, which the hash leaves out as the default.
+            Setting::Lang => self.lang.map_or("", Lang::tag).to_string(),
+            Setting::Theme => self.theme.map_or("", Scheme::key).to_string(),
+            Setting::StringTest => self.string_test.map_or("", StringTest::key).to_string(),
             _ if setting.single_precision() => {
                 // The f32's own shortest text, which reads back as the same f32.
                 crate::text::number_f32(self.number(setting).unwrap_or_default() as f32)
             }
             _ => crate::text::number(self.number(setting).unwrap_or_default()),
         }
+    }
+
+    /// Where a key pressed on the focused graph moves x, as a slider would: the arrow keys by
+    /// [`X_KEY_STEP`], Page Up and Page Down by a tenth of the range, Home and End to its ends
+    /// (rounded to the step, and kept in the range). `None` for keys that do not move x.
+    pub fn x_after_key(&self, key: &str) -> Option<f64> {
+        let tenth = (self.x_max - self.x_min) / 10.0;
+        let x = match key {
+            "ArrowLeft" | "ArrowDown" => self.x - X_KEY_STEP,
+            "ArrowRight" | "ArrowUp" => self.x + X_KEY_STEP,
+            "PageDown" => self.x - tenth,
+            "PageUp" => self.x + tenth,
+            "Home" => return Some(self.x_min),
+            "End" => return Some(self.x_max),
+            _ => return None,
+        };
+        Some(round_to_x_step(x).max(self.x_min).min(self.x_max))
     }
 
     /// Whether every setting is within its domain and the x range is ordered and wide enough:

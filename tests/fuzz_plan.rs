@@ -239,7 +239,7 @@ fn links_set_every_setting_but_fuzzing_validly_or_not() {
             .any(|h| h.split('&').any(|pair| pair.starts_with(&key)));
         let fuzzing = matches!(
             setting,
-            Setting::Fuzz | Setting::FuzzRate | Setting::FuzzSeed
+            Setting::Fuzz | Setting::FuzzRate | Setting::FuzzSeed | Setting::StringTest
         );
         assert_eq!(used, !fuzzing, "{key}");
     }

@@ -500,3 +500,21 @@ fn each_problem_names_the_keys_it_refused() {
     assert!(keys.contains(&vec!["lr"]), "{keys:?}");
     assert_eq!(keys.len(), 3, "{keys:?}");
 }
+
+#[test]
+fn keys_on_the_graph_move_x_like_a_slider() {
+    let state = State::default();
+    assert_eq!(state.x_after_key("ArrowRight"), Some(1.55));
+    assert_eq!(state.x_after_key("ArrowUp"), Some(1.55));
+    assert_eq!(state.x_after_key("ArrowLeft"), Some(1.45));
+    assert_eq!(state.x_after_key("PageUp"), Some(3.5));
+    assert_eq!(state.x_after_key("PageDown"), Some(-0.5));
+    assert_eq!(state.x_after_key("Home"), Some(-10.0));
+    assert_eq!(state.x_after_key("End"), Some(10.0));
+    assert_eq!(state.x_after_key("a"), None);
+    let (mut at_end, _) = State::from_hash("x=10");
+    assert_eq!(at_end.x_after_key("ArrowRight"), Some(10.0), "kept in the range");
+    at_end.set_number(Setting::X, -0.05).unwrap();
+    assert_eq!(at_end.x_after_key("ArrowRight"), Some(0.0));
+    assert!(at_end.x_after_key("ArrowRight").unwrap().is_sign_positive(), "no -0");
+}

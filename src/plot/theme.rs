@@ -2,6 +2,42 @@
 
 use plotters::style::RGBColor;
 
+/// A colour scheme a reader can choose (`theme=light` or `theme=dark` in the link); without a
+/// choice the page follows the system's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scheme {
+    /// Dark text on a light page.
+    Light,
+    /// Light text on a dark page.
+    Dark,
+}
+
+impl Scheme {
+    /// Both schemes.
+    pub const ALL: [Scheme; 2] = [Scheme::Light, Scheme::Dark];
+
+    /// Its key in the link and in `<html data-theme>`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Scheme::Light => "light",
+            Scheme::Dark => "dark",
+        }
+    }
+
+    /// The scheme with `key`, if any.
+    pub fn from_key(key: &str) -> Option<Scheme> {
+        Scheme::ALL.into_iter().find(|s| s.key() == key)
+    }
+
+    /// Its chart colours.
+    pub fn theme(self) -> &'static Theme {
+        match self {
+            Scheme::Light => &LIGHT,
+            Scheme::Dark => &DARK,
+        }
+    }
+}
+
 /// The colours a chart is painted with.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Theme {

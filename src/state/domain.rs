@@ -23,6 +23,9 @@
 //! | `bd` | number | 1 | 8 | | yes |
 //! | `bbias` | number | −1 | 1 | | no |
 //! | `fuzzRate` | number | 1 | 100 | | yes |
+//! | `lang` | `en` or `zh-CN` (unset: the browser's language) | | | | |
+//! | `theme` | `light` or `dark` (unset: the system's) | | | | |
+//! | `stringTest` | `long` or `xss` (unset: off; read when the page loads) | | | | |
 //!
 //! Every number must also be finite: NaN and ±∞ are refused everywhere. The lab's and the
 //! born-dead calculator's real numbers are kept as `f32`, as their networks compute; for those
@@ -31,6 +34,8 @@
 
 use crate::born_dead::{DEPTHS, WIDTHS};
 use crate::lab::{InitChoice, Task};
+use crate::plot::theme::Scheme;
+use crate::text::{Lang, StringTest};
 
 /// The widest x range the graph accepts: ±100.
 pub const X_LIMIT: f64 = 100.0;
@@ -163,17 +168,24 @@ pub enum Setting {
     BornInit,
     /// `bbias`: the born-dead calculator's bias init.
     BornBias,
+    /// `lang`: the page's language, when the reader chose one.
+    Lang,
+    /// `theme`: light or dark, when the reader chose one.
+    Theme,
     /// `fuzz`: whether the page fuzzes itself (see [`FuzzSettings`](crate::state::FuzzSettings)).
     Fuzz,
     /// `fuzzRate`: synthetic events per animation frame while fuzzing.
     FuzzRate,
     /// `fuzzSeed`: the fuzzer's seed.
     FuzzSeed,
+    /// `stringTest`: every string doubled (`long`) or wrapped in markup (`xss`), to show that
+    /// no layout breaks and no string is parsed as markup (PhET's `stringTest`).
+    StringTest,
 }
 
 impl Setting {
     /// Every setting, in the order the URL hash lists them.
-    pub const ALL: [Setting; 27] = [
+    pub const ALL: [Setting; 30] = [
         Setting::XMin,
         Setting::XMax,
         Setting::X,
@@ -198,9 +210,12 @@ impl Setting {
         Setting::BornDepth,
         Setting::BornInit,
         Setting::BornBias,
+        Setting::Lang,
+        Setting::Theme,
         Setting::Fuzz,
         Setting::FuzzRate,
         Setting::FuzzSeed,
+        Setting::StringTest,
     ];
 
     /// Its key in the URL hash.
@@ -230,6 +245,9 @@ impl Setting {
             Setting::BornDepth => "bd",
             Setting::BornInit => "binit",
             Setting::BornBias => "bbias",
+            Setting::Lang => "lang",
+            Setting::Theme => "theme",
+            Setting::StringTest => "stringTest",
             Setting::Fuzz => "fuzz",
             Setting::FuzzRate => "fuzzRate",
             Setting::FuzzSeed => "fuzzSeed",
@@ -270,9 +288,13 @@ impl Setting {
                 return Kind::Flag
             }
             Setting::TorchX | Setting::TorchGrad => return Kind::Text(MAX_TEXT_CHARS),
-            Setting::Activation | Setting::Init | Setting::Task | Setting::BornInit => {
-                return Kind::Choice
-            }
+            Setting::Activation
+            | Setting::Init
+            | Setting::Task
+            | Setting::BornInit
+            | Setting::Lang
+            | Setting::Theme
+            | Setting::StringTest => return Kind::Choice,
         })
     }
 
@@ -303,6 +325,9 @@ impl Setting {
             Setting::Activation => vec!["relu", "leaky"],
             Setting::Init | Setting::BornInit => InitChoice::ALL.map(InitChoice::key).to_vec(),
             Setting::Task => Task::ALL.map(Task::key).to_vec(),
+            Setting::Lang => Lang::ALL.map(Lang::tag).to_vec(),
+            Setting::Theme => Scheme::ALL.map(Scheme::key).to_vec(),
+            Setting::StringTest => StringTest::ALL.map(StringTest::key).to_vec(),
             _ => Vec::new(),
         }
     }

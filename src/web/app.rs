@@ -6,17 +6,18 @@ use std::rc::Rc;
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, Event, MediaQueryList, PointerEvent};
+use web_sys::{Element, Event, KeyboardEvent, MediaQueryList, PointerEvent};
 
 use crate::lab::Preset;
-use crate::plot::theme::{DARK, LIGHT};
+use crate::plot::theme::{Theme, DARK, LIGHT};
 use crate::state::{Problem, State};
-use crate::text::{self, strings, Lang, Strings};
+use crate::text::{self, strings, Lang, StringTest, Strings};
 use crate::web::born_dead_view::BornDeadView;
 use crate::web::dom::{document, find, set_text, window};
 use crate::web::graph_view::GraphView;
 use crate::web::lab_view::LabView;
 use crate::web::neuron_view::NeuronView;
+use crate::web::page_view::PageView;
 use crate::web::torch_view::TorchView;
 
 /// How long after the last change the URL hash is rewritten: browsers throttle
@@ -27,6 +28,18 @@ const HASH_DELAY_MS: i32 = 250;
 pub struct App {
     state: State,
     strings: &'static Strings,
+    page: PageView,
+    /// The language the page opened in, which an unset `lang` falls back to.
+    opened_lang: Lang,
+    /// The language shown now.
+    lang: Lang,
+    /// The string test the page loaded with, which lasts as long as the page.
+    string_test: Option<StringTest>,
+    /// Each language's strings as the string test changed them, made on first use.
+    tested_strings: Vec<(Lang, &'static Strings)>,
+    /// Whether the next render redraws every chart even if its inputs look unchanged (after a
+    /// language switch, which changes only their words).
+    force_next: bool,
     graph: GraphView,
     torch: TorchView,
     lab: LabView,
@@ -55,10 +68,16 @@ impl App {
         let root = document
             .document_element()
             .ok_or_else(|| crate::web::dom::error("no document element"))?;
-        let strings = strings(Lang::En);
         let hash = window()?.location().hash()?;
         let (state, problems) = State::from_hash(&hash);
-        let app = App {
+        let page = PageView::find(&root)?;
+        let opened_lang = page.initial_lang();
+        let lang = state.lang.unwrap_or(opened_lang);
+        let string_test = state.string_test;
+        if let Some(test) = string_test {
+            page.apply_string_test(test)?;
+        }
+        let mut app = App {
             graph: GraphView::find(&root)?,
             torch: TorchView::find(&root)?,
             lab: LabView::find(&root, state.lab)?,
@@ -68,7 +87,13 @@ impl App {
             lab_frames: FrameLog::default(),
             page_message: find(&root, "page-message")?,
             state,
-            strings,
+            strings: strings(lang),
+            page,
+            opened_lang,
+            lang,
+            string_test,
+            tested_strings: Vec::new(),
+            force_next: false,
             graph_problem: None,
             dark_query: window()?.match_media("(prefers-color-scheme: dark)")?,
             dirty: Dirty::ALL,
@@ -78,8 +103,52 @@ impl App {
             all_drawn: false,
             renders: 0,
         };
+        app.show_lang_and_theme()?;
         app.show_link_problems(&problems);
         Ok(app)
+    }
+
+    /// The strings of `lang`, as the string test changes them if the page loaded with one.
+    fn strings_of(&mut self, lang: Lang) -> &'static Strings {
+        let Some(test) = self.string_test else {
+            return strings(lang);
+        };
+        if let Some((_, tested)) = self.tested_strings.iter().find(|(l, _)| *l == lang) {
+            return tested;
+        }
+        let tested = test.strings(strings(lang));
+        self.tested_strings.push((lang, tested));
+        tested
+    }
+
+    /// Shows the state's language (or the one the page opened in) and colour scheme: the
+    /// page's attributes and switches now, every view's words and colours at the next render.
+    fn show_lang_and_theme(&mut self) -> Result<(), JsValue> {
+        let lang = self.state.lang.unwrap_or(self.opened_lang);
+        let strings = self.strings_of(lang);
+        if lang != self.lang || strings != self.strings {
+            self.force_next = true;
+        }
+        self.lang = lang;
+        self.strings = strings;
+        self.page.show_lang(lang, strings)?;
+        self.page.show_theme(self.state.theme)
+    }
+
+    /// The chart colours: the reader's scheme, or the system's.
+    fn theme(&self) -> Theme {
+        let dark = match self.state.theme {
+            Some(scheme) => scheme == crate::plot::theme::Scheme::Dark,
+            None => self
+                .dark_query
+                .as_ref()
+                .is_some_and(MediaQueryList::matches),
+        };
+        if dark {
+            DARK
+        } else {
+            LIGHT
+        }
     }
 
     fn show_link_problems(&self, problems: &[Problem]) {
@@ -112,11 +181,7 @@ impl App {
     /// Redraws the graph alone, now, whether or not anything changed.
     pub fn redraw_graph(&mut self) -> Result<(), JsValue> {
         let ratio = window()?.device_pixel_ratio().max(1.0);
-        let dark = self
-            .dark_query
-            .as_ref()
-            .is_some_and(MediaQueryList::matches);
-        let theme = if dark { DARK } else { LIGHT };
+        let theme = self.theme();
         self.graph
             .render(&self.state, &theme, self.strings, ratio, true)
     }
@@ -152,11 +217,8 @@ impl App {
     pub fn render(&mut self, force: bool) -> Result<(), JsValue> {
         let window = window()?;
         let ratio = window.device_pixel_ratio().max(1.0);
-        let dark = self
-            .dark_query
-            .as_ref()
-            .is_some_and(MediaQueryList::matches);
-        let theme = if dark { DARK } else { LIGHT };
+        let theme = self.theme();
+        let force = force || std::mem::take(&mut self.force_next);
         let dirty = if force {
             Dirty::ALL
         } else {
@@ -452,11 +514,22 @@ fn on_click(app: &Shared, event: &Event) {
     let dirty = {
         let mut guard = app.borrow_mut();
         let inner = &mut *guard;
-        if let Some(preset) = button
+        let lang = inner.page.lang_of(&button);
+        let theme = inner.page.theme_of(&button);
+        if lang.is_some() || theme.is_some() {
+            if let Some(lang) = lang {
+                inner.state.lang = Some(lang);
+            }
+            if let Some(scheme) = theme {
+                inner.state.theme = scheme;
+            }
+            report(inner.show_lang_and_theme());
+            Dirty::ALL
+        } else if let Some(preset) = button
             .get_attribute("data-preset")
             .and_then(|key| Preset::from_key(&key))
         {
-            inner.lab.preset(&mut inner.state, preset, inner.strings);
+            inner.lab.preset(&mut inner.state, preset);
             inner.lab_problem = None;
             Dirty::LAB
         } else if button.id().starts_with("lab-") {
@@ -516,6 +589,7 @@ fn on_hash_change(app: &Shared) {
         inner.born_dead.apply(inner.state.born);
         inner.born_dead.show_problem(None);
         inner.graph_problem = None;
+        report(inner.show_lang_and_theme());
         inner.show_link_problems(&problems);
     }
     changed(app, Dirty::ALL);
@@ -545,6 +619,26 @@ pub fn listen(app: &Shared) -> Result<(), JsValue> {
         canvas.add_event_listener_with_callback(kind, listener.as_ref().unchecked_ref())?;
         listener.forget();
     }
+
+    let shared = app.clone();
+    let keys = Closure::<dyn FnMut(KeyboardEvent)>::new(move |e: KeyboardEvent| {
+        let moved = {
+            let mut guard = shared.borrow_mut();
+            let inner = &mut *guard;
+            let moved = inner.graph.key(&e.key(), &mut inner.state);
+            if moved {
+                inner.graph_problem = None;
+            }
+            moved
+        };
+        if moved {
+            // The page would scroll on the same keys.
+            e.prevent_default();
+            changed(&shared, Dirty::GRAPH);
+        }
+    });
+    canvas.add_event_listener_with_callback("keydown", keys.as_ref().unchecked_ref())?;
+    keys.forget();
 
     let shared = app.clone();
     let hash_listener = Closure::<dyn FnMut()>::new(move || on_hash_change(&shared));

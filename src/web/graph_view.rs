@@ -12,8 +12,6 @@ use crate::text::{self, fill, Strings};
 use crate::web::canvas::{Canvas, ChartCanvas};
 use crate::web::dom::{find, set_hidden, set_number, set_text};
 
-/// The x slider's step; pointer positions are rounded to it so readouts stay tidy.
-const X_STEP: f64 = 0.05;
 
 /// One readout row: its row element and the f(x), f'(x) cells.
 struct Row {
@@ -123,9 +121,23 @@ impl GraphView {
         let (left, right, top) = drawn.plot_pixels();
         let pixel = ((offset_x * ratio).round() as i32).clamp(left, right);
         if let Some((x, _)) = drawn.data_coord((pixel, top)) {
-            let rounded = (x / X_STEP).round() * X_STEP;
+            // Rounded to the slider's step so that readouts stay tidy.
+            let rounded = crate::state::round_to_x_step(x);
             // A refused x (never, after clamping) simply leaves x where it was.
             let _ = state.set_number(Setting::X, rounded);
+        }
+    }
+
+    /// Moves x for a key pressed on the focused canvas (see [`State::x_after_key`]); true if
+    /// the key moves x.
+    pub fn key(&self, key: &str, state: &mut State) -> bool {
+        match state.x_after_key(key) {
+            Some(x) => {
+                // Always inside the range, so never refused.
+                let _ = state.set_number(Setting::X, x);
+                true
+            }
+            None => false,
         }
     }
 

@@ -34,8 +34,13 @@ pub struct LabView {
     outputs: Vec<(Element, &'static str)>,
     play: HtmlElement,
     status: Element,
+    /// A live region that says the run's result when it stops; the status line itself changes
+    /// every frame and is not live, so a screen reader is not read sixty updates a second.
+    announce: Element,
     message: Element,
     preset_note: Element,
+    /// The preset that started this run, whose story the note tells.
+    preset: Option<Preset>,
     strip: Element,
     /// The lab's container (`#lab`), which carries the run's numbers as data- attributes.
     section: Element,
@@ -76,8 +81,10 @@ impl LabView {
             outputs,
             play: find(root, "lab-play")?,
             status: find(root, "lab-status")?,
+            announce: find(root, "lab-announce")?,
             message: find(root, "lab-message")?,
             preset_note: find(root, "lab-preset-note")?,
+            preset: None,
             strip: find(root, "lab-strip")?,
             section: find(root, "lab")?,
             canvases: [
@@ -184,12 +191,11 @@ impl LabView {
     }
 
     /// Loads a preset's settings and starts a new run at once: one click tells the story.
-    pub fn preset(&mut self, state: &mut State, preset: Preset, strings: &Strings) {
+    pub fn preset(&mut self, state: &mut State, preset: Preset) {
         state.lab = preset.settings();
         self.restart(state.lab);
         self.lab.set_running(true);
-        let index = Preset::ALL.iter().position(|p| *p == preset).unwrap_or(0);
-        set_text(&self.preset_note, strings.lab_presets[index]);
+        self.preset = Some(preset);
     }
 
     /// Handles the play, step and reset buttons.
@@ -235,12 +241,77 @@ impl LabView {
         ratio: f64,
         problem: Option<&Problem>,
     ) -> Result<(), JsValue> {
-        self.write_controls(&state.lab);
+        self.write_controls(&state.lab)?;
+        let note = match self.preset {
+            Some(preset) => strings.lab_presets[preset as usize],
+            None => strings.lab_preset_hint,
+        };
+        set_text(&self.preset_note, note);
         self.write_status(strings, problem)?;
         self.write_data()?;
         self.write_strip(strings)?;
         let all = !self.running();
-        self.draw_charts(theme, strings, ratio, all)
+        self.draw_charts(theme, strings, ratio, all)?;
+        if all {
+            self.write_alternatives(strings)?;
+        }
+        Ok(())
+    }
+
+    /// The charts' text alternatives, in words and numbers, written when the run stops (while
+    /// it runs they would change every frame and nobody could read them).
+    fn write_alternatives(&self, strings: &Strings) -> Result<(), JsValue> {
+        let step = self.lab.step().to_string();
+        let settings = self.lab.settings();
+        let dead = self.lab.dead();
+        let first_dead = dead.iter().take(settings.width).filter(|d| **d).count();
+        let shares: Vec<String> = self
+            .lab
+            .dead_share()
+            .iter()
+            .enumerate()
+            .map(|(layer, share)| {
+                fill(
+                    strings.lab_dead_alt_layer,
+                    &[
+                        ("layer", &(layer + 1).to_string()),
+                        ("share", &format!("{:.0}%", share * 100.0)),
+                    ],
+                )
+            })
+            .collect();
+        let loss = self
+            .lab
+            .last_loss()
+            .map(|l| format!("{:.4e}", f64::from(l)));
+        let texts = [
+            fill(strings.lab_fit_alt, &[("step", &step)]),
+            fill(
+                strings.lab_units_alt,
+                &[
+                    ("units", &settings.width.to_string()),
+                    ("dead", &first_dead.to_string()),
+                ],
+            ),
+            fill(
+                strings.lab_dead_alt,
+                &[
+                    ("step", &step),
+                    ("shares", &shares.join(strings.list_separator)),
+                ],
+            ),
+            match loss {
+                Some(loss) => fill(strings.lab_loss_alt, &[("step", &step), ("loss", &loss)]),
+                None => strings.lab_loss_alt_fresh.to_string(),
+            },
+        ];
+        for (canvas, text) in self.canvases.iter().zip(texts) {
+            let element = canvas.element();
+            if element.get_attribute("aria-label").as_deref() != Some(text.as_str()) {
+                element.set_attribute("aria-label", &text)?;
+            }
+        }
+        Ok(())
     }
 
     /// Writes what the status line says as data- attributes on `#lab`, in no language, for
@@ -265,13 +336,23 @@ impl LabView {
         section.set_attribute("data-diverged", flag(diverged))
     }
 
-    fn write_controls(&self, lab: &LabSettings) {
+    fn write_controls(&self, lab: &LabSettings) -> Result<(), JsValue> {
         let leaky = lab.leaky_slope.is_some();
         set_select(&self.activation, if leaky { "leaky" } else { "relu" });
         let slope = lab.leaky_slope.map_or(0.01, f64::from);
         set_number(&self.slope, slope);
         self.slope.set_disabled(!leaky);
         set_number(&self.learning_rate, f64::from(lab.learning_rate).log10());
+        // The slider's position is log10 of the rate; a screen reader says the rate itself.
+        let rate = text::number_f32(lab.learning_rate);
+        if self
+            .learning_rate
+            .get_attribute("aria-valuetext")
+            .as_deref()
+            != Some(rate.as_str())
+        {
+            self.learning_rate.set_attribute("aria-valuetext", &rate)?;
+        }
         set_select(&self.init, lab.init.key());
         set_number(&self.bias, f64::from(lab.bias_init));
         set_number(&self.width, lab.width as f64);
@@ -292,6 +373,7 @@ impl LabView {
             };
             set_text(output, &value);
         }
+        Ok(())
     }
 
     fn write_status(&self, strings: &Strings, problem: Option<&Problem>) -> Result<(), JsValue> {
@@ -318,6 +400,9 @@ impl LabView {
             ),
         };
         set_text(&self.status, &status);
+        if !self.running() {
+            set_text(&self.announce, &status);
+        }
         let diverged = self.lab.state() == RunState::Diverged;
         let message = if diverged {
             fill(
@@ -330,12 +415,7 @@ impl LabView {
                 .unwrap_or_default()
         };
         set_text(&self.message, &message);
-        let label = if self.running() {
-            strings.lab_pause
-        } else {
-            strings.lab_play
-        };
-        set_text(&self.play, label);
+        // One name, "Play", whatever the state: `aria-pressed` says whether it runs.
         self.play.set_attribute(
             "aria-pressed",
             if self.running() { "true" } else { "false" },

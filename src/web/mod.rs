@@ -10,4 +10,5 @@ pub mod fuzz;
 pub mod graph_view;
 pub mod lab_view;
 pub mod neuron_view;
+pub mod page_view;
 pub mod torch_view;

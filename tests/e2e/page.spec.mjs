@@ -65,6 +65,8 @@ const LAB_BUTTONS = [
   "preset-healthy", "preset-high-lr", "preset-negative-bias", "preset-leaky-rescue", "preset-narrow-deep",
   "lab-play", "lab-step", "lab-reset",
 ];
+/** The language and theme switches (i18n.spec.mjs checks each). */
+const SWITCHES = ["lang-en", "lang-zh-CN", "theme-auto", "theme-light", "theme-dark"];
 /** Valid replacements a person might type into each text field. */
 const TEXT_EDITS = { "torch-x": "3.0, -2.0, 0.5, -0.25", "torch-grad": "0.5, 2.0, 1.0, 3.0" };
 /** What a control needs before it shows an effect: a box checked, a select set, or a button
@@ -308,7 +310,7 @@ test("the list of controls checked below is every control on the page", async ({
     [...document.querySelectorAll("input, select, button, textarea")]
       .filter((el) => el.type !== "hidden")
       .map((el) => el.id || el.outerHTML.slice(0, 80)));
-  expect(onPage.sort()).toEqual([...Object.keys(CONTROLS), ...LAB_BUTTONS].sort());
+  expect(onPage.sort()).toEqual([...Object.keys(CONTROLS), ...LAB_BUTTONS, ...SWITCHES].sort());
 });
 
 for (const [id, kind] of Object.entries(CONTROLS)) {

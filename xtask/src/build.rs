@@ -76,10 +76,27 @@ pub fn run() -> Result<(), String> {
     install::wasm_target()?;
     install::wasm_bindgen_cli()?;
     install::node_packages()?;
+    render_page()?;
     for variant in &VARIANTS {
         build(variant)?;
     }
     Ok(())
+}
+
+/// The page template, with `{{id}}` for every text (see the relu-i18n crate).
+const PAGE_TEMPLATE: &str = "i18n/page.html";
+/// Where the rendered page goes: the page `serve` publishes.
+const PAGE: &str = "www/index.html";
+
+/// Renders the page from its template and the translations in `i18n/`, both languages in one
+/// file, so that it reads whole without JavaScript and switches language without a request.
+pub fn render_page() -> Result<(), String> {
+    let root = run::root();
+    let catalogs = relu_i18n::load(&root.join("i18n"))?;
+    let template = fs::read_to_string(root.join(PAGE_TEMPLATE))
+        .map_err(|err| format!("cannot read {PAGE_TEMPLATE}: {err}"))?;
+    let page = relu_i18n::page::render(&template, &catalogs)?;
+    fs::write(root.join(PAGE), page).map_err(|err| format!("cannot write {PAGE}: {err}"))
 }
 
 /// Compiles, binds and optimises one variant.

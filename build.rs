@@ -1,0 +1,15 @@
+//! Writes the string tables (`Strings`, one constant per language) from `i18n/*.ftl`, so that a
+//! translator edits one file per language and the Rust code reads typed fields. A missing or
+//! mismatched message fails the build with its name.
+
+use std::path::Path;
+
+fn main() {
+    println!("cargo::rerun-if-changed=i18n");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("i18n");
+    let code = relu_i18n::load(&dir)
+        .and_then(|catalogs| relu_i18n::rust::generate(&catalogs))
+        .unwrap_or_else(|error| panic!("i18n: {error}"));
+    let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("strings.rs");
+    std::fs::write(&out, code).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
+}

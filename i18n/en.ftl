@@ -1,0 +1,553 @@
+### ReLU Explorer, English: every word the page shows.
+###
+### Page text has a hyphen in its id; the template i18n/page.html places it with {{id}}. It may
+### use inline markup: em, strong, code, a href="#…", and MathML.
+### Program text has a snake_case id; the Rust code writes it at run time. Plain text, with
+### { $name } placeholders, and a comment saying where it is shown. A list (no value, one
+### .entry per item) is indexed by what each entry is named for.
+### Every id here must be in zh-CN.ftl too, with the same placeholders and entries.
+
+## Page text
+
+skip-link = Skip to the graph
+page-name = ReLU Explorer
+page-tagline = See how the rectified linear unit works, why it trains well, and where it fails.
+page-intro =
+    ReLU, short for <em>rectified linear unit</em>, is an activation function: the simple nonlinear
+    rule a neural network applies to each unit’s weighted sum. It passes positive inputs through
+    unchanged and turns every other input into zero, and that one rule has made it one of the
+    most widely used activation functions in deep learning. On this page you can read its formula,
+    move along its graph, run live experiments on its strengths and weaknesses, and watch what
+    PyTorch’s autograd does with it.
+header-item-1 = <a href="#formula">Formula</a>
+header-item-2 = <a href="#graph">Graph</a>
+header-item-3 = <a href="#strengths">Strengths</a>
+header-item-4 = <a href="#weaknesses">Weaknesses</a>
+noscript-note = The interactive parts of this page need JavaScript and WebAssembly.
+formula-title = The formula
+formula-p-1 = ReLU keeps a positive input as it is and replaces any other input with zero:
+math-if = if
+formula-p-2 = The same rule fits on one line:
+formula-p-3 =
+    Its graph is two straight pieces that meet at the origin: flat at zero for negative inputs,
+    the line <math><mi>y</mi><mo>=</mo><mi>x</mi></math> for positive ones. Each piece is linear,
+    but the bend between them makes the whole function nonlinear, which is what lets a network
+    of such units represent more than a single linear map.
+formula-p-4 =
+    To differentiate, take each piece on its own: the slope of <math><mi>x</mi></math> is 1 and
+    the slope of the constant 0 is 0.
+math-undefined = undefined
+formula-heading-1 = What happens at <math><mi>x</mi><mo>=</mo><mn>0</mn></math>
+formula-p-5 =
+    At the origin the two pieces meet in a corner. Coming from the left the slope is 0; coming
+    from the right it is 1. Since the two one-sided slopes disagree, there is no single tangent
+    line, and the derivative at exactly <math><mi>x</mi><mo>=</mo><mn>0</mn></math> is undefined.
+formula-p-6 =
+    Training by gradient descent still needs some number there. Any slope <math><mi>g</mi></math>
+    between the two one-sided slopes, that is any <math><mi>g</mi><mo>∈</mo><mo stretchy="false">[</mo><mn>0</mn><mo>,</mo><mn>1</mn><mo
+    stretchy="false">]</mo></math>, gives a line <math><mi>y</mi><mo>=</mo><mi>g</mi><mi>x</mi></math>
+    through the corner that never rises above the graph, so each such <math><mi>g</mi></math>
+    is a valid <em>subgradient</em>, and a library is free to pick one. PyTorch picks 0: the backward
+    pass of <code>torch.relu</code> gives a gradient of 0 for an input of exactly <code>0.0</code>.
+formula-p-7 =
+    Usually this choice makes no difference. Inputs to ReLU are weighted sums of real-valued data,
+    and landing on exactly <code>0.0</code> is uncommon. It does happen, though: for example,
+    when ReLU is applied to values an earlier ReLU has already clipped to 0, or when a unit with
+    zero bias receives inputs that are all exactly 0. It is still worth knowing the convention.
+    It explains why <code>x.grad</code> shows 0 at <code>0.0</code> in the PyTorch example further
+    down, why code that tests <code>x &gt;= 0</code> instead of <code>x &gt; 0</code> gives a
+    different gradient at that one point, and why a numerical gradient check disagrees with autograd
+    at the corner: the centered difference <math><mfrac><mrow><mi>f</mi><mo stretchy="false">(</mo><mi>h</mi><mo
+    stretchy="false">)</mo><mo>−</mo><mi>f</mi><mo stretchy="false">(</mo><mrow><mo>−</mo><mi>h</mi></mrow><mo
+    stretchy="false">)</mo></mrow><mrow><mn>2</mn><mi>h</mi></mrow></mfrac></math> gives 0.5 there.
+graph-title = The graph
+graph-p-1 =
+    The plot below draws ReLU and its derivative on one set of axes: ReLU as a line with a bend
+    at the origin, and its derivative as a step that sits at 0 for negative <math><mi>x</mi></math>
+    and jumps to 1 at <math><mi>x</mi><mo>=</mo><mn>0</mn></math>. Move the input <math><mi>x</mi></math>
+    with the slider, or click and drag on the plot, to mark that point on both curves and read
+    off <math><mi>f</mi><mo stretchy="false">(</mo><mi>x</mi><mo stretchy="false">)</mo></math>
+    and <math><mi>f</mi><mo>′</mo><mo stretchy="false">(</mo><mi>x</mi><mo stretchy="false">)</mo></math>.
+    Then overlay Leaky ReLU, sigmoid, or tanh to compare their shapes and slopes with ReLU’s.
+graph-caption-1 =
+    Drag or click on the graph to move x. The filled dot at x = 0 marks the derivative PyTorch
+    uses there (0); the open dot marks the slope just to the right (1).
+graph-legend-1 = Input
+graph-table-caption-1 = Values at x
+graph-column-1 = function
+kink-note =
+    x is exactly 0, the kink: the derivative is undefined here, and PyTorch’s backward pass uses
+    0.
+graph-legend-2 = x range
+label-x-min = x min
+label-x-max = x max
+graph-legend-3 = Compare with
+label-leaky-slope = slope α
+graph-p-2 =
+    PyTorch’s default Leaky ReLU slope is 0.01; the slider starts at 0.1 so the leak is easy to
+    see.
+strengths-title = Why ReLU works well
+strengths-p-1 =
+    A few simple properties explain why ReLU became the default choice for so many networks. Each
+    comes with a small experiment you can run.
+strengths-heading-1 = Gradients pass through active units undiminished
+strengths-p-2 =
+    For a positive input ReLU is the identity, so its derivative there is exactly 1, however large
+    the input. Sigmoid and tanh behave differently: they flatten out (<em>saturate</em>) for large
+    <math><mo stretchy="false">|</mo><mi>x</mi><mo stretchy="false">|</mo></math>, their derivatives
+    fall toward 0, and a unit pushed into a flat tail barely learns. Depth makes this worse. Backpropagating
+    through <math><mi>L</mi></math> layers multiplies one activation derivative per layer (the
+    chain rule). Sigmoid’s derivative is at most <math><mfrac><mn>1</mn><mn>4</mn></mfrac></math>,
+    so that product is at most <math><msup><mrow><mo stretchy="false">(</mo><mfrac><mn>1</mn><mn>4</mn></mfrac><mo
+    stretchy="false">)</mo></mrow><mi>L</mi></msup></math>, less than one millionth for <math><mi>L</mi><mo>=</mo><mn>10</mn></math>.
+    Tanh’s derivative is at most 1, reached only at <math><mi>x</mi><mo>=</mo><mn>0</mn></math>,
+    and is usually much smaller. Along a path of active ReLU units, every one of those factors
+    is exactly 1.
+strengths-p-3 =
+    This is not a guarantee against vanishing or exploding gradients. The chain rule also multiplies
+    by the weights at every layer, which can still shrink or blow up the product, and a path through
+    an inactive unit (input <math><mo>≤</mo><mn>0</mn></math>) carries no gradient at all.
+strengths-p-4 =
+    Live experiment coming: choose a depth <math><mi>L</mi></math> and compare the product of
+    activation derivatives through <math><mi>L</mi></math> layers for ReLU, sigmoid and tanh.
+strengths-heading-2 = Cheap to compute
+strengths-p-5 =
+    ReLU needs a single comparison: keep <math><mi>x</mi></math> if it is positive, otherwise
+    output 0. Its derivative is just as cheap, another comparison. Sigmoid, <math><mfrac><mn>1</mn><mrow><mn>1</mn><mo>+</mo><msup><mi>e</mi><mrow><mo>−</mo><mi>x</mi></mrow></msup></mrow></mfrac></math>,
+    and tanh both need an exponential, which costs many more operations per element. A network
+    applies its activation to every unit for every example, on the forward and the backward pass,
+    so the saving adds up, although how much it speeds up a whole network depends on the hardware,
+    since the weighted sums usually take most of the time.
+strengths-p-6 =
+    Live experiment coming: time ReLU, sigmoid and tanh over a large array on your own device
+    and compare the results.
+strengths-heading-3 = A threshold, like a neuron, and sparse activity
+strengths-p-7 =
+    ReLU keeps the biological idea behind the old step function: a neuron stays quiet until its
+    input passes a threshold, then fires. Unlike the step function, whose slope is 0 wherever
+    it is defined, ReLU has slope 1 above the threshold, so gradient-based learning can still
+    adjust the unit. A by-product is <em>sparsity</em>: for a given input, every unit whose pre-activation
+    is <math><mo>≤</mo><mn>0</mn></math> outputs exactly 0, so often a large share of a layer
+    is silent (about half, if the pre-activations are spread symmetrically around 0). Different
+    inputs switch on different subsets of units, so the network in effect applies a different
+    affine map (a linear map plus an offset) in each region of its input space.
+strengths-p-8 =
+    Live experiment coming: pick an input distribution and see what share of ReLU outputs are
+    exactly zero.
+weaknesses-title = Where ReLU falls short
+weaknesses-heading-1 = Dead neurons
+weaknesses-p-1 =
+    A ReLU unit computes a pre-activation <math><mi>z</mi><mo>=</mo><munder><mo>∑</mo><mi>i</mi></munder><msub><mi>w</mi><mi>i</mi></msub><msub><mi>a</mi><mi>i</mi></msub><mo>+</mo><mi>b</mi></math>
+    from its inputs <math><msub><mi>a</mi><mi>i</mi></msub></math> and outputs <math><mi>max</mi><mo
+    stretchy="false">(</mo><mn>0</mn><mo>,</mo><mi>z</mi><mo stretchy="false">)</mo></math>. For
+    an example with <math><mi>z</mi><mo>≤</mo><mn>0</mn></math>, the output and the gradient through
+    the unit are both 0, so that example leaves the unit’s weights and bias unchanged. That is
+    normal; it is where sparsity comes from. The trouble starts when <math><mi>z</mi><mo>≤</mo><mn>0</mn></math>
+    for <em>every</em> input in the training data. Then no example ever sends the unit any gradient,
+    its weights and bias freeze, and it stays silent, usually for the rest of training. Such a
+    unit is <em>dead</em>, and a layer with many dead units has less capacity than its size suggests.
+weaknesses-p-2 =
+    The flat negative side causes this, not the corner at 0. The undefined derivative at that
+    single point is settled by convention; a unit dies because all of its inputs land where the
+    slope is exactly 0.
+weaknesses-p-3 =
+    Units typically die when a large update (from a high learning rate or a big gradient) knocks
+    the bias far negative or swings the weights so that the sum is negative for all the data.
+    A poor initialization can leave units dead from the start, especially in deep, narrow networks.
+    Common remedies:
+weaknesses-item-1 =
+    <strong>Leaky ReLU</strong> gives the negative side a small slope <math><mi>α</mi></math>:
+    <math><mi>f</mi><mo stretchy="false">(</mo><mi>x</mi><mo stretchy="false">)</mo><mo>=</mo><mi>x</mi></math>
+    for <math><mi>x</mi><mo>&gt;</mo><mn>0</mn></math> and <math><mi>α</mi><mi>x</mi></math> otherwise
+    (PyTorch’s default <math><mi>α</mi></math> is 0.01), so the unit always gets some gradient
+    and can recover. Relatives: <strong>PReLU</strong> learns <math><mi>α</mi></math> during training;
+    <strong>ELU</strong> uses the smooth curve <math><mi>α</mi><mo stretchy="false">(</mo><msup><mi>e</mi><mi>x</mi></msup><mo>−</mo><mn>1</mn><mo
+    stretchy="false">)</mo></math> for negative inputs.
+weaknesses-item-2 =
+    <strong>He (Kaiming) initialization</strong> draws each unit’s weights with variance <math><mfrac><mn>2</mn><msub><mi>n</mi><mtext>in</mtext></msub></mfrac></math>,
+    where <math><msub><mi>n</mi><mtext>in</mtext></msub></math> is its number of inputs, keeping
+    pre-activations at a steady scale from layer to layer.
+weaknesses-item-3 =
+    <strong>A smaller learning rate</strong> makes the large jumps that kill units less likely.
+neuron-heading-1 = One neuron, step by step
+neuron-p-1 =
+    One ReLU unit, a = max(0, z) with z = w·x + b, fits eight points by gradient descent on the
+    mean squared error. Step through how a single oversized update kills it, why no gradient can
+    then reach it, and how Leaky ReLU brings it back.
+neuron-back-label = Back
+neuron-next-label = Next
+neuron-reset-label = Start over
+neuron-table-caption-1 = Every number of the forward and backward pass, one row per point
+neuron-column-1 = gate
+neuron-column-2 = target y
+neuron-column-3 = gate gradient
+lab-heading-1 = Dead-neuron lab
+lab-p-1 =
+    A small network learns a curve on [−1, 1] with plain gradient descent, live. Each hidden unit
+    whose pre-activation is ≤ 0 on every training input is dead: it turns grey in the strip and
+    the charts, and its weights never change again. Try a preset, or change the settings and press
+    Play.
+lab-presets-label = Presets:
+preset-healthy-label = Healthy
+preset-high-lr-label = Learning rate too high
+preset-negative-bias-label = Negative bias init
+preset-leaky-rescue-label = Leaky ReLU rescue
+preset-narrow-deep-label = Narrow and deep
+lab-play-label = Play
+lab-step-label = One step
+lab-reset-label = Reset
+lab-p-2 =
+    Green: alive. Grey: dead (≤ 0 on every input; no gradient ever reaches it). Amber, with Leaky
+    ReLU: below zero on every input but still learning through the leak.
+lab-summary = Settings
+label-lab-activation = Activation
+label-lab-slope = Leaky slope
+label-lab-lr = Learning rate
+label-lab-init = Initialisation
+label-lab-bias = Bias init
+label-lab-width = Width
+label-lab-depth = Hidden layers
+label-lab-task = Task
+label-lab-points = Points
+label-lab-seed = Seed
+label-lab-steps = Steps per frame
+lab-lr-hint = The learning rate moves on a log scale, from 0.0001 to 3.
+born-dead-heading-1 = Born dead: how often a fresh network is already dead
+born-dead-p-1 =
+    Initialise a ReLU network with one input, L hidden layers of N units and one output, without
+    training it. If some hidden layer has all its units ≤ 0, everything after it sees zeros and
+    the output is a constant.
+label-born-width = Width N
+label-born-depth = Depth L
+label-born-init = Initialisation
+label-born-bias = Bias init
+born-dead-term-1 = Monte Carlo, over the input range
+born-dead-term-2 = Closed form, for one input
+born-dead-p-2 =
+    The closed form assumes one input x ≠ 0, zero biases and weights symmetric about 0: then each
+    unit is ≤ 0 with chance ½, a layer goes dark with chance 2^−N, and the L layers are independent.
+    The Monte Carlo count asks more: a constant output over all 65 inputs from −1 to 1. With zero
+    biases a single hidden layer is never dead over the whole range (units with w &gt; 0 cover
+    x &gt; 0, those with w &lt; 0 cover x &lt; 0), so the Monte Carlo share is lower than the
+    closed form; deeper, narrower nets close the gap. A negative bias init makes born-dead networks
+    far more common, which the closed form, built on zero biases, does not cover.
+weaknesses-heading-2 = Outputs are not zero-centered
+weaknesses-p-4 =
+    ReLU’s outputs are never negative, so their mean is positive. Take a unit in the next layer,
+    <math><mi>z</mi><mo>=</mo><munder><mo>∑</mo><mi>i</mi></munder><msub><mi>w</mi><mi>i</mi></msub><msub><mi>a</mi><mi>i</mi></msub><mo>+</mo><mi>b</mi></math>,
+    whose inputs <math><msub><mi>a</mi><mi>i</mi></msub></math> are ReLU outputs. For a loss <math><mi>ℒ</mi></math>,
+    each weight’s gradient is <math><mfrac><mrow><mo>∂</mo><mi>ℒ</mi></mrow><mrow><mo>∂</mo><msub><mi>w</mi><mi>i</mi></msub></mrow></mfrac><mo>=</mo><mfrac><mrow><mo>∂</mo><mi>ℒ</mi></mrow><mrow><mo>∂</mo><mi>z</mi></mrow></mfrac><mo>⁢</mo><msub><mi>a</mi><mi>i</mi></msub></math>.
+    Since every <math><msub><mi>a</mi><mi>i</mi></msub><mo>≥</mo><mn>0</mn></math>, for a single
+    example all of these gradients that are not zero share the sign of <math><mfrac><mrow><mo>∂</mo><mi>ℒ</mi></mrow><mrow><mo>∂</mo><mi>z</mi></mrow></mfrac></math>:
+    the unit’s incoming weights all move up together or all move down together. When the best
+    step would raise some weights and lower others, gradient descent has to zig-zag toward it,
+    which slows training.
+weaknesses-p-5 =
+    Averaging over a mini-batch softens this, and normalization layers (batch or layer normalization)
+    re-center the activations. The next layer’s bias can offset the positive mean in the forward
+    pass, though not the shared sign of the gradients. Sigmoid has the same weakness; tanh, whose
+    outputs are centered on 0, largely avoids it.
+weaknesses-p-6 =
+    Live experiment coming: a histogram of ReLU outputs for a chosen input distribution, with
+    their mean marked.
+weaknesses-heading-3 = No upper limit
+weaknesses-p-7 =
+    Sigmoid and tanh squash every input into a fixed range; ReLU lets positive values through
+    at any size. That keeps its gradient alive, but nothing in the activation stops values from
+    growing layer after layer when the weights are large, which can lead to exploding activations
+    and gradients, or overflow in low-precision arithmetic. Careful initialization, normalization
+    layers, weight decay and gradient clipping keep this in check, and variants such as ReLU6,
+    <math><mi>min</mi><mo stretchy="false">(</mo><mi>max</mi><mo stretchy="false">(</mo><mn>0</mn><mo>,</mo><mi>x</mi><mo
+    stretchy="false">)</mo><mo>,</mo><mn>6</mn><mo stretchy="false">)</mo></math>, cap the output.
+torch-title = torch.relu and autograd
+torch-p-1 =
+    In PyTorch, <code>torch.relu(x)</code> returns a new tensor holding <math><mi>max</mi><mo
+    stretchy="false">(</mo><mn>0</mn><mo>,</mo><mi>x</mi><mo stretchy="false">)</mo></math> for
+    each element of <code>x</code>. If <code>x</code> was created with <code>requires_grad=True</code>,
+    autograd records the operation. On the backward pass it receives the <em>upstream gradient</em>
+    <math><mfrac><mrow><mo>∂</mo><mi>ℒ</mi></mrow><mrow><mo>∂</mo><mi>y</mi></mrow></mfrac></math>
+    of some loss <math><mi>ℒ</mi></math>, and turns it into <math><mfrac><mrow><mo>∂</mo><mi>ℒ</mi></mrow><mrow><mo>∂</mo><mi>x</mi></mrow></mfrac></math>
+    by, in effect, multiplying it element by element by ReLU’s derivative: it keeps the upstream
+    value where <math><mi>x</mi><mo>&gt;</mo><mn>0</mn></math> (derivative 1) and puts 0 where
+    <math><mi>x</mi><mo>≤</mo><mn>0</mn></math> (derivative 0). This step is PyTorch’s <code>threshold_backward</code>.
+    Because it actually selects rather than multiplies, even an infinite or NaN upstream value
+    becomes exactly 0 where <math><mi>x</mi><mo>≤</mo><mn>0</mn></math>.
+torch-p-2 =
+    Because <code>y</code> is not a single number, <code>backward</code> needs the upstream gradient
+    as an argument; passing all ones makes <code>x.grad</code> equal to ReLU’s derivative at each
+    element. The <code>grad_fn=&lt;ReluBackward0&gt;</code> in the printout is the record autograd
+    keeps of the operation.
+torch-p-3 =
+    Two details are easy to get wrong, and the article this page grew from gets both wrong. First,
+    it leaves out <code>requires_grad=True</code>. Without it autograd records nothing, <code>y</code>
+    has no <code>grad_fn</code>, and <code>y.backward(...)</code> fails with <code>RuntimeError:
+    element 0 of tensors does not require grad and does not have a grad_fn</code>. Second, it
+    calls 0.0 negative. It is not: the gradient at <code>0.0</code> is 0 because PyTorch chooses
+    0 at the corner, as explained in the formula section, while the gradient at <code>-1.0</code>
+    is 0 because the slope there really is 0.
+torch-p-4 =
+    Edit the input tensor and the upstream gradient below, and watch <code>y</code> and <code>x.grad</code>
+    update.
+label-torch-x = Input tensor x
+label-torch-grad = Upstream gradient (the argument of y.backward)
+torch-hint = Numbers separated by commas or spaces; nan, inf and -inf are allowed.
+torch-heading-1 = The same computation in PyTorch
+footer-p-1 =
+    ReLU Explorer computes every value in your browser with the same rules as PyTorch; nothing
+    is sent anywhere.
+
+lang-label = Language
+theme-label = Colours
+theme-auto = System
+theme-light = Light
+theme-dark = Dark
+graph-keys-hint =
+    With the graph focused, the arrow keys move x by one step, Page Up and Page Down by a tenth of
+    the range, and Home and End to its ends.
+
+## Program text
+
+# The page's title (browser tab, bookmarks, search results).
+page_title = ReLU Explorer: the ReLU activation function, interactive
+# Option: weights from a normal distribution with standard deviation 1.
+init_normal = Normal, std 1
+# Option: weights uniform on [−0.5, 0.5].
+init_uniform = Uniform ±0.5
+# Option: the step function as the lab's task.
+task_step = step at 0
+# Option: a zigzag as the lab's task.
+task_zigzag = zigzag (piecewise linear)
+# The page's description for search engines and link previews.
+page_description =
+    Learn the ReLU activation function by playing with it: its formula and derivative, a live
+    graph, why it trains well, dead neurons, and torch.relu.
+# Accessible name of the section navigation.
+nav_label = Sections
+# Text alternative of the graph before its first drawing.
+graph_canvas_label = Graph of ReLU(x) and its derivative
+# Text alternative of the lab's fit chart before its first drawing.
+lab_fit_label = The training targets and the network's prediction
+# Text alternative of the lab's unit chart before its first drawing.
+lab_units_label = Each first-layer unit's activation over x; dead units in grey
+# Text alternative of the lab's dead-share chart before its first drawing.
+lab_dead_label = Share of dead units per hidden layer over training steps
+# Text alternative of the lab's loss chart before its first drawing.
+lab_loss_label = Loss over training steps, log scale
+# Accessible name of the lab's strip of units.
+lab_strip_label = Every hidden unit, alive or dead
+# The graph's title (the article's figure title).
+graph_title = ReLU Function and Its Derivative
+# The x-axis label.
+axis_x = x
+# The y-axis label.
+axis_y = y
+# Legend: ReLU.
+relu = ReLU(x)
+# Legend: ReLU's derivative.
+relu_derivative = Derivative of ReLU(x)
+# Legend: Leaky ReLU; `{slope}`.
+leaky = Leaky ReLU(x), α = { $slope }
+# Legend: Leaky ReLU's derivative.
+leaky_derivative = Derivative of Leaky ReLU(x)
+# Legend: sigmoid.
+sigmoid = sigmoid(x)
+# Legend: sigmoid's derivative.
+sigmoid_derivative = Derivative of sigmoid(x)
+# Legend: tanh.
+tanh = tanh(x)
+# Legend: tanh's derivative.
+tanh_derivative = Derivative of tanh(x)
+# Readout shown when x is exactly 0.
+at_kink =
+    x is exactly 0, the kink: the derivative is undefined here, and PyTorch’s backward pass uses
+    0.
+# Text alternative of the graph; `{min}`, `{max}`, `{x}`, `{fx}`, `{dfx}`.
+graph_alt =
+    Graph of ReLU(x) and its derivative for x from { $min } to { $max }. At x = { $x }, ReLU(x)
+    = { $fx } and its derivative is { $dfx }.
+# Each setting's name, in `Setting::ALL` order, for messages.
+setting_names =
+    .xmin = x min
+    .xmax = x max
+    .x = Input x
+    .slope = Leaky ReLU slope
+    .leaky = Show Leaky ReLU
+    .sigmoid = Show sigmoid
+    .tanh = Show tanh
+    .tx = Input tensor x
+    .tg = Upstream gradient
+    .act = Lab activation
+    .lslope = Lab Leaky ReLU slope
+    .lr = Learning rate
+    .init = Lab initialisation
+    .bias = Lab bias init
+    .width = Lab width
+    .depth = Lab hidden layers
+    .task = Lab task
+    .n = Lab data points
+    .seed = Lab seed
+    .spf = Steps per frame
+    .bw = Born-dead width N
+    .bd = Born-dead depth L
+    .binit = Born-dead initialisation
+    .bbias = Born-dead bias init
+    .lang = Language
+    .theme = Theme
+    .fuzz = Fuzzing
+    .fuzzRate = Fuzz events per frame
+    .fuzzSeed = Fuzz seed
+    .stringTest = String test
+# The allowed real numbers; `{min}`, `{max}`.
+allowed_real = a number from { $min } to { $max }
+# The allowed whole numbers; `{min}`, `{max}`.
+allowed_whole = a whole number from { $min } to { $max }
+# A number that is not one; `{name}`, `{key}`, `{text}`, `{allowed}`, `{kept}`.
+unreadable_number =
+    { $name } ({ $key }) = “{ $text }” is not a number; it takes { $allowed }. Kept { $kept }.
+# A flag that is not one; `{name}`, `{key}`, `{text}`, `{kept}`.
+unreadable_flag = { $name } ({ $key }) = “{ $text }” is not on or off; use 1 or 0. Kept { $kept }.
+# A choice that is not one of them; `{name}`, `{key}`, `{text}`, `{choices}`, `{kept}`.
+unreadable_choice = { $name } ({ $key }) = “{ $text }” is not one of { $choices }. Kept { $kept }.
+# A number outside its domain; `{name}`, `{key}`, `{value}`, `{allowed}`, `{kept}`.
+out_of_bounds =
+    { $name } ({ $key }) = { $value } is out of range; it takes { $allowed }. Kept { $kept }.
+# A fraction where a whole number is needed; `{name}`, `{key}`, `{value}`, `{allowed}`, `{kept}`.
+not_whole =
+    { $name } ({ $key }) = { $value } is not a whole number; it takes { $allowed }. Kept { $kept }.
+# A text that is too long; `{name}`, `{key}`, `{len}`, `{max}`.
+text_too_long =
+    { $name } ({ $key }) is { $len } characters long; it takes at most { $max }. Kept the previous
+    text.
+# x min not below x max; `{min}`, `{max}`, `{kept_min}`, `{kept_max}`.
+range_order =
+    x min ({ $min }) must be less than x max ({ $max }). The graph keeps the range { $kept_min }
+    to { $kept_max }.
+# An x range narrower than the minimum; `{min}`, `{max}`, `{span}`, `{kept_min}`, `{kept_max}`.
+range_too_narrow =
+    The x range { $min } to { $max } is narrower than { $span }, the narrowest the graph shows.
+    The graph keeps the range { $kept_min } to { $kept_max }.
+# Prefix for problems found in the page's link.
+link_prefix = Part of this link was ignored:
+# Empty tensor text.
+tensor_empty = it is empty; type at least one number, such as -1.0, 0.0, 1.0, 2.0.
+# Empty entry; `{position}`.
+tensor_missing = entry { $position } is empty (two commas in a row?).
+# Entry not a number; `{position}`, `{text}`.
+tensor_not_number =
+    entry { $position }, “{ $text }”, is not a number (use digits, or nan, inf, -inf).
+# Entry overflows float32; `{position}`, `{text}`.
+tensor_overflow =
+    entry { $position }, { $text }, is too large for float32 (the largest is about 3.4e38); type
+    inf if you mean infinity.
+# Too many entries; `{len}`, `{max}`.
+tensor_too_long = it has { $len } entries; the panel takes at most { $max }.
+# Input and gradient lengths differ; `{x}`, `{grad}`.
+tensor_lengths =
+    x has { $x } entries but the gradient has { $grad }: backward needs one upstream gradient
+    per entry of y.
+# Which field a tensor message is about: the input.
+field_x = Input tensor x
+# Which field a tensor message is about: the gradient.
+field_grad = Upstream gradient
+# Appended to a refused entry's message.
+keeping_last = Showing the last good result.
+# Lab chart title: targets and prediction.
+lab_fit_title = Targets (dots) and the network's prediction
+# Lab chart title: first-layer units.
+lab_units_title = First-layer units over x (dead in grey)
+# Lab chart title: dead share per layer.
+lab_dead_title = Share of dead units per layer
+# Lab chart title: loss.
+lab_loss_title = Loss (log scale)
+# Lab status; `{step}`, `{loss}`, `{dead}`, `{units}`.
+lab_status = Step { $step }: loss { $loss }; { $dead } of { $units } hidden units dead.
+# Lab status with Leaky ReLU; `{step}`, `{loss}`, `{dead}`, `{units}`.
+lab_status_leaky =
+    Step { $step }: loss { $loss }; { $dead } of { $units } hidden units are below zero on every
+    input, yet still learning through the leak.
+# Lab status before the first step; `{dead}`, `{units}`.
+lab_status_fresh = Step 0: { $dead } of { $units } hidden units dead before any training.
+# Message when training diverged; `{step}`.
+lab_diverged =
+    Training diverged at step { $step }: the loss is no longer a finite number (the learning rate
+    is too large for this network). Training has stopped; reset to start again.
+# A strip layer's label; `{layer}`, `{dead}`, `{units}`.
+lab_strip_layer = Layer { $layer }: { $dead } of { $units } dead
+# A strip layer's label with Leaky ReLU; `{layer}`, `{dead}`, `{units}`.
+lab_strip_layer_leaky = Layer { $layer }: { $dead } of { $units } in the leak
+# Closed-form born-dead chance; `{share}`.
+born_closed =
+    { $share }: some hidden layer is all ≤ 0 at one input (closed form 1 − (1 − 2^−N)^L).
+# Monte Carlo born-dead share; `{share}`, `{dead}`, `{trials}`, `{low}`, `{high}`.
+born_monte_carlo =
+    { $share }: output constant over all of [−1, 1] ({ $dead } of { $trials } freshly initialised
+    networks; 95% interval { $low } to { $high }).
+# Shown before the first batch of the survey.
+born_running = Initialising networks…
+# The walk-through's position; `{n}`, `{of}`.
+neuron_stage = Stage { $n } of { $of }
+# One caption per walk-through stage, in `Stage::ALL` order; placeholders `{w}`, `{b}`, `{loss}`, `{dw}`, `{db}`, `{open}`, `{points}`, `{slope}`, and where a stage took steps, `{lr}`, `{steps}`, `{w0}`, `{b0}`, `{dw0}`, `{db0}`, `{first}`.
+neuron_captions =
+    .healthy =
+        A healthy ReLU neuron: w = { $w }, b = { $b }. Its gate is open (z > 0) on { $open } of the
+        { $points } points, and the mean squared error is { $loss }.
+    .backward =
+        Backward: the loss sends ∂L/∂a = (2/n)(a − y) to every point. The ReLU gate passes it where
+        z > 0 (local gradient 1) and stops it where z ≤ 0 (exactly 0). Summing ∂L/∂z·x and ∂L/∂z gives
+        ∂L/∂w = { $dw } and ∂L/∂b = { $db }.
+    .big_step =
+        One SGD step with a learning rate of { $lr }, far too large: w ← w − { $lr }·({ "{" }dw0{
+        "}" }) and b ← b − { $lr }·({ "{" }db0{ "}" }). The bias overshoots from { "{" }b0{ "}" }
+        to { $b }.
+    .dead =
+        Now z = w·x + b ≤ 0 at every point: every gate is closed, every ∂L/∂z is exactly 0, so ∂L/∂w
+        = { $dw } and ∂L/∂b = { $db }. The neuron is dead.
+    .still_dead =
+        { $steps } more steps at a learning rate of { $lr }: w = { $w } and b = { $b }, bit for bit
+        the same as before. No gradient will ever reach this neuron again.
+    .leaky =
+        The same w and b under Leaky ReLU (slope { $slope }): the gates are still closed, but each
+        passes { $slope } of the gradient, so ∂L/∂w = { $dw } and ∂L/∂b = { $db }: small, and not
+        zero.
+    .revived =
+        { $steps } steps at a learning rate of { $lr } under Leaky ReLU: a gate reopens at step {
+        $first }, and the neuron fits the data again: w = { $w }, b = { $b }, loss { $loss }.
+# One sentence per preset, in `Preset::ALL` order.
+lab_presets =
+    .healthy =
+        A healthy run: He initialisation and a small learning rate. Watch the loss fall while almost
+        every unit stays alive.
+    .high-lr =
+        The learning rate is ten times too large: the first big updates throw most units off the data,
+        and they never come back. Watch the dead share jump and stay, and the prediction stall.
+    .negative-bias =
+        Every bias starts at −1, so many units are ≤ 0 on every input from the first step: dead before
+        training begins. The few that live do all the work.
+    .leaky-rescue =
+        The same violent learning rate with Leaky ReLU (slope 0.3): units still get knocked below
+        zero, but their negative side keeps a gradient, so they keep learning and climb back: the
+        count goes down as well as up. Switching Activation to Leaky ReLU during a ReLU run keeps
+        the weights and does the same.
+    .narrow-deep =
+        Two units per layer, three layers: a whole layer is dead from the start, so the output is
+        the same for every input and the loss cannot fall below that of a flat line.
+# The lab's preset note before any preset is chosen.
+lab_preset_hint =
+    Pick a preset: it starts a run at once, and this line then says what to watch for.
+# Text alternative of the lab's fit chart; { $step }.
+lab_fit_alt = Training targets (dots) and the network's prediction (line) after { $step } steps.
+# Text alternative of the lab's unit chart; { $units }, { $dead }.
+lab_units_alt =
+    The activation of each of the { $units } first-layer units over x; { $dead } of them are dead,
+    drawn in grey.
+# Text alternative of the lab's dead-share chart; { $step }, { $shares } (lab_dead_alt_layer
+# entries joined by list_separator).
+lab_dead_alt = Share of dead units in each hidden layer over { $step } steps; now { $shares }.
+# One layer's share in lab_dead_alt; { $layer }, { $share }.
+lab_dead_alt_layer = layer { $layer }: { $share }
+# Text alternative of the lab's loss chart; { $step }, { $loss }.
+lab_loss_alt = Loss over { $step } training steps, on a log scale; now { $loss }.
+# Text alternative of the lab's loss chart before the first step.
+lab_loss_alt_fresh = Loss over training steps, on a log scale: empty until the first step.
+# What separates the items of a list inside a sentence.
+list_separator = {", "}

@@ -1,0 +1,353 @@
+### ReLU 探索器，简体中文：页面上显示的每一个字。
+###
+### 结构与 en.ftl 相同：每个 id 都必须在两个文件中出现，占位符 { $name } 与列表条目保持一致。
+### 带连字符的 id 是页面正文（可含 em、strong、code、a 和 MathML），由 i18n/page.html 放置；
+### snake_case 的 id 是程序文本（纯文本），由 Rust 代码在运行时写出。
+
+## Page text
+
+skip-link = 跳转到图像
+page-name = ReLU 探索器
+page-tagline = 看看修正线性单元如何工作、为什么容易训练，以及它会在哪里失灵。
+page-intro =
+    ReLU 是<em>修正线性单元</em>（rectified linear unit）的缩写，是一种激活函数，也就是神经网络对每个单元的加权和所施加的那条简单的非线性规则。它让正
+    输入原样通过，把其余所有输入都变为零；仅凭这一条规则，它就成了深度学习中使用最广泛的激活函数之一。在本页中，你可以阅读它的公式，沿着它的图像移动，通过实时实验考察它的优点与不足，并
+    观察 PyTorch 的自动求导（autograd）如何处理它。
+header-item-1 = <a href="#formula">公式</a>
+header-item-2 = <a href="#graph">图像</a>
+header-item-3 = <a href="#strengths">优点</a>
+header-item-4 = <a href="#weaknesses">不足</a>
+noscript-note = 本页的交互部分需要 JavaScript 和 WebAssembly。
+formula-title = 公式
+formula-p-1 = ReLU 保持正输入不变，并把其他任何输入都替换为零：
+math-if = 若
+formula-p-2 = 同一条规则也可以写成一行：
+formula-p-3 =
+    它的图像由两段在原点相接的直线组成：输入为负时是一段贴着零的水平线，输入为正时是直线 <math><mi>y</mi><mo>=</mo><mi>x</mi></math>。每一段
+    都是线性的，但两段之间的折弯使整个函数成为非线性函数；正是这一点，使由这类单元组成的网络能够表示比单个线性映射更多的东西。
+formula-p-4 = 求导时，对每一段分别处理：<math><mi>x</mi></math> 的斜率为 1，常数 0 的斜率为 0。
+math-undefined = 未定义
+formula-heading-1 = 在 <math><mi>x</mi><mo>=</mo><mn>0</mn></math> 处会发生什么
+formula-p-5 =
+    两段直线在原点处相交，形成一个尖角。从左侧趋近时斜率为 0，从右侧趋近时斜率为 1。由于左右两个单侧斜率不相等，该点不存在唯一的切线，因此恰好在 <math><mi>x</mi><mo>=</mo><mn>0</mn></math>
+    处的导数是未定义的。
+formula-p-6 =
+    但用梯度下降训练时，这里仍然需要一个数。介于两个单侧斜率之间的任意斜率 <math><mi>g</mi></math>，即任意 <math><mi>g</mi><mo>∈</mo><mo
+    stretchy="false">[</mo><mn>0</mn><mo>,</mo><mn>1</mn><mo stretchy="false">]</mo></math>，都给
+    出一条经过尖角、且始终不高于图像的直线 <math><mi>y</mi><mo>=</mo><mi>g</mi><mi>x</mi></math>，因此每个这样的 <math><mi>g</mi></math>
+    都是一个合法的<em>次梯度</em>，程序库可以从中任选一个。PyTorch 选择 0：<code>torch.relu</code> 的反向传播对恰好为 <code>0.0</code>
+    的输入给出梯度 0。
+formula-p-7 =
+    这个选择通常无关紧要。ReLU 的输入是实数数据的加权和，恰好落在 <code>0.0</code> 上的情况并不常见。不过这种情况确实会发生，例如：对前一个 ReLU 已经截断为
+    0 的值再施加 ReLU，或者一个偏置为零的单元收到的输入全都恰好为 0。因此，这个约定仍然值得了解。它解释了：为什么下文 PyTorch 示例中的 <code>x.grad</code>
+    在 <code>0.0</code> 处显示为 0；为什么用 <code>x &gt;= 0</code> 而不是 <code>x &gt; 0</code> 做判断的代码在这一点
+    上会得到不同的梯度；以及为什么数值梯度检验在尖角处会与自动求导的结果不一致——中心差分 <math><mfrac><mrow><mi>f</mi><mo stretchy="false">(</mo><mi>h</mi><mo
+    stretchy="false">)</mo><mo>−</mo><mi>f</mi><mo stretchy="false">(</mo><mrow><mo>−</mo><mi>h</mi></mrow><mo
+    stretchy="false">)</mo></mrow><mrow><mn>2</mn><mi>h</mi></mrow></mfrac></math> 在该处给出 0.5。
+graph-title = 图像
+graph-p-1 =
+    下图在同一坐标系中画出了 ReLU 及其导数：ReLU 是一条在原点处弯折的折线，其导数则是一个阶梯，在 <math><mi>x</mi></math> 为负时停在 0，并在 <math><mi>x</mi><mo>=</mo><mn>0</mn></math>
+    处跳到 1。用滑块移动输入 <math><mi>x</mi></math>，或在图上点击并拖动，即可在两条曲线上标出该点，并读出 <math><mi>f</mi><mo stretchy="false">(</mo><mi>x</mi><mo
+    stretchy="false">)</mo></math> 和 <math><mi>f</mi><mo>′</mo><mo stretchy="false">(</mo><mi>x</mi><mo
+    stretchy="false">)</mo></math>。然后还可以叠加 Leaky ReLU、sigmoid 或 tanh，把它们的形状和斜率与 ReLU 进行比较。
+graph-caption-1 = 在图上拖动或点击即可移动 x。x = 0 处的实心点表示 PyTorch 在该点采用的导数（0）；空心点表示紧靠其右侧的斜率（1）。
+graph-legend-1 = 输入
+graph-table-caption-1 = x 处的函数值
+graph-column-1 = 函数
+kink-note = x 恰好为 0，即拐点：此处导数未定义，PyTorch 的反向传播在此处取 0。
+graph-legend-2 = x 范围
+label-x-min = x 最小值
+label-x-max = x 最大值
+graph-legend-3 = 对比
+label-leaky-slope = 斜率 α
+graph-p-2 = PyTorch 中 Leaky ReLU 的默认斜率为 0.01；这里的滑块从 0.1 开始，以便看清泄露部分。
+strengths-title = ReLU 为什么好用
+strengths-p-1 = 几条简单的性质解释了为什么 ReLU 成为众多网络的默认选择。每条性质都配有一个你可以亲手运行的小实验。
+strengths-heading-1 = 梯度经过激活的单元时不会衰减
+strengths-p-2 =
+    对于正输入，ReLU 就是恒等函数，因此无论输入多大，它在那里的导数都恰好是 1。sigmoid 和 tanh 则不同：它们会变得平坦（即<em>饱和</em>），在 <math><mo
+    stretchy="false">|</mo><mi>x</mi><mo stretchy="false">|</mo></math> 很大的区域，导数趋近于 0，被推到平坦尾部的
+    单元几乎学不到东西。网络越深，问题越严重。反向传播经过 <math><mi>L</mi></math> 层时，每一层都要乘上一个激活函数的导数（链式求导法则）。sigmoid 的导
+    数至多为 <math><mfrac><mn>1</mn><mn>4</mn></mfrac></math>，所以这个乘积至多为 <math><msup><mrow><mo stretchy="false">(</mo><mfrac><mn>1</mn><mn>4</mn></mfrac><mo
+    stretchy="false">)</mo></mrow><mi>L</mi></msup></math>，当 <math><mi>L</mi><mo>=</mo><mn>10</mn></math>
+    时还不到百万分之一。tanh 的导数至多为 1，且只在 <math><mi>x</mi><mo>=</mo><mn>0</mn></math> 处取到，通常要小得多。而沿着一条由处
+    于激活状态的 ReLU 单元组成的路径，这些因子每一个都恰好是 1。
+strengths-p-3 =
+    但这并不能保证不出现梯度消失或梯度爆炸。链式求导法则在每一层还要乘上权重，权重仍可能使乘积缩小或急剧增大；而经过未激活单元（输入 <math><mo>≤</mo><mn>0</mn></math>）
+    的路径则完全不传递梯度。
+strengths-p-4 =
+    实时实验即将推出：选择深度 <math><mi>L</mi></math>，比较 ReLU、sigmoid 和 tanh 经过 <math><mi>L</mi></math> 层后
+    激活函数导数的乘积。
+strengths-heading-2 = 计算开销小
+strengths-p-5 =
+    ReLU 只需要一次比较：若 <math><mi>x</mi></math> 为正就保留它，否则输出 0。它的导数同样廉价，也只是一次比较。sigmoid 函数 <math><mfrac><mn>1</mn><mrow><mn>1</mn><mo>+</mo><msup><mi>e</mi><mrow><mo>−</mo><mi>x</mi></mrow></msup></mrow></mfrac></math>
+    和 tanh 函数都需要计算指数，每个元素要多花许多次运算。网络在前向传播和反向传播中，都要对每个样本的每个单元施加激活函数，因此节省下来的开销会不断累积；不过，它能让整个网络提速
+    多少取决于硬件，因为大部分时间通常花在计算加权和上。
+strengths-p-6 = 实时实验即将推出：在你自己的设备上，对一个大数组分别计时运行 ReLU、sigmoid 和 tanh，并比较结果。
+strengths-heading-3 = 像神经元一样的阈值，以及稀疏激活
+strengths-p-7 =
+    ReLU 保留了早期阶跃函数（step 函数）背后的生物学启发：神经元在输入超过阈值之前保持静默，超过之后才会激活。阶跃函数在其有定义的地方斜率处处为 0；ReLU 则不同，它在阈
+    值以上的斜率为 1，因此基于梯度的学习仍然能够调整这个单元。由此带来的一个副产品是<em>稀疏性</em>：对于给定的输入，凡是预激活值 <math><mo>≤</mo><mn>0</mn></math>
+    的单元，输出都恰好为 0，所以一层中往往有很大一部分单元是静默的（如果预激活值关于 0 对称分布，大约是一半）。不同的输入会开启不同的单元子集，因此网络实际上在输入空间的每个区域中
+    施加一个不同的仿射映射（线性映射加上一个偏移）。
+strengths-p-8 = 实时实验即将推出：选择一种输入分布，看看 ReLU 的输出中有多大比例恰好为零。
+weaknesses-title = ReLU 的不足
+weaknesses-heading-1 = 神经元死亡
+weaknesses-p-1 =
+    一个 ReLU 单元先计算预激活值 <math><mi>z</mi><mo>=</mo><munder><mo>∑</mo><mi>i</mi></munder><msub><mi>w</mi><mi>i</mi></msub><msub><mi>a</mi><mi>i</mi></msub><mo>+</mo><mi>b</mi></math>（
+    其中 <math><msub><mi>a</mi><mi>i</mi></msub></math> 是它的输入），然后输出 <math><mi>max</mi><mo stretchy="false">(</mo><mn>0</mn><mo>,</mo><mi>z</mi><mo
+    stretchy="false">)</mo></math>。对于某个满足 <math><mi>z</mi><mo>≤</mo><mn>0</mn></math> 的样本，该单元的
+    输出以及经过它的梯度都为 0，因此这个样本不会改变该单元的权重和偏置。这是正常现象，稀疏性正是由此而来。麻烦始于 <math><mi>z</mi><mo>≤</mo><mn>0</mn></math>
+    对训练数据中的<em>每一个</em>输入都成立的时候。此时没有任何样本会给该单元传来梯度，它的权重和偏置被冻结，它会一直保持静默，通常直到训练结束。这样的单元就<em>死亡</em>了
+    ；一层中若有许多死亡单元，其实际容量就比它的规模看上去要小。
+weaknesses-p-2 = 造成这一现象的是平坦的负半区间，而不是 0 处的尖角。那一个点上导数未定义的问题已由约定解决；单元之所以死亡，是因为它的所有输入都落在了斜率恰好为 0 的区域。
+weaknesses-p-3 =
+    单元通常在以下情况下死亡：一次很大的更新（源于过高的学习率或过大的梯度）把偏置推到远小于零的位置，或使权重大幅摆动，以致对所有数据加权和都为负。糟糕的初始化也可能让单元从一开始就是
+    死的，在又深又窄的网络中尤其如此。常见的补救办法有：
+weaknesses-item-1 =
+    <strong>Leaky ReLU</strong> 给负半区间一个很小的斜率 <math><mi>α</mi></math>：<math><mi>f</mi><mo stretchy="false">(</mo><mi>x</mi><mo
+    stretchy="false">)</mo><mo>=</mo><mi>x</mi></math>（当 <math><mi>x</mi><mo>&gt;</mo><mn>0</mn></math>
+    时），其他情况下则为 <math><mi>α</mi><mi>x</mi></math>（PyTorch 默认的 <math><mi>α</mi></math> 为 0.01），因
+    此该单元总能得到一些梯度，从而有机会恢复。相关的变体有：<strong>PReLU</strong> 在训练中学习 <math><mi>α</mi></math>；<strong>ELU</strong>
+    对负输入使用平滑曲线 <math><mi>α</mi><mo stretchy="false">(</mo><msup><mi>e</mi><mi>x</mi></msup><mo>−</mo><mn>1</mn><mo
+    stretchy="false">)</mo></math>。
+weaknesses-item-2 =
+    <strong>He（Kaiming）初始化</strong>以方差 <math><mfrac><mn>2</mn><msub><mi>n</mi><mtext>in</mtext></msub></mfrac></math>
+    抽取每个单元的权重，其中 <math><msub><mi>n</mi><mtext>in</mtext></msub></math> 是该单元的输入个数，这样可以使预激活值在各层之
+    间保持稳定的尺度。
+weaknesses-item-3 = <strong>更小的学习率</strong>能降低出现那种会“杀死”单元的大幅跳变的可能性。
+neuron-heading-1 = 单个神经元，逐步演示
+neuron-p-1 =
+    一个 ReLU 单元 a = max(0, z)（其中 z = w·x + b）通过对均方误差做梯度下降来拟合八个点。逐步观察：一次过大的更新如何让它死亡，为什么此后再也没有梯度能
+    到达它，以及 Leaky ReLU 如何让它复活。
+neuron-back-label = 上一步
+neuron-next-label = 下一步
+neuron-reset-label = 从头开始
+neuron-table-caption-1 = 前向传播与反向传播中的每一个数值，每个点占一行
+neuron-column-1 = 门控
+neuron-column-2 = 目标 y
+neuron-column-3 = 门控梯度
+lab-heading-1 = 神经元死亡实验室
+lab-p-1 =
+    一个小型网络用普通的梯度下降实时学习 [−1, 1] 上的一条曲线。若某个隐藏单元在每个训练输入上的预激活值都 ≤ 0，它就死亡了：它在单元条和图表中变为灰色，其权重再也不会改变。
+    试试某个预设，或者修改设置后按“播放”。
+lab-presets-label = 预设：
+preset-healthy-label = 健康
+preset-high-lr-label = 学习率过高
+preset-negative-bias-label = 负偏置初始化
+preset-leaky-rescue-label = Leaky ReLU 救场
+preset-narrow-deep-label = 窄而深
+lab-play-label = 播放
+lab-step-label = 单步
+lab-reset-label = 重置
+lab-p-2 = 绿色：存活。灰色：死亡（在每个输入上都 ≤ 0，再也没有梯度能到达它）。琥珀色（使用 Leaky ReLU 时）：在每个输入上都小于零，但仍在通过泄露部分继续学习。
+lab-summary = 设置
+label-lab-activation = 激活函数
+label-lab-slope = 泄露斜率
+label-lab-lr = 学习率
+label-lab-init = 初始化
+label-lab-bias = 偏置初始值
+label-lab-width = 宽度
+label-lab-depth = 隐藏层数
+label-lab-task = 任务
+label-lab-points = 数据点数
+label-lab-seed = 随机种子
+label-lab-steps = 每帧步数
+lab-lr-hint = 学习率按对数刻度调节，范围为 0.0001 到 3。
+born-dead-heading-1 = 生而死亡：新初始化的网络有多大概率一开始就已死亡
+born-dead-p-1 =
+    初始化一个 ReLU 网络，它有一个输入、L 个各含 N 个单元的隐藏层和一个输出，但不对它进行训练。如果某个隐藏层的所有单元都 ≤ 0，那么它之后的一切看到的都是零，输出就是一个
+    常数。
+label-born-width = 宽度 N
+label-born-depth = 深度 L
+label-born-init = 初始化
+label-born-bias = 偏置初始值
+born-dead-term-1 = 蒙特卡洛估计，覆盖整个输入范围
+born-dead-term-2 = 闭式解，针对单个输入
+born-dead-p-2 =
+    闭式解假设只有一个输入 x ≠ 0、偏置全为零、权重关于 0 对称分布：此时每个单元以 ½ 的概率 ≤ 0，一层全部熄灭的概率为 2^−N，且 L 个层相互独立。蒙特卡洛统计的要求
+    更严格：在从 −1 到 1 的全部 65 个输入上输出都是常数。偏置为零时，单个隐藏层绝不会在整个范围内都死亡（w &gt; 0 的单元覆盖 x &gt; 0，w &lt; 0 的
+    单元覆盖 x &lt; 0），因此蒙特卡洛得到的比例低于闭式解；网络越深、越窄，两者的差距越小。负的偏置初始值会让生而死亡的网络常见得多，而闭式解建立在零偏置之上，不涵盖这种情况。
+weaknesses-heading-2 = 输出不是以 0 为中心的
+weaknesses-p-4 =
+    ReLU 的输出从不为负，因此其均值为正。考虑下一层的一个单元 <math><mi>z</mi><mo>=</mo><munder><mo>∑</mo><mi>i</mi></munder><msub><mi>w</mi><mi>i</mi></msub><msub><mi>a</mi><mi>i</mi></msub><mo>+</mo><mi>b</mi></math>，
+    它的输入 <math><msub><mi>a</mi><mi>i</mi></msub></math> 是 ReLU 的输出。对于损失 <math><mi>ℒ</mi></math>，
+    每个权重的梯度为 <math><mfrac><mrow><mo>∂</mo><mi>ℒ</mi></mrow><mrow><mo>∂</mo><msub><mi>w</mi><mi>i</mi></msub></mrow></mfrac><mo>=</mo><mfrac><mrow><mo>∂</mo><mi>ℒ</mi></mrow><mrow><mo>∂</mo><mi>z</mi></mrow></mfrac><mo>⁢</mo><msub><mi>a</mi><mi>i</mi></msub></math>。
+    由于每个 <math><msub><mi>a</mi><mi>i</mi></msub><mo>≥</mo><mn>0</mn></math>，对单个样本而言，这些梯度中所有不为零
+    的都与 <math><mfrac><mrow><mo>∂</mo><mi>ℒ</mi></mrow><mrow><mo>∂</mo><mi>z</mi></mrow></mfrac></math>
+    同号：该单元的输入权重要么一起增大，要么一起减小。当最优的一步需要增大一部分权重、同时减小另一部分时，梯度下降只能以之字形逼近，从而拖慢训练。
+weaknesses-p-5 =
+    在小批量上取平均可以缓解这一问题，归一化层（批归一化或层归一化）也会把激活值重新中心化。下一层的偏置可以在前向传播中抵消正的均值，但无法消除梯度同号的问题。sigmoid 函数也有
+    同样的缺点；tanh 函数的输出以 0 为中心，基本上避免了这一问题。
+weaknesses-p-6 = 实时实验即将推出：针对所选的输入分布绘制 ReLU 输出的直方图，并标出其均值。
+weaknesses-heading-3 = 没有上界
+weaknesses-p-7 =
+    sigmoid 和 tanh 会把任何输入压缩到一个固定范围内；ReLU 则让任意大小的正值通过。这使它的梯度得以保持，但当权重较大时，激活函数本身没有任何机制阻止数值逐层增长，这
+    可能导致激活值和梯度爆炸，或在低精度运算中溢出。谨慎的初始化、归一化层、权重衰减和梯度裁剪可以控制这一问题；而 ReLU6（即 <math><mi>min</mi><mo stretchy="false">(</mo><mi>max</mi><mo
+    stretchy="false">(</mo><mn>0</mn><mo>,</mo><mi>x</mi><mo stretchy="false">)</mo><mo>,</mo><mn>6</mn><mo
+    stretchy="false">)</mo></math>）等变体则直接给输出设定了上限。
+torch-title = torch.relu 与自动求导
+torch-p-1 =
+    在 PyTorch 中，<code>torch.relu(x)</code> 返回一个新张量，其中保存的是 <math><mi>max</mi><mo stretchy="false">(</mo><mn>0</mn><mo>,</mo><mi>x</mi><mo
+    stretchy="false">)</mo></math> 对 <code>x</code> 每个元素的计算结果。如果 <code>x</code> 在创建时设置了 <code>requires_grad=True</code>，
+    自动求导就会记录这一运算。在反向传播中，它接收<em>上游梯度</em> <math><mfrac><mrow><mo>∂</mo><mi>ℒ</mi></mrow><mrow><mo>∂</mo><mi>y</mi></mrow></mfrac></math>（<math><mi>ℒ</mi></math>
+    为某个损失），并把它转换为 <math><mfrac><mrow><mo>∂</mo><mi>ℒ</mi></mrow><mrow><mo>∂</mo><mi>x</mi></mrow></mfrac></math>，
+    其做法实际上相当于将它与 ReLU 的导数逐元素相乘：在 <math><mi>x</mi><mo>&gt;</mo><mn>0</mn></math> 处保留上游值（导数为 1），
+    在 <math><mi>x</mi><mo>≤</mo><mn>0</mn></math> 处置为 0（导数为 0）。这一步就是 PyTorch 中的 <code>threshold_backward</code>。
+    由于它实际上是在做选择而不是乘法，即使上游值是无穷大或 NaN，在 <math><mi>x</mi><mo>≤</mo><mn>0</mn></math> 处也会变成恰好为 0。
+torch-p-2 =
+    由于 <code>y</code> 不是单个数，<code>backward</code> 需要以上游梯度作为参数；传入全为 1 的张量时，<code>x.grad</code>
+    就等于 ReLU 在每个元素处的导数。输出中的 <code>grad_fn=&lt;ReluBackward0&gt;</code> 就是自动求导为这一运算保存的记录。
+torch-p-3 =
+    有两个细节很容易出错，而本页所依据的那篇文章两处都弄错了。第一，它漏掉了 <code>requires_grad=True</code>。没有它，自动求导不会记录任何东西，<code>y</code>
+    没有 <code>grad_fn</code>，<code>y.backward(...)</code> 会报错：<code>RuntimeError: element 0 of
+    tensors does not require grad and does not have a grad_fn</code>。第二，它把 0.0 称为负数。其实不然：<code>0.0</code>
+    处的梯度为 0，是因为 PyTorch 在尖角处选择了 0（见“公式”一节的解释）；而 <code>-1.0</code> 处的梯度为 0，是因为那里的斜率确实为 0。
+torch-p-4 = 在下方编辑输入张量和上游梯度，观察 <code>y</code> 和 <code>x.grad</code> 如何随之更新。
+label-torch-x = 输入张量 x
+label-torch-grad = 上游梯度（y.backward 的参数）
+torch-hint = 用逗号或空格分隔的数字；可以使用 nan、inf 和 -inf。
+torch-heading-1 = 在 PyTorch 中进行同样的计算
+footer-p-1 = ReLU 探索器在你的浏览器中按照与 PyTorch 相同的规则计算所有数值，不会向任何地方发送数据。
+
+lang-label = 语言
+theme-label = 配色
+theme-auto = 跟随系统
+theme-light = 浅色
+theme-dark = 深色
+graph-keys-hint = 图像获得焦点后，方向键每次把 x 移动一步，Page Up 和 Page Down 每次移动范围的十分之一，Home 和 End 移到两端。
+
+## Program text
+
+page_title = ReLU 探索器：交互式学习 ReLU 激活函数
+init_normal = 正态分布，标准差 1
+init_uniform = 均匀分布 ±0.5
+task_step = 0 处的阶跃
+task_zigzag = 锯齿波（分段线性）
+page_description = 在动手操作中学习 ReLU 激活函数：它的公式与导数、可交互的实时图像、它为什么容易训练、神经元死亡问题，以及 torch.relu。
+nav_label = 章节
+graph_canvas_label = ReLU(x) 及其导数的图像
+lab_fit_label = 训练目标与网络的预测
+lab_units_label = 第一层各单元的激活值随 x 的变化；死亡单元显示为灰色
+lab_dead_label = 各隐藏层中死亡单元所占比例随训练步数的变化
+lab_loss_label = 损失随训练步数的变化（对数坐标）
+lab_strip_label = 全部隐藏单元（存活或死亡）
+graph_title = ReLU 函数及其导数
+axis_x = x
+axis_y = y
+relu = ReLU(x)
+relu_derivative = ReLU(x) 的导数
+leaky = Leaky ReLU(x)，α = { $slope }
+leaky_derivative = Leaky ReLU(x) 的导数
+sigmoid = sigmoid(x)
+sigmoid_derivative = sigmoid(x) 的导数
+tanh = tanh(x)
+tanh_derivative = tanh(x) 的导数
+at_kink = x 恰好为 0，即拐点：此处导数未定义，PyTorch 的反向传播在此处取 0。
+graph_alt =
+    ReLU(x) 及其导数的图像，x 从 { $min } 到 { $max }。在 x = { $x } 处，ReLU(x) = { $fx }，其导数为 { $dfx }。
+setting_names =
+    .xmin = x 最小值
+    .xmax = x 最大值
+    .x = 输入 x
+    .slope = Leaky ReLU 斜率
+    .leaky = 显示 Leaky ReLU
+    .sigmoid = 显示 sigmoid
+    .tanh = 显示 tanh
+    .tx = 输入张量 x
+    .tg = 上游梯度
+    .act = 实验室的激活函数
+    .lslope = 实验室的 Leaky ReLU 斜率
+    .lr = 学习率
+    .init = 实验室的初始化方式
+    .bias = 实验室的偏置初始值
+    .width = 实验室的网络宽度
+    .depth = 实验室的隐藏层数
+    .task = 实验室的任务
+    .n = 实验室的数据点数
+    .seed = 实验室的随机种子
+    .spf = 每帧步数
+    .bw = 生而死亡实验的宽度 N
+    .bd = 生而死亡实验的深度 L
+    .binit = 生而死亡实验的初始化方式
+    .bbias = 生而死亡实验的偏置初始值
+    .lang = 语言
+    .theme = 主题
+    .fuzz = 模糊测试
+    .fuzzRate = 每帧模糊测试事件数
+    .fuzzSeed = 模糊测试随机种子
+    .stringTest = 字符串测试
+allowed_real = { $min } 到 { $max } 之间的数
+allowed_whole = { $min } 到 { $max } 之间的整数
+unreadable_number = { $name } ({ $key }) = “{ $text }” 不是数字；取值应为 { $allowed }。已保留 { $kept }。
+unreadable_flag = { $name } ({ $key }) = “{ $text }” 既不是开也不是关；请使用 1 或 0。已保留 { $kept }。
+unreadable_choice = { $name } ({ $key }) = “{ $text }” 不是 { $choices } 中的任何一个。已保留 { $kept }。
+out_of_bounds = { $name } ({ $key }) = { $value } 超出范围；取值应为 { $allowed }。已保留 { $kept }。
+not_whole = { $name } ({ $key }) = { $value } 不是整数；取值应为 { $allowed }。已保留 { $kept }。
+text_too_long = { $name } ({ $key }) 长 { $len } 个字符；最多允许 { $max } 个字符。已保留之前的文本。
+range_order = x 最小值（{ $min }）必须小于 x 最大值（{ $max }）。图像仍使用 { $kept_min } 到 { $kept_max } 的范围。
+range_too_narrow =
+    x 范围 { $min } 到 { $max } 窄于图像能显示的最窄范围 { $span }。图像仍使用 { $kept_min } 到 { $kept_max } 的范围。
+link_prefix = 此链接中有部分内容被忽略：
+tensor_empty = 内容为空；请至少输入一个数字，例如 -1.0, 0.0, 1.0, 2.0。
+tensor_missing = 第 { $position } 项为空（是否连续输入了两个逗号？）。
+tensor_not_number = 第 { $position } 项“{ $text }”不是数字（请使用数字，或 nan、inf、-inf）。
+tensor_overflow = 第 { $position } 项 { $text } 超出了 float32 的表示范围（最大约为 3.4e38）；如果你想表示无穷大，请输入 inf。
+tensor_too_long = 共有 { $len } 项；此面板最多接受 { $max } 项。
+tensor_lengths = x 有 { $x } 项，而梯度有 { $grad } 项：backward 要求 y 的每一项都对应一个上游梯度。
+field_x = 输入张量 x
+field_grad = 上游梯度
+keeping_last = 当前显示的是上一次的有效结果。
+lab_fit_title = 目标（圆点）与网络的预测
+lab_units_title = 第一层各单元随 x 的变化（死亡单元为灰色）
+lab_dead_title = 各层死亡单元所占比例
+lab_loss_title = 损失（对数坐标）
+lab_status = 第 { $step } 步：损失 { $loss }；{ $units } 个隐藏单元中有 { $dead } 个已死亡。
+lab_status_leaky =
+    第 { $step } 步：损失 { $loss }；{ $units } 个隐藏单元中有 { $dead } 个在每个输入上都小于零，但仍在通过泄露部分继续学习。
+lab_status_fresh = 第 0 步：训练开始前，{ $units } 个隐藏单元中已有 { $dead } 个死亡。
+lab_diverged = 训练在第 { $step } 步发散：损失已不再是有限数（对这个网络来说学习率太大了）。训练已停止；请重置后重新开始。
+lab_strip_layer = 第 { $layer } 层：{ $units } 个中有 { $dead } 个死亡
+lab_strip_layer_leaky = 第 { $layer } 层：{ $units } 个中有 { $dead } 个处于泄露区
+born_closed = { $share }：在某一个输入上，某个隐藏层的单元全部 ≤ 0（闭式解 1 − (1 − 2^−N)^L）。
+born_monte_carlo =
+    { $share }：在整个 [−1, 1] 上输出恒为常数（{ $trials } 个新初始化的网络中有 { $dead } 个；95% 置信区间为 { $low } 到 { $high }）
+    。
+born_running = 正在初始化网络…
+neuron_stage = 第 { $n } 阶段，共 { $of } 个阶段
+neuron_captions =
+    .healthy =
+        一个健康的 ReLU 神经元：w = { $w }，b = { $b }。在 { $points } 个点中，它的门控在 { $open } 个点上开启（z > 0），均方误差为
+        { $loss }。
+    .backward =
+        反向传播：损失向每个点传回 ∂L/∂a = (2/n)(a − y)。ReLU 门控在 z > 0 处让它通过（局部梯度为 1），在 z ≤ 0 处把它拦下（恰好为 0）。分别对
+        ∂L/∂z·x 和 ∂L/∂z 求和，得到 ∂L/∂w = { $dw } 和 ∂L/∂b = { $db }。
+    .big_step =
+        以学习率 { $lr } 执行一步随机梯度下降（SGD），这个学习率实在太大了：w ← w − { $lr }·({ "{" }dw0{ "}" })，b ← b − { $lr }·({
+        "{" }db0{ "}" })。偏置一下子冲过了头，从 { "{" }b0{ "}" } 变成了 { $b }。
+    .dead =
+        现在每个点上都有 z = w·x + b ≤ 0：所有门控都已关闭，每个 ∂L/∂z 都恰好为 0，因此 ∂L/∂w = { $dw }，∂L/∂b = { $db }。这个神经元
+        死亡了。
+    .still_dead = 以学习率 { $lr } 再训练 { $steps } 步：w = { $w }，b = { $b }，与之前逐位完全相同。再也不会有梯度到达这个神经元了。
+    .leaky =
+        同样的 w 和 b，改用 Leaky ReLU（斜率 { $slope }）：门控仍然关闭，但每个门控都会让梯度的 { $slope } 倍通过，因此 ∂L/∂w = { $dw }，∂L/∂b
+        = { $db }：很小，但不为零。
+    .revived =
+        在 Leaky ReLU 下以学习率 { $lr } 训练 { $steps } 步：第 { $first } 步时有一个门控重新开启，神经元再次拟合了数据：w = { $w }，b
+        = { $b }，损失为 { $loss }。
+lab_presets =
+    .healthy = 一次健康的训练：He 初始化加上较小的学习率。观察损失不断下降，同时几乎所有单元都保持存活。
+    .high-lr = 学习率比合适的值大了十倍：最初几次大幅更新就把大多数单元甩离了数据，它们再也回不来了。观察死亡比例骤然上升并居高不下，预测也停滞不前。
+    .negative-bias = 所有偏置的初始值都是 −1，因此许多单元从第一步起就在每个输入上都 ≤ 0：训练还没开始就已经死亡。少数存活的单元承担了全部工作。
+    .leaky-rescue =
+        同样激进的学习率，但改用 Leaky ReLU（斜率 0.3）：单元仍会被打到零以下，但它们的负半区间保留着梯度，所以它们能继续学习并爬回来：计数有升也有降。在 ReLU 训练过程
+        中把“激活函数”切换为 Leaky ReLU，会保留现有权重，效果相同。
+    .narrow-deep = 每层两个单元，共三层：一开始就有一整层死亡，因此每个输入得到的输出都相同，损失无法降到比一条水平线的损失更低。
+lab_preset_hint = 选择一个预设：它会立即开始训练，这一行随后会告诉你该留意什么。
+lab_fit_alt = 训练目标（圆点）与网络的预测（曲线），已训练 { $step } 步。
+lab_units_alt = 第一层 { $units } 个单元各自的激活值随 x 的变化；其中 { $dead } 个已死亡，显示为灰色。
+lab_dead_alt = 各隐藏层中死亡单元所占比例在 { $step } 步中的变化；当前为 { $shares }。
+lab_dead_alt_layer = 第 { $layer } 层 { $share }
+lab_loss_alt = 损失在 { $step } 个训练步中的变化（对数坐标）；当前为 { $loss }。
+lab_loss_alt_fresh = 损失随训练步数的变化（对数坐标）：第一步之前为空。
+list_separator = ；

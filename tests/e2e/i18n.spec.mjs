@@ -1,0 +1,228 @@
+// Both languages, accessibility, phones and print: the language switch, the browser's
+// language, the string tests, axe-core in both languages and themes, the graph's keyboard,
+// the lab's live region, and 360 px screens. Nothing here reads prose: languages are told
+// apart by `<html lang>` and by which `<span lang>` is shown.
+
+import AxeBuilder from "@axe-core/playwright";
+
+import { test, expect, open, nextFrame, canvasReport, canvasProblems, valueOf } from "./fixtures.mjs";
+
+const LANGS = ["en", "zh-CN"];
+const THEMES = ["light", "dark"];
+/** What XSS_PREFIX in src/text.rs puts before every string under `stringTest=xss`. */
+const XSS_PREFIX = "<img src=x onerror=alert(1)><b>";
+
+/** The page's `<html lang>`, data-theme and each canvas's draw count. */
+const pageState = (page) => page.evaluate(() => ({
+  lang: document.documentElement.lang,
+  theme: document.documentElement.dataset.theme ?? null,
+  draws: [...document.querySelectorAll("canvas")].map((c) => Number(c.dataset.draws ?? 0)),
+  title: document.title,
+}));
+
+/** Elements wider than the viewport, or reaching past its right edge. */
+const overflowing = (page) => page.evaluate(() => {
+  const width = document.documentElement.clientWidth;
+  const wide = [];
+  for (const el of document.body.querySelectorAll("*")) {
+    const rect = el.getBoundingClientRect();
+    if (rect.width === 0 || getComputedStyle(el).position === "absolute") continue;
+    // Inside a scroll box of its own (a table, a formula) is fine.
+    const scroller = el.parentElement?.closest(".table-scroll, math[display='block'], pre");
+    if (scroller) continue;
+    if (rect.right > width + 1) wide.push(`${el.tagName.toLowerCase()}#${el.id}.${el.className} right=${Math.round(rect.right)}`);
+  }
+  return { scrollWidth: document.documentElement.scrollWidth, width, wide: wide.slice(0, 10) };
+});
+
+test("the language switch changes the page in place; <html lang>, the title, every chart and the link follow", async ({ page }) => {
+  await open(page);
+  await page.evaluate(() => { window.__notReloaded = true; });
+  const before = await pageState(page);
+  expect(before.lang).toBe("en");
+  await page.locator("#lang-zh-CN").click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+  await expect(page.locator("#lang-zh-CN")).toHaveAttribute("aria-pressed", "true");
+  await expect(page.locator("#lang-en")).toHaveAttribute("aria-pressed", "false");
+  // Every canvas redrawn (its words changed).
+  await expect.poll(async () => {
+    const now = await pageState(page);
+    return now.draws.every((n, i) => n > before.draws[i]);
+  }, { message: "every canvas redrawn after the switch" }).toBe(true);
+  const after = await pageState(page);
+  expect(after.title, "the title is translated").not.toBe(before.title);
+  expect(await page.evaluate(() => window.__notReloaded), "no reload").toBe(true);
+  // The Chinese spans show, the English ones do not.
+  await expect(page.locator("#graph h2 span[lang='zh-CN']")).toBeVisible();
+  await expect(page.locator("#graph h2 span[lang='en']")).toBeHidden();
+  await expect.poll(() => page.evaluate(() => window.reluExplorer.stateHash())).toContain("lang=zh-CN");
+  expect(canvasProblems(await canvasReport(page))).toEqual([]);
+  // And back.
+  await page.locator("#lang-en").click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  expect((await pageState(page)).title).toBe(before.title);
+});
+
+test("a link with lang=zh-CN opens in Chinese before the module runs; a bad lang is refused", async ({ page }) => {
+  await open(page, "#lang=zh-CN");
+  expect((await pageState(page)).lang).toBe("zh-CN");
+  await expect(page.locator("#page-message")).toHaveAttribute("data-problems", "");
+  await open(page, "#lang=fr&x=2");
+  expect((await pageState(page)).lang, "the browser's language stays").toBe("en");
+  await expect(page.locator("#page-message")).toHaveAttribute("data-problems", "lang");
+  expect(await valueOf(page, "x-value"), "the rest of the link still applies").toBe("2");
+});
+
+test.describe("a Chinese browser", () => {
+  test.use({ locale: "zh-CN" });
+  test("gets the page in Chinese without asking", async ({ page }) => {
+    await open(page);
+    expect((await pageState(page)).lang).toBe("zh-CN");
+    await expect(page.locator("#lang-zh-CN")).toHaveAttribute("aria-pressed", "true");
+    // The link says nothing until the reader chooses.
+    expect(await page.evaluate(() => window.reluExplorer.stateHash())).not.toContain("lang=");
+  });
+});
+
+test("the theme switch sets data-theme, redraws the charts and is kept in the link", async ({ page }) => {
+  await open(page);
+  const before = await pageState(page);
+  await page.locator("#theme-dark").click();
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  await expect(page.locator("#theme-dark")).toHaveAttribute("aria-pressed", "true");
+  await expect.poll(async () => (await pageState(page)).draws.every((n, i) => n > before.draws[i])).toBe(true);
+  await expect.poll(() => page.evaluate(() => window.reluExplorer.stateHash())).toContain("theme=dark");
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  await page.locator("#theme-auto").click();
+  await expect(page.locator("html")).not.toHaveAttribute("data-theme", /./);
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe(background);
+});
+
+for (const lang of LANGS) {
+  test(`stringTest=xss (${lang}): markup in every string is shown as text, never parsed`, async ({ page }) => {
+    // The fixture fails the test on any dialog: the prefix's onerror would call alert().
+    await open(page, `#lang=${lang}&stringTest=xss`);
+    const found = await page.evaluate((prefix) => ({
+      images: document.querySelectorAll("img").length,
+      bold: document.querySelectorAll("b").length,
+      shown: document.body.textContent.split(prefix).length - 1,
+      title: document.title.startsWith(prefix),
+      label: document.getElementById("lab-fit").getAttribute("aria-label")?.startsWith(prefix),
+    }), XSS_PREFIX);
+    expect(found.images, "no <img> parsed from a string").toBe(0);
+    expect(found.bold, "no <b> parsed from a string").toBe(0);
+    expect(found.shown, "the prefix shows as text").toBeGreaterThan(100);
+    expect(found.title, "program text (the title) carries it").toBe(true);
+    await page.locator("#lab-step").click();
+    await expect.poll(() => page.evaluate((prefix) =>
+      document.getElementById("lab-fit").getAttribute("aria-label")?.startsWith(prefix), XSS_PREFIX)).toBe(true);
+    expect(canvasProblems(await canvasReport(page))).toEqual([]);
+  });
+
+  test(`stringTest=long (${lang}): doubled strings break no layout, at 360 px and at 1280 px`, async ({ page }) => {
+    for (const width of [360, 1280]) {
+      await page.setViewportSize({ width, height: 800 });
+      await open(page, `#lang=${lang}&stringTest=long`);
+      const layout = await overflowing(page);
+      expect(layout.wide, `nothing past the right edge at ${width} px`).toEqual([]);
+      expect(layout.scrollWidth).toBeLessThanOrEqual(layout.width);
+      expect(canvasProblems(await canvasReport(page))).toEqual([]);
+    }
+  });
+
+  test(`phone (${lang}): at 360×800 nothing is wider than the screen`, async ({ page }, info) => {
+    await page.setViewportSize({ width: 360, height: 800 });
+    await open(page, `#lang=${lang}`);
+    const layout = await overflowing(page);
+    await page.screenshot({ path: info.outputPath(`phone-${lang}.png`), fullPage: true });
+    expect(layout.wide).toEqual([]);
+    expect(layout.scrollWidth).toBeLessThanOrEqual(360);
+    // A finger on the graph moves x.
+    await page.locator("#graph-canvas").scrollIntoViewIfNeeded();
+    const box = await page.locator("#graph-canvas").boundingBox();
+    const start = await valueOf(page, "x-value");
+    await page.touchscreen.tap(box.x + box.width * 0.2, box.y + box.height / 2);
+    await nextFrame(page);
+    expect(await valueOf(page, "x-value")).not.toBe(start);
+  });
+
+  for (const theme of THEMES) {
+    test(`axe-core (${lang}, ${theme}): no WCAG 2.2 A or AA violation`, async ({ page }) => {
+      await open(page, `#lang=${lang}&theme=${theme}`);
+      // Content-visibility skips layout of far sections; axe measures colours, so lay them out.
+      await page.evaluate(() => document.querySelectorAll("*").forEach((el) => {
+        if (getComputedStyle(el).contentVisibility === "auto") el.style.contentVisibility = "visible";
+      }));
+      await nextFrame(page);
+      const results = await new AxeBuilder({ page })
+        .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+        .analyze();
+      const violations = results.violations.map((v) =>
+        `${v.id}: ${v.help} (${v.nodes.length}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+      expect(violations).toEqual([]);
+    });
+  }
+}
+
+test("keyboard: the focused graph moves x with the arrow keys, Page Up/Down, Home and End", async ({ page }) => {
+  await open(page);
+  const canvas = page.locator("#graph-canvas");
+  await canvas.focus();
+  const x = async () => Number(await valueOf(page, "x-value"));
+  const start = await x();
+  await page.keyboard.press("ArrowRight");
+  await expect.poll(x).toBeCloseTo(start + 0.05, 10);
+  await page.keyboard.press("ArrowLeft");
+  await page.keyboard.press("ArrowLeft");
+  await expect.poll(x).toBeCloseTo(start - 0.05, 10);
+  await page.keyboard.press("PageUp");
+  await expect.poll(x).toBeCloseTo(start + 1.95, 10);
+  await page.keyboard.press("End");
+  await expect.poll(x).toBe(10);
+  await page.keyboard.press("Home");
+  await expect.poll(x).toBe(-10);
+  // The page did not scroll on those keys.
+  await expect(canvas).toBeFocused();
+});
+
+test("the lab: Play keeps its name, aria-pressed says it runs; only the result is announced", async ({ page }) => {
+  await open(page);
+  const play = page.locator("#lab-play");
+  const name = await play.evaluate((el) => el.textContent);
+  expect(await page.locator("#lab-status").getAttribute("role")).toBe(null);
+  expect(await page.locator("#lab-status").getAttribute("aria-live")).toBe(null);
+  await expect(page.locator("#lab-announce")).toHaveAttribute("role", "status");
+  await play.click();
+  await expect(play).toHaveAttribute("aria-pressed", "true");
+  expect(await play.evaluate((el) => el.textContent), "one name").toBe(name);
+  // While it runs the status changes every frame; the live region does not.
+  const announced = await page.locator("#lab-announce").textContent();
+  await page.waitForFunction(() => Number(document.getElementById("lab").dataset.steps) > 200);
+  const status = await page.locator("#lab-status").textContent();
+  expect(await page.locator("#lab-announce").textContent()).toBe(announced);
+  expect(status).not.toBe(announced);
+  await play.click();
+  await expect(play).toHaveAttribute("aria-pressed", "false");
+  await expect.poll(async () => [await page.locator("#lab-announce").textContent(), await page.locator("#lab-status").textContent()])
+    .toEqual([await page.locator("#lab-status").textContent(), await page.locator("#lab-status").textContent()]);
+  // The learning rate slider's position is a logarithm; a screen reader hears the rate.
+  await expect(page.locator("#lab-lr")).toHaveAttribute("aria-valuetext", "0.05");
+});
+
+test("text skipped by content-visibility is still in innerText, and printing lays out every section", async ({ page }) => {
+  await open(page);
+  const lengths = await page.evaluate(() =>
+    ["formula", "graph", "strengths", "weaknesses", "torch"].map((id) => document.getElementById(id).innerText.length));
+  for (const length of lengths) expect(length).toBeGreaterThan(200);
+  await page.emulateMedia({ media: "print" });
+  const printed = await page.evaluate(() => ({
+    skipped: [...document.querySelectorAll("section, article, div")]
+      .filter((el) => getComputedStyle(el).contentVisibility !== "visible").map((el) => el.id || el.className),
+    controls: [...document.querySelectorAll("input, select, button")]
+      .filter((el) => el.getClientRects().length > 0).map((el) => el.id),
+    canvases: [...document.querySelectorAll("canvas")].filter((el) => el.getClientRects().length === 0).map((el) => el.id),
+  }));
+  expect(printed.skipped, "nothing skipped in print").toEqual([]);
+  expect(printed.controls, "no controls in print").toEqual([]);
+  expect(printed.canvases, "every chart in print").toEqual([]);
+});
