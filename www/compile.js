@@ -17,9 +17,11 @@ const languages = ["en", "zh-CN"];
 const preferred = (navigator.languages ?? [navigator.language])
   .map((tag) => (tag.toLowerCase().startsWith("zh") ? "zh-CN" : tag.slice(0, 2).toLowerCase()))
   .find((tag) => languages.includes(tag));
+// The browser's choice is kept too: a link without `lang` (or with a bad one) falls back to it.
+document.documentElement.dataset.browserLang = preferred ?? "en";
 document.documentElement.lang = languages.includes(params.get("lang"))
   ? params.get("lang")
-  : (preferred ?? "en");
+  : document.documentElement.dataset.browserLang;
 if (["light", "dark"].includes(params.get("theme"))) {
   document.documentElement.dataset.theme = params.get("theme");
 }

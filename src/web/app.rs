@@ -29,8 +29,8 @@ pub struct App {
     state: State,
     strings: &'static Strings,
     page: PageView,
-    /// The language the page opened in, which an unset `lang` falls back to.
-    opened_lang: Lang,
+    /// The browser's language, which an unset `lang` falls back to.
+    browser_lang: Lang,
     /// The language shown now.
     lang: Lang,
     /// The string test the page loaded with, which lasts as long as the page.
@@ -71,8 +71,8 @@ impl App {
         let hash = window()?.location().hash()?;
         let (state, problems) = State::from_hash(&hash);
         let page = PageView::find(&root)?;
-        let opened_lang = page.initial_lang();
-        let lang = state.lang.unwrap_or(opened_lang);
+        let browser_lang = page.browser_lang();
+        let lang = state.lang.unwrap_or(browser_lang);
         let string_test = state.string_test;
         if let Some(test) = string_test {
             page.apply_string_test(test)?;
@@ -89,7 +89,7 @@ impl App {
             state,
             strings: strings(lang),
             page,
-            opened_lang,
+            browser_lang,
             lang,
             string_test,
             tested_strings: Vec::new(),
@@ -121,10 +121,10 @@ impl App {
         tested
     }
 
-    /// Shows the state's language (or the one the page opened in) and colour scheme: the
+    /// Shows the state's language (or the browser's) and colour scheme: the
     /// page's attributes and switches now, every view's words and colours at the next render.
     fn show_lang_and_theme(&mut self) -> Result<(), JsValue> {
-        let lang = self.state.lang.unwrap_or(self.opened_lang);
+        let lang = self.state.lang.unwrap_or(self.browser_lang);
         let strings = self.strings_of(lang);
         if lang != self.lang || strings != self.strings {
             self.force_next = true;

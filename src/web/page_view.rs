@@ -16,6 +16,9 @@ use crate::web::dom::error;
 /// the element's text (a `<title>`, an `<option>`).
 const L10N_ATTRIBUTES: [&str; 3] = ["text", "aria-label", "content"];
 
+/// MathML's namespace.
+const MATHML: &str = "http://www.w3.org/1998/Math/MathML";
+
 /// `NodeFilter.SHOW_TEXT`: a tree walker that visits text nodes only.
 const SHOW_TEXT: u32 = 4;
 
@@ -52,11 +55,11 @@ impl PageView {
         })
     }
 
-    /// The language the page was opened in: `<html lang>`, which compile.js set from the
-    /// link or the browser's languages before the page was first drawn.
-    pub fn initial_lang(&self) -> Lang {
+    /// The browser's language, as compile.js chose it before the page was first drawn
+    /// (`<html data-browser-lang>`): its first preferred language that the page speaks.
+    pub fn browser_lang(&self) -> Lang {
         self.root
-            .get_attribute("lang")
+            .get_attribute("data-browser-lang")
             .and_then(|tag| Lang::from_tag(&tag))
             .unwrap_or(Lang::En)
     }
@@ -121,7 +124,11 @@ impl PageView {
             }
             for node in texts {
                 let text = node.node_value().unwrap_or_default();
-                if !text.trim().is_empty() {
+                // Formulas are not translated strings: only MathML's words (<mtext>) are.
+                let in_formula = node
+                    .parent_element()
+                    .is_some_and(|p| p.namespace_uri().as_deref() == Some(MATHML) && p.local_name() != "mtext");
+                if !text.trim().is_empty() && !in_formula {
                     node.set_node_value(Some(&test.apply(&text)));
                 }
             }

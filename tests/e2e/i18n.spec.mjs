@@ -67,7 +67,9 @@ test("a link with lang=zh-CN opens in Chinese before the module runs; a bad lang
   await open(page, "#lang=zh-CN");
   expect((await pageState(page)).lang).toBe("zh-CN");
   await expect(page.locator("#page-message")).toHaveAttribute("data-problems", "");
-  await open(page, "#lang=fr&x=2");
+  const fresh = await page.context().newPage();
+  await open(fresh, "#lang=fr&x=2");
+  page = fresh;
   expect((await pageState(page)).lang, "the browser's language stays").toBe("en");
   await expect(page.locator("#page-message")).toHaveAttribute("data-problems", "lang");
   expect(await valueOf(page, "x-value"), "the rest of the link still applies").toBe("2");
@@ -130,8 +132,9 @@ for (const lang of LANGS) {
     }
   });
 
-  test(`phone (${lang}): at 360×800 nothing is wider than the screen`, async ({ page }, info) => {
-    await page.setViewportSize({ width: 360, height: 800 });
+  test.describe(`a phone (${lang})`, () => {
+  test.use({ viewport: { width: 360, height: 800 }, hasTouch: true, isMobile: true });
+  test(`at 360×800 nothing is wider than the screen, and a finger moves x`, async ({ page }, info) => {
     await open(page, `#lang=${lang}`);
     const layout = await overflowing(page);
     await page.screenshot({ path: info.outputPath(`phone-${lang}.png`), fullPage: true });
@@ -144,6 +147,7 @@ for (const lang of LANGS) {
     await page.touchscreen.tap(box.x + box.width * 0.2, box.y + box.height / 2);
     await nextFrame(page);
     expect(await valueOf(page, "x-value")).not.toBe(start);
+  });
   });
 
   for (const theme of THEMES) {
