@@ -31,6 +31,16 @@
 //                                      in the same page: JS time / wasm time, medians of rounds
 //   train_memory_growth_bytes          wasm memory after 10 minutes' worth of training steps
 //                                      minus wasm memory after the first second of training
+//
+// Languages:
+//   load_vs_static_ratio_zh            load_vs_static_ratio for `#lang=zh-CN`, against the static
+//                                      twin with <html lang="zh-CN">
+//   cls                                cumulative layout shift (layout-shift entries without recent
+//                                      input) from navigation to two frames after data-drawn, the
+//                                      largest over every load of both languages
+//   lang_switch_ms                     a click on the language switch to the frame in which every
+//                                      canvas has redrawn in the other language, median of 10
+//                                      switches back and forth
 
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -47,6 +57,8 @@ if (!base || !reportPath) {
 }
 
 const LOADS = 5;
+/** Language switches timed (alternating languages). */
+const LANG_SWITCHES = 10;
 const WARMUP = 30;
 const REDRAWS = 250;
 const DRAG_MOVES = 200;
@@ -84,6 +96,10 @@ const IN_PAGE = fileURLToPath(new URL("../../tests/e2e/in_page.js", import.meta.
  * records the canvases that are still blank (one colour, or no backing store) in
  * `window.benchBlankAtDrawn`. */
 function watchDrawn() {
+  window.benchCls = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.benchCls += entry.value;
+  }).observe({ type: "layout-shift", buffered: true });
   const observer = new MutationObserver(() => {
     if (document.documentElement?.dataset.drawn !== "true") return;
     observer.disconnect();
@@ -125,8 +141,11 @@ function watchVisible() {
  * it exactly as it sends the page, and removed when the benchmark ends. */
 const STATIC_FILE = new URL("../../www/bench-static.html", import.meta.url);
 const STATIC_PATH = "bench-static.html";
+/** The Chinese static twin: the same document with <html lang="zh-CN">. */
+const STATIC_FILE_ZH = new URL("../../www/bench-static-zh.html", import.meta.url);
+const STATIC_PATH_ZH = "bench-static-zh.html";
 
-/** Writes the static twin from the served index.html. */
+/** Writes the static twins from the served index.html. */
 async function writeStaticDocument() {
   const html = await (await fetch(base)).text();
   const stripped = html
@@ -136,6 +155,9 @@ async function writeStaticDocument() {
     throw new Error("index.html changed shape: its scripts were not all found to strip");
   }
   writeFileSync(STATIC_FILE, stripped);
+  const chinese = stripped.replace('<html lang="en">', '<html lang="zh-CN">');
+  if (chinese === stripped) throw new Error('index.html no longer starts <html lang="en">');
+  writeFileSync(STATIC_FILE_ZH, chinese);
 }
 
 /** First contentful paint of `path` (relative to the served www/) in a fresh context. */
@@ -195,22 +217,30 @@ async function freshPage(browser, onResponse, hash = "") {
   return { context, page };
 }
 
-/** Transfer sizes of one load, and navigation-to-drawn times of `LOADS` fresh loads. */
-async function measureLoads(browser) {
+/** Transfer sizes of one load, and navigation-to-drawn times of `LOADS` fresh loads, of the
+ * page opened with `hash` against the static twin at `staticPath`. */
+async function measureLoads(browser, hash = "", staticPath = STATIC_PATH) {
   const times = [];
   const timelines = [];
   const blankAtDrawn = new Set();
   let responses = [];
   const staticFcp = [];
+  const cls = [];
   for (let i = 0; i < LOADS; i++) {
-    staticFcp.push(await firstContentfulPaint(browser, STATIC_PATH));
+    staticFcp.push(await firstContentfulPaint(browser, staticPath));
     const pending = [];
     const record = (response) =>
       pending.push(response.body().then(
         (body) => ({ url: response.url(), bytes: body.length, gzip_bytes: gzipSync(body, { level: 9 }).length }),
         () => null,
       ));
-    const { context, page } = await freshPage(browser, i === 0 ? record : undefined);
+    const { context, page } = await freshPage(browser, i === 0 ? record : undefined, hash);
+    cls.push(await page.evaluate(async () => {
+      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+      await frame();
+      await frame();
+      return window.benchCls;
+    }));
     const timeline = await page.evaluate(() => {
       const navigation = performance.getEntriesByType("navigation")[0];
       const wasm = performance.getEntriesByType("resource").find((e) => e.name.endsWith(".wasm"));
@@ -241,7 +271,26 @@ async function measureLoads(browser) {
     const values = timelines.map((t) => t[key]).filter((v) => typeof v === "number");
     return [key, values.length ? ms(percentile(values, 50)) : null];
   }));
-  return { times, staticFcp, responses, breakdown, blankAtDrawn: [...blankAtDrawn] };
+  return { times, staticFcp, cls, responses, breakdown, blankAtDrawn: [...blankAtDrawn] };
+}
+
+/** In the page: clicks the language switch `count` times, alternating languages, and times
+ * each click to the frame in which every canvas has been drawn again. */
+async function timeLanguageSwitches(count) {
+  const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+  const canvases = [...document.querySelectorAll("canvas")];
+  const times = [];
+  for (let i = 0; i < count; i++) {
+    const to = document.documentElement.lang === "en" ? "zh-CN" : "en";
+    const before = canvases.map((c) => Number(c.dataset.draws ?? 0));
+    const start = performance.now();
+    document.getElementById(`lang-${to}`).click();
+    while (!canvases.every((c, k) => Number(c.dataset.draws ?? 0) > before[k])) await frame();
+    times.push(performance.now() - start);
+    if (document.documentElement.lang !== to) throw new Error(`the switch did not change <html lang> to ${to}`);
+    await frame();
+  }
+  return times;
 }
 
 /** In the page: full graph redraws against plain Canvas2D strokes of the same polylines. */
@@ -584,9 +633,11 @@ async function main() {
     const notes = [];
     await writeStaticDocument();
     const loads = await measureLoads(browser);
+    const loadsZh = await measureLoads(browser, "#lang=zh-CN", STATIC_PATH_ZH);
     const blankWhenVisible = await measureBlankWhenVisible(browser);
     const { context, page } = await freshPage(browser);
     const redraws = await page.evaluate(timeRedraws, { warmup: WARMUP, count: REDRAWS });
+    const switches = await page.evaluate(timeLanguageSwitches, LANG_SWITCHES);
     await context.close();
     const drag = await measureDrag(browser, DRAG_MOVES);
     const training = await attempt("the lab's training run", notes, () => measureTraining(browser));
@@ -615,6 +666,9 @@ async function main() {
       load_to_drawn_ms: ms(percentile(loads.times, 50)),
       static_fcp_ms: ms(percentile(loads.staticFcp, 50)),
       load_vs_static_ratio: round2(percentile(loads.times, 50) / percentile(loads.staticFcp, 50)),
+      load_vs_static_ratio_zh: round2(percentile(loadsZh.times, 50) / percentile(loadsZh.staticFcp, 50)),
+      cls: Math.max(...loads.cls, ...loadsZh.cls),
+      lang_switch_ms: ms(percentile(switches, 50)),
       canvases_blank_at_drawn: loads.blankAtDrawn.length,
       canvases_blank_when_visible: blankWhenVisible.length,
       graph_redraw_ms_p50: ms(graphP50),
@@ -643,6 +697,10 @@ async function main() {
         responses: loads.responses,
         load_to_drawn_ms_samples: loads.times.map(ms),
         static_fcp_ms_samples: loads.staticFcp.map(ms),
+        zh_load_to_drawn_ms_samples: loadsZh.times.map(ms),
+        zh_static_fcp_ms_samples: loadsZh.staticFcp.map(ms),
+        cls_samples: { en: loads.cls, "zh-CN": loadsZh.cls },
+        lang_switch_ms_samples: switches.map(ms),
         canvases_blank_when_visible: blankWhenVisible,
         load_milestones_ms_median: loads.breakdown,
         canvases_blank_at_drawn: loads.blankAtDrawn,
@@ -703,6 +761,7 @@ async function main() {
     }
   } finally {
     rmSync(STATIC_FILE, { force: true });
+    rmSync(STATIC_FILE_ZH, { force: true });
     await browser.close();
   }
 }

@@ -24,12 +24,17 @@ enum Limit {
 /// text in. The lab's come from issue 3: at least 200 training steps per frame while the page
 /// holds 60 frames per second (55 allows for a stray late frame), at most 10 ms of work per
 /// frame, wasm at least 1.5 times as fast as plain JS, and no wasm memory growth after the
-/// first second of training.
-const BUDGETS: [(&str, Limit); 12] = [
+/// first second of training. Issue 8's: the Chinese page loads within the same ratio, nothing
+/// shifts when the module loads in either language, and a language switch redraws every chart
+/// within 50 ms.
+const BUDGETS: [(&str, Limit); 15] = [
     ("page_gzip_bytes", Limit::AtMost(153_600.0)),
     ("graph_redraw_ms_p95", Limit::AtMost(8.0)),
     ("graph_vs_canvas2d_p50_ratio", Limit::AtMost(15.0)),
     ("load_vs_static_ratio", Limit::AtMost(1.5)),
+    ("load_vs_static_ratio_zh", Limit::AtMost(1.5)),
+    ("cls", Limit::Exactly(0.0)),
+    ("lang_switch_ms", Limit::AtMost(50.0)),
     ("canvases_blank_at_drawn", Limit::Exactly(0.0)),
     ("canvases_blank_when_visible", Limit::Exactly(0.0)),
     ("long_tasks_during_drag", Limit::Exactly(0.0)),
@@ -41,12 +46,15 @@ const BUDGETS: [(&str, Limit); 12] = [
 ];
 
 /// The metrics the report must hold, in the order the table lists them.
-const METRICS: [&str; 17] = [
+const METRICS: [&str; 20] = [
     "page_gzip_bytes",
     "wasm_gzip_bytes",
     "load_to_drawn_ms",
     "static_fcp_ms",
     "load_vs_static_ratio",
+    "load_vs_static_ratio_zh",
+    "cls",
+    "lang_switch_ms",
     "canvases_blank_at_drawn",
     "canvases_blank_when_visible",
     "graph_redraw_ms_p50",
@@ -156,6 +164,7 @@ mod tests {
             "canvas2d_polyline_ms_p50": 0.4, "graph_vs_canvas2d_p50_ratio": 5.25,
             "long_tasks_during_drag": 0, "canvases_blank_at_drawn": 0,
             "static_fcp_ms": 100.0, "load_vs_static_ratio": 1.2, "canvases_blank_when_visible": 0,
+            "load_vs_static_ratio_zh": 1.3, "cls": 0, "lang_switch_ms": 20.0,
             "train_fps": 60.0, "train_steps_per_frame": 200, "train_frame_ms_p95": 4.2,
             "train_wasm_vs_js_ratio": 2.4, "train_memory_growth_bytes": 0,
             "environment": {"os": "Linux"}
@@ -179,6 +188,9 @@ mod tests {
             ("graph_redraw_ms_p95", 8.01),
             ("graph_vs_canvas2d_p50_ratio", 15.5),
             ("load_vs_static_ratio", 1.51),
+            ("load_vs_static_ratio_zh", 1.51),
+            ("cls", 0.001),
+            ("lang_switch_ms", 50.1),
             ("canvases_blank_when_visible", 1.0),
             ("long_tasks_during_drag", 1.0),
             ("canvases_blank_at_drawn", 1.0),

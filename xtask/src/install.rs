@@ -137,33 +137,49 @@ fn node_and_npm() -> Result<(), String> {
     Ok(())
 }
 
-/// Debian's `chromium` and `chromium-driver`, installed with apt-get when missing and
-/// we are root; otherwise stops with the command to run.
+/// Chinese glyphs for the page and its charts in headless Chromium: Debian's Noto CJK fonts.
+const CJK_FONT: &str = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
+
+/// What the browser tests need from Debian, as (package, a file it installs): Chromium, its
+/// WebDriver, and fonts with Chinese glyphs (without them the Chinese page and charts show
+/// empty boxes, and `--no-install-recommends` leaves them out).
+const BROWSER_PACKAGES: [(&str, &str); 3] = [
+    ("chromium", CHROMIUM),
+    ("chromium-driver", CHROMEDRIVER),
+    ("fonts-noto-cjk", CJK_FONT),
+];
+
+/// Debian's `chromium`, `chromium-driver` and `fonts-noto-cjk`, installed with apt-get when
+/// missing and we are root; otherwise stops with the command to run.
 pub fn chromium() -> Result<(), String> {
-    if Path::new(CHROMIUM).is_file() && Path::new(CHROMEDRIVER).is_file() {
+    let missing = || -> Vec<&str> {
+        BROWSER_PACKAGES
+            .iter()
+            .filter(|(_, file)| !Path::new(file).is_file())
+            .map(|(package, _)| *package)
+            .collect()
+    };
+    let packages = missing();
+    if packages.is_empty() {
         return Ok(());
     }
-    let packages = ["chromium", "chromium-driver"];
     let is_root = run::probe(&mut run::program("id", &["-u"])).is_some_and(|uid| uid.trim() == "0");
     if !is_root {
         return Err(format!(
-            "{CHROMIUM} or {CHROMEDRIVER} is missing. Install them with:\n    \
-             sudo apt-get update && sudo apt-get install -y {}",
+            "{} missing. Install with:\n    sudo apt-get update && sudo apt-get install -y {}",
+            packages.join(", "),
             packages.join(" ")
         ));
     }
     run::status(&mut run::program("apt-get", &["update"]))?;
     let mut install = run::program("apt-get", &["install", "-y", "--no-install-recommends"]);
     install
-        .args(packages)
+        .args(&packages)
         .env("DEBIAN_FRONTEND", "noninteractive");
     run::status(&mut install)?;
-    match Path::new(CHROMIUM).is_file() && Path::new(CHROMEDRIVER).is_file() {
-        true => Ok(()),
-        false => Err(format!(
-            "apt-get installed {} but {CHROMIUM} or {CHROMEDRIVER} is still missing",
-            packages.join(" ")
-        )),
+    match missing().as_slice() {
+        [] => Ok(()),
+        still => Err(format!("apt-get ran, but {} still missing", still.join(", "))),
     }
 }
 
