@@ -101,3 +101,44 @@ fn string_tests_change_every_string() {
     );
     assert_eq!(EN.lookup("no_such_id"), None);
 }
+
+/// Words the template may hold outside the translations: names that read the same in every
+/// language (activation functions, initialisations, the language names on the switch) and
+/// symbols.
+const NEUTRAL_WORDS: [&str; 14] = [
+    "ReLU", "Leaky", "sigmoid", "tanh", "He", "Xavier", "English", "简体中文", "sin", "πx",
+    "print", "grad", "torch", "relu",
+];
+
+#[test]
+fn the_template_holds_no_words_outside_the_translations() {
+    let template = fs::read_to_string(root().join("i18n/page.html")).unwrap();
+    // Code, formulas and the head's machinery are not prose.
+    let mut text = template.clone();
+    for (open, close) in [
+        ("<pre", "</pre>"),
+        ("<code", "</code>"),
+        ("<math", "</math>"),
+        ("<script", "</script>"),
+        ("<head", "</head>"),
+        ("{{", "}}"),
+        ("<", ">"),
+        ("&", ";"),
+    ] {
+        while let Some(start) = text.find(open) {
+            let Some(length) = text[start..].find(close) else {
+                break;
+            };
+            text.replace_range(start..start + length + close.len(), " ");
+        }
+    }
+    let stray: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || "()[]:,.|=·+−-0123456789".contains(c) || c == '/')
+        .filter(|word| word.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        .filter(|word| !NEUTRAL_WORDS.contains(word))
+        .collect();
+    assert!(
+        stray.is_empty(),
+        "words in i18n/page.html that are in no translation (put them in i18n/*.ftl): {stray:?}"
+    );
+}
