@@ -7,8 +7,11 @@ use std::path::Path;
 fn main() {
     println!("cargo::rerun-if-changed=i18n");
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("i18n");
+    let template = std::fs::read_to_string(dir.join("page.html"))
+        .unwrap_or_else(|e| panic!("cannot read i18n/page.html: {e}"));
+    let swapped = relu_i18n::page::swapped_ids(&template);
     let code = relu_i18n::load(&dir)
-        .and_then(|catalogs| relu_i18n::rust::generate(&catalogs))
+        .and_then(|catalogs| relu_i18n::rust::generate(&catalogs, &swapped))
         .unwrap_or_else(|error| panic!("i18n: {error}"));
     let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("strings.rs");
     std::fs::write(&out, code).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));

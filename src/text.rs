@@ -75,7 +75,9 @@ impl StringTest {
     }
 
     /// `strings` with every text changed; made once when a test page loads, so the leaked
-    /// copies are bounded.
+    /// copies are bounded. In the test-tools build only (feature `fuzz`), which the page loads
+    /// for a `stringTest` link: readers do not download it.
+    #[cfg(feature = "fuzz")]
     pub fn strings(self, strings: &Strings) -> &'static Strings {
         let changed = strings.map(&|text| &*Box::leak(self.apply(text).into_boxed_str()));
         Box::leak(Box::new(changed))

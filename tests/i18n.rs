@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 use relu_explorer::lab::Preset;
 use relu_explorer::neuron::Stage;
 use relu_explorer::state::Setting;
-use relu_explorer::text::{entries, strings, Lang, StringTest, EN, XSS_PREFIX, ZH_CN};
+use relu_explorer::text::{entries, strings, Lang, EN, ZH_CN};
+#[cfg(feature = "fuzz")]
+use relu_explorer::text::{StringTest, XSS_PREFIX};
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -83,6 +85,9 @@ fn each_language_has_its_own_text() {
     assert!(ZH_CN.graph_title.contains("导数"));
 }
 
+/// The string tests are in the test-tools build (feature `fuzz`); `cargo xtask test` runs the
+/// native tests with it.
+#[cfg(feature = "fuzz")]
 #[test]
 fn string_tests_change_every_string() {
     let long = StringTest::Long.strings(&EN);
@@ -106,8 +111,20 @@ fn string_tests_change_every_string() {
 /// language (activation functions, initialisations, the language names on the switch) and
 /// symbols.
 const NEUTRAL_WORDS: [&str; 14] = [
-    "ReLU", "Leaky", "sigmoid", "tanh", "He", "Xavier", "English", "简体中文", "sin", "πx",
-    "print", "grad", "torch", "relu",
+    "ReLU",
+    "Leaky",
+    "sigmoid",
+    "tanh",
+    "He",
+    "Xavier",
+    "English",
+    "简体中文",
+    "sin",
+    "πx",
+    "print",
+    "grad",
+    "torch",
+    "relu",
 ];
 
 #[test]

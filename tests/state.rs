@@ -513,8 +513,15 @@ fn keys_on_the_graph_move_x_like_a_slider() {
     assert_eq!(state.x_after_key("End"), Some(10.0));
     assert_eq!(state.x_after_key("a"), None);
     let (mut at_end, _) = State::from_hash("x=10");
-    assert_eq!(at_end.x_after_key("ArrowRight"), Some(10.0), "kept in the range");
+    assert_eq!(
+        at_end.x_after_key("ArrowRight"),
+        Some(10.0),
+        "kept in the range"
+    );
     at_end.set_number(Setting::X, -0.05).unwrap();
     assert_eq!(at_end.x_after_key("ArrowRight"), Some(0.0));
-    assert!(at_end.x_after_key("ArrowRight").unwrap().is_sign_positive(), "no -0");
+    assert!(
+        at_end.x_after_key("ArrowRight").unwrap().is_sign_positive(),
+        "no -0"
+    );
 }

@@ -9,8 +9,9 @@
 //    The module's State reads the same link again, validates every key and reports a bad one.
 // 2. The module. index.html loads this before its stylesheet, which would hold a later script
 //    back until it loads; main.js hands the compiled module to wasm-bindgen, which fetches the
-//    file itself if this failed. A link with `fuzz=1` gets the build with the fuzz mode,
-//    pkg-fuzz/; every other reader the smaller pkg/.
+//    file itself if this failed. A link with `fuzz=1` or `stringTest=` gets the build with the
+//    test tools (the fuzz mode and the string tests), pkg-fuzz/; every other reader the
+//    smaller pkg/.
 {
 const params = new URLSearchParams(location.hash.slice(1));
 const languages = ["en", "zh-CN"];
@@ -25,7 +26,8 @@ document.documentElement.lang = languages.includes(params.get("lang"))
 if (["light", "dark"].includes(params.get("theme"))) {
   document.documentElement.dataset.theme = params.get("theme");
 }
-window.reluExplorerPackage = ["1", "true", "on"].includes(params.get("fuzz")) ? "pkg-fuzz" : "pkg";
+const testTools = ["1", "true", "on"].includes(params.get("fuzz")) || params.has("stringTest");
+window.reluExplorerPackage = testTools ? "pkg-fuzz" : "pkg";
 window.reluExplorerModule = fetch(`${window.reluExplorerPackage}/relu_explorer_bg.wasm`)
   .then((r) => (r.ok ? WebAssembly.compileStreaming(r) : undefined))
   .catch(() => undefined);

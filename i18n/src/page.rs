@@ -100,7 +100,7 @@ fn fill_attributes(html: &str, default: &Catalog) -> Result<String, String> {
 
 /// Every id the template uses, by `{{id}}` or `data-l10n-ATTR="id"`.
 pub fn used_ids(template: &str) -> BTreeSet<String> {
-    let mut ids = BTreeSet::new();
+    let mut ids = swapped_ids(template);
     let mut rest = template;
     while let Some((_, after)) = rest.split_once("{{") {
         let Some((id, tail)) = after.split_once("}}") else {
@@ -109,6 +109,12 @@ pub fn used_ids(template: &str) -> BTreeSet<String> {
         ids.insert(id.to_string());
         rest = tail;
     }
+    ids
+}
+
+/// The ids the module swaps in when the language changes: those of `data-l10n-ATTR="id"`.
+pub fn swapped_ids(template: &str) -> BTreeSet<String> {
+    let mut ids = BTreeSet::new();
     let mut rest = template;
     while let Some((_, after)) = rest.split_once(L10N_PREFIX) {
         rest = after;

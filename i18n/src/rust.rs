@@ -2,10 +2,14 @@
 //! snake_case ids (documented by the translator's comments in the default language) and one
 //! constant per language, for the explorer crate's build script.
 
+use std::collections::BTreeSet;
+
 use crate::{Catalog, LANGS};
 
-/// The Rust source of the string tables.
-pub fn generate(catalogs: &[Catalog]) -> Result<String, String> {
+/// The Rust source of the string tables. `swapped` are the ids the page template swaps by
+/// `data-l10n-*` ([`crate::page::swapped_ids`]): `Strings::lookup` knows those alone, so the
+/// module carries no table of every id.
+pub fn generate(catalogs: &[Catalog], swapped: &BTreeSet<String>) -> Result<String, String> {
     let default = catalogs.first().ok_or("no languages")?;
     let program: Vec<_> = default
         .messages
@@ -54,7 +58,10 @@ pub fn generate(catalogs: &[Catalog]) -> Result<String, String> {
          attributes.\n    pub fn lookup(&self, id: &str) -> Option<&'static str> {\n        \
          match id {\n",
     );
-    for message in program.iter().filter(|m| m.value.is_some()) {
+    for message in program
+        .iter()
+        .filter(|m| m.value.is_some() && swapped.contains(&m.id))
+    {
         out.push_str(&format!(
             "            {:?} => Some(self.{}),\n",
             message.id, message.id
@@ -62,8 +69,9 @@ pub fn generate(catalogs: &[Catalog]) -> Result<String, String> {
     }
     out.push_str(
         "            _ => None,\n        }\n    }\n\n    /// Every text passed through `f` \
-         (the page's string tests).\n    pub fn map(&self, f: &dyn Fn(&'static str) -> \
-         &'static str) -> Strings {\n        Strings {\n",
+         (the page's string tests, in the test-tools build).\n    #[cfg(feature = \"fuzz\")]\n    \
+         pub fn map(&self, f: &dyn Fn(&'static str) -> &'static str) -> Strings {\n        \
+         Strings {\n",
     );
     for message in &program {
         let id = &message.id;
@@ -111,7 +119,7 @@ mod tests {
             "# 标题\ntitle = 向 { $name } 问好\n# c\nnames =\n    .a = 甲\n    .b = 乙\nprose-text = 不在这里\n",
         )
         .unwrap();
-        let code = generate(&[en, zh]).unwrap();
+        let code = generate(&[en, zh], &BTreeSet::from(["title".to_string()])).unwrap();
         assert!(code.contains("    /// The title.\n    pub title: &'static str,"));
         assert!(code.contains("pub names: [&'static str; 2],"));
         assert!(code.contains("title: \"Say \\\"hi\\\" to {name}\","));
@@ -119,5 +127,6 @@ mod tests {
         assert!(code.contains("names: [\"甲\", \"乙\"],"));
         assert!(code.contains("pub const NAMES: [&str; 2] = [\"a\", \"b\"];"));
         assert!(!code.contains("prose"));
+        assert!(code.contains("\"title\" => Some(self.title)"));
     }
 }

@@ -11,7 +11,9 @@ use web_sys::{Element, Event, KeyboardEvent, MediaQueryList, PointerEvent};
 use crate::lab::Preset;
 use crate::plot::theme::{Theme, DARK, LIGHT};
 use crate::state::{Problem, State};
-use crate::text::{self, strings, Lang, StringTest, Strings};
+#[cfg(feature = "fuzz")]
+use crate::text::StringTest;
+use crate::text::{self, strings, Lang, Strings};
 use crate::web::born_dead_view::BornDeadView;
 use crate::web::dom::{document, find, set_text, window};
 use crate::web::graph_view::GraphView;
@@ -33,9 +35,12 @@ pub struct App {
     browser_lang: Lang,
     /// The language shown now.
     lang: Lang,
-    /// The string test the page loaded with, which lasts as long as the page.
+    /// The string test the page loaded with, which lasts as long as the page (test-tools
+    /// build only).
+    #[cfg(feature = "fuzz")]
     string_test: Option<StringTest>,
     /// Each language's strings as the string test changed them, made on first use.
+    #[cfg(feature = "fuzz")]
     tested_strings: Vec<(Lang, &'static Strings)>,
     /// Whether the next render redraws every chart even if its inputs look unchanged (after a
     /// language switch, which changes only their words).
@@ -73,7 +78,9 @@ impl App {
         let page = PageView::find(&root)?;
         let browser_lang = page.browser_lang();
         let lang = state.lang.unwrap_or(browser_lang);
+        #[cfg(feature = "fuzz")]
         let string_test = state.string_test;
+        #[cfg(feature = "fuzz")]
         if let Some(test) = string_test {
             page.apply_string_test(test)?;
         }
@@ -91,7 +98,9 @@ impl App {
             page,
             browser_lang,
             lang,
+            #[cfg(feature = "fuzz")]
             string_test,
+            #[cfg(feature = "fuzz")]
             tested_strings: Vec::new(),
             force_next: false,
             graph_problem: None,
@@ -108,7 +117,14 @@ impl App {
         Ok(app)
     }
 
+    /// The strings of `lang`.
+    #[cfg(not(feature = "fuzz"))]
+    fn strings_of(&mut self, lang: Lang) -> &'static Strings {
+        strings(lang)
+    }
+
     /// The strings of `lang`, as the string test changes them if the page loaded with one.
+    #[cfg(feature = "fuzz")]
     fn strings_of(&mut self, lang: Lang) -> &'static Strings {
         let Some(test) = self.string_test else {
             return strings(lang);

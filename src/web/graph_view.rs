@@ -12,7 +12,6 @@ use crate::text::{self, fill, Strings};
 use crate::web::canvas::{Canvas, ChartCanvas};
 use crate::web::dom::{find, set_hidden, set_number, set_text};
 
-
 /// One readout row: its row element and the f(x), f'(x) cells.
 struct Row {
     row: HtmlElement,

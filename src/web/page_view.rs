@@ -9,7 +9,9 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement};
 
 use crate::plot::theme::Scheme;
-use crate::text::{Lang, StringTest, Strings};
+#[cfg(feature = "fuzz")]
+use crate::text::StringTest;
+use crate::text::{Lang, Strings};
 use crate::web::dom::error;
 
 /// The attributes the template fills from program text, as `data-l10n-ATTR="id"`; `text` is
@@ -17,9 +19,11 @@ use crate::web::dom::error;
 const L10N_ATTRIBUTES: [&str; 3] = ["text", "aria-label", "content"];
 
 /// MathML's namespace.
+#[cfg(feature = "fuzz")]
 const MATHML: &str = "http://www.w3.org/1998/Math/MathML";
 
 /// `NodeFilter.SHOW_TEXT`: a tree walker that visits text nodes only.
+#[cfg(feature = "fuzz")]
 const SHOW_TEXT: u32 = 4;
 
 /// The page's root element, its switches, and what is set now.
@@ -108,7 +112,9 @@ impl PageView {
     }
 
     /// Changes every text of the prose, in every language, as `test` says: each text node
-    /// inside a `<span lang>` gets new text as text, never as markup. Runs once, at load.
+    /// inside a `<span lang>` gets new text as text, never as markup. Runs once, at load, in
+    /// the test-tools build.
+    #[cfg(feature = "fuzz")]
     pub fn apply_string_test(&self, test: StringTest) -> Result<(), JsValue> {
         let document = self
             .root
@@ -125,9 +131,9 @@ impl PageView {
             for node in texts {
                 let text = node.node_value().unwrap_or_default();
                 // Formulas are not translated strings: only MathML's words (<mtext>) are.
-                let in_formula = node
-                    .parent_element()
-                    .is_some_and(|p| p.namespace_uri().as_deref() == Some(MATHML) && p.local_name() != "mtext");
+                let in_formula = node.parent_element().is_some_and(|p| {
+                    p.namespace_uri().as_deref() == Some(MATHML) && p.local_name() != "mtext"
+                });
                 if !text.trim().is_empty() && !in_formula {
                     node.set_node_value(Some(&test.apply(&text)));
                 }

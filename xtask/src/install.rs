@@ -179,7 +179,10 @@ pub fn chromium() -> Result<(), String> {
     run::status(&mut install)?;
     match missing().as_slice() {
         [] => Ok(()),
-        still => Err(format!("apt-get ran, but {} still missing", still.join(", "))),
+        still => Err(format!(
+            "apt-get ran, but {} still missing",
+            still.join(", ")
+        )),
     }
 }
 

@@ -40,7 +40,10 @@ fn steps() -> Vec<Step> {
         Step::command("clippy, wasm32 with the fuzz mode", || {
             clippy_wasm32(&["--features", "fuzz"])
         }),
-        Step::command("native tests", || run::cargo(&["test", "--workspace"])),
+        // With the test tools (the string tests), which the page's second build carries.
+        Step::command("native tests", || {
+            run::cargo(&["test", "--workspace", "--features", "relu-explorer/fuzz"])
+        }),
         Step::command(
             "browser tests (wasm-bindgen-test in headless Chromium)",
             || {
