@@ -4,6 +4,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Float32Array, Promise};
+use plotters::style::RGBColor;
+use relu_explorer::plot::theme::LIGHT;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
@@ -16,8 +18,13 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 const PAGE: &str = include_str!("../www/index.html");
 const STYLE: &str = include_str!("../www/style.css");
-const BLUE: [u8; 3] = [31, 119, 180];
-const ORANGE: [u8; 3] = [255, 127, 14];
+/// ReLU's colour and its derivative's on the light page (the test browser's scheme).
+const BLUE: [u8; 3] = rgb(LIGHT.series[0]);
+const ORANGE: [u8; 3] = rgb(LIGHT.series[1]);
+
+const fn rgb(color: RGBColor) -> [u8; 3] {
+    [color.0, color.1, color.2]
+}
 
 fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()

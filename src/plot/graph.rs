@@ -249,7 +249,7 @@ pub fn draw<DB: DrawingBackend>(
     let curves = curves(spec);
     let (y_min, y_max) = axis::sane(y_range(&curves), (0.0, 1.0));
     let font = |size: f64| {
-        (FontFamily::SansSerif, size * s)
+        (FontFamily::Name(crate::plot::theme::FONT_FAMILY), size * s)
             .into_font()
             .color(&theme.text)
     };
@@ -402,7 +402,10 @@ impl LegendLayout {
 }
 
 fn legend_style(theme: &Theme, scale: f64) -> TextStyle<'static> {
-    (FontFamily::SansSerif, 13.0 * scale)
+    (
+        FontFamily::Name(crate::plot::theme::FONT_FAMILY),
+        13.0 * scale,
+    )
         .into_font()
         .color(&theme.text)
         .pos(Pos::new(HPos::Left, VPos::Center))

@@ -72,7 +72,10 @@ pub fn chart<'a, DB: DrawingBackend>(
 ) -> Result<Chart<'a, DB>, DrawingAreaErrorKind<DB::ErrorType>> {
     let px = |v: f64| (v * scale).round() as i32;
     let font = |size: f64| {
-        (FontFamily::SansSerif, size * scale)
+        (
+            FontFamily::Name(crate::plot::theme::FONT_FAMILY),
+            size * scale,
+        )
             .into_font()
             .color(&theme.text)
     };
