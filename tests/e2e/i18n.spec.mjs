@@ -94,10 +94,10 @@ test("the theme switch sets data-theme, redraws the charts and is kept in the li
   await expect(page.locator("#theme-dark")).toHaveAttribute("aria-pressed", "true");
   await expect.poll(async () => (await pageState(page)).draws.every((n, i) => n > before.draws[i])).toBe(true);
   await expect.poll(() => page.evaluate(() => window.reluExplorer.stateHash())).toContain("theme=dark");
-  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
   await page.locator("#theme-auto").click();
   await expect(page.locator("html")).not.toHaveAttribute("data-theme", /./);
-  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe(background);
+  expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).not.toBe(background);
 });
 
 for (const lang of LANGS) {
