@@ -238,7 +238,7 @@ impl State {
     /// exponent within log10 of the domain's ends is accepted even where 10^exponent rounds a
     /// hair outside them (the value is then kept at the end).
     pub fn set_log10(&mut self, setting: Setting, exponent: f64) -> Result<(), Problem> {
-        let value = libm::exp10(exponent);
+        let value = crate::math::exp10(exponent);
         let Some(domain) = setting.domain() else {
             return self.set_number(setting, value);
         };
