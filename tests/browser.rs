@@ -439,6 +439,49 @@ fn the_js_api_matches_the_pytorch_fixture() {
     assert!(checked > 2000, "{checked} cases");
 }
 
+/// The message of a JS `Error`.
+fn js_error_message(error: &JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .unwrap_or_default()
+}
+
+/// A page without an element the explorer needs, or with one of the wrong kind, does not
+/// mount, and the error names the first such element in the order the views look for them.
+#[wasm_bindgen_test]
+fn a_page_with_elements_missing_names_the_first() {
+    load_page();
+    for id in ["born-mc", "lab-status"] {
+        document().get_element_by_id(id).unwrap().remove();
+    }
+    // Before both in the lab's lookups, and replaced by an element of the wrong kind.
+    let fit = document().get_element_by_id("lab-fit").unwrap();
+    let impostor = document().create_element("div").unwrap();
+    impostor.set_id("lab-fit");
+    fit.replace_with_with_node_1(&impostor).unwrap();
+    let error = relu_explorer::mount()
+        .err()
+        .expect("no mount without #lab-status");
+    assert_eq!(
+        js_error_message(&error),
+        "ReLU Explorer: the page has no element #lab-status"
+    );
+
+    load_page();
+    let canvas = document().get_element_by_id("graph-canvas").unwrap();
+    let impostor = document().create_element("div").unwrap();
+    impostor.set_id("graph-canvas");
+    canvas.replace_with_with_node_1(&impostor).unwrap();
+    let error = relu_explorer::mount()
+        .err()
+        .expect("no mount without a graph canvas");
+    assert_eq!(
+        js_error_message(&error),
+        "ReLU Explorer: #graph-canvas is not the expected kind of element"
+    );
+}
+
 /// `relu_explorer::math` on wasm32 (libm's `exp10` over std's `exp2` and `powf`, and std's `ln`)
 /// gives the libm crate's bits, NaNs aside (WebAssembly leaves a NaN's sign open): over the
 /// sliders' exponents in steps of 1/1000, whole exponents, random exponents and random
