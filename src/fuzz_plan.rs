@@ -467,7 +467,7 @@ impl Planner {
             self.pick(&["nan", "inf", "-inf", "-0.0", "1e-45", "3.4e38"])
                 .to_string()
         } else {
-            let magnitude = libm::exp10(12.0 * self.unit() - 6.0);
+            let magnitude = crate::math::exp10(12.0 * self.unit() - 6.0);
             let sign = if self.one_in(2) { -1.0 } else { 1.0 };
             (sign * magnitude).to_string()
         }

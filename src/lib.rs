@@ -7,6 +7,7 @@ pub mod activation;
 pub mod born_dead;
 pub mod fuzz_plan;
 pub mod lab;
+pub mod math;
 pub mod mlp;
 pub mod neuron;
 pub mod plot;

@@ -1022,7 +1022,7 @@ impl Draws {
             let v = 2.0 * self.unit() - 1.0;
             let s = u * u + v * v;
             if s > 0.0 && s < 1.0 {
-                let scale = (-2.0 * libm::log(s) / s).sqrt();
+                let scale = (-2.0 * crate::math::log(s) / s).sqrt();
                 self.spare = Some(v * scale);
                 return u * scale;
             }

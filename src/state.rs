@@ -185,11 +185,17 @@ impl Problem {
 }
 
 /// Up to [`SHOWN_TEXT_CHARS`] characters of `text`, with `…` if it was longer.
+///
+/// Built from chars rather than by slicing at a byte index: a slice carries core's panic path
+/// for a cut inside a character, and with it `char`'s `Debug` and Unicode's printable tables,
+/// about 2 KB gzip of wasm that nothing else needs.
 fn shown(text: &str) -> String {
-    match text.char_indices().nth(SHOWN_TEXT_CHARS) {
-        Some((cut, _)) => format!("{}…", &text[..cut]),
-        None => text.to_string(),
+    let mut chars = text.chars();
+    let mut head: String = chars.by_ref().take(SHOWN_TEXT_CHARS).collect();
+    if chars.next().is_some() {
+        head.push('…');
     }
+    head
 }
 
 /// Reads a number as typed or linked: surrounding spaces allowed, anything Rust's `f64` parser
@@ -256,7 +262,7 @@ impl State {
     /// exponent within log10 of the domain's ends is accepted even where 10^exponent rounds a
     /// hair outside them (the value is then kept at the end).
     pub fn set_log10(&mut self, setting: Setting, exponent: f64) -> Result<(), Problem> {
-        let value = libm::exp10(exponent);
+        let value = crate::math::exp10(exponent);
         let Some(domain) = setting.domain() else {
             return self.set_number(setting, value);
         };

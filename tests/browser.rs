@@ -445,3 +445,89 @@ fn the_js_api_matches_the_pytorch_fixture() {
     }
     assert!(checked > 2000, "{checked} cases");
 }
+
+/// The message of a JS `Error`.
+fn js_error_message(error: &JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .unwrap_or_default()
+}
+
+/// A page without an element the explorer needs, or with one of the wrong kind, does not
+/// mount, and the error names the first such element in the order the views look for them.
+#[wasm_bindgen_test]
+fn a_page_with_elements_missing_names_the_first() {
+    load_page();
+    for id in ["born-mc", "lab-status"] {
+        document().get_element_by_id(id).unwrap().remove();
+    }
+    // Before both in the lab's lookups, and replaced by an element of the wrong kind.
+    let fit = document().get_element_by_id("lab-fit").unwrap();
+    let impostor = document().create_element("div").unwrap();
+    impostor.set_id("lab-fit");
+    fit.replace_with_with_node_1(&impostor).unwrap();
+    let error = relu_explorer::mount()
+        .err()
+        .expect("no mount without #lab-status");
+    assert_eq!(
+        js_error_message(&error),
+        "ReLU Explorer: the page has no element #lab-status"
+    );
+
+    load_page();
+    let canvas = document().get_element_by_id("graph-canvas").unwrap();
+    let impostor = document().create_element("div").unwrap();
+    impostor.set_id("graph-canvas");
+    canvas.replace_with_with_node_1(&impostor).unwrap();
+    let error = relu_explorer::mount()
+        .err()
+        .expect("no mount without a graph canvas");
+    assert_eq!(
+        js_error_message(&error),
+        "ReLU Explorer: #graph-canvas is not the expected kind of element"
+    );
+}
+
+/// `relu_explorer::math` on wasm32 (libm's `exp10` over std's `exp2` and `powf`, and std's `ln`)
+/// gives the libm crate's bits, NaNs aside (WebAssembly leaves a NaN's sign open): over the
+/// sliders' exponents in steps of 1/1000, whole exponents, random exponents and random
+/// positive doubles of every magnitude.
+#[wasm_bindgen_test]
+fn exp10_and_log_match_the_libm_crate_bit_for_bit() {
+    let same =
+        |ours: f64, libm: f64| ours.to_bits() == libm.to_bits() || ours.is_nan() && libm.is_nan();
+    let mut inputs: Vec<f64> = vec![
+        0.0,
+        -0.0,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        f64::NAN,
+        f64::MIN_POSITIVE,
+        f64::MAX,
+        -1.0,
+        1e-320,
+    ];
+    inputs.extend((-20_000..=20_000).map(|i| f64::from(i) / 1000.0));
+    inputs.extend((-400..=400).map(f64::from));
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = || {
+        // splitmix64
+        state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    };
+    for _ in 0..100_000 {
+        let unit = (next() >> 11) as f64 / (1u64 << 53) as f64;
+        inputs.push(700.0 * unit - 350.0);
+        inputs.push(f64::from_bits(next() >> 1));
+    }
+    for x in inputs {
+        let (ours, libm) = (relu_explorer::math::exp10(x), libm::exp10(x));
+        assert!(same(ours, libm), "exp10({x:e}): {ours:e}, libm {libm:e}");
+        let (ours, libm) = (relu_explorer::math::log(x), libm::log(x));
+        assert!(same(ours, libm), "log({x:e}): {ours:e}, libm {libm:e}");
+    }
+}

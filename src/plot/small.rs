@@ -99,7 +99,7 @@ pub fn chart<'a, DB: DrawingBackend>(
         .y_label_formatter(&|v| {
             if log_y {
                 // Ticks fall between powers of ten too, so each shows its own value.
-                format!("{:.1e}", libm::exp10(*v))
+                format!("{:.1e}", crate::math::exp10(*v))
             } else {
                 compact(*v)
             }

@@ -8,7 +8,7 @@ use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
 use crate::born_dead::{closed_form, BornSettings, MonteCarlo};
 use crate::state::{Problem, Setting, State};
 use crate::text::{self, fill, Strings};
-use crate::web::dom::{find, set_number, set_select, set_text};
+use crate::web::dom::{set_number, set_select, set_text, Finder};
 
 /// Networks the calculator surveys for each setting.
 const TRIALS: u32 = 2000;
@@ -35,21 +35,23 @@ pub struct BornDeadView {
 impl BornDeadView {
     /// Finds the calculator's elements under `root` and starts a survey for `settings`.
     pub fn find(root: &Element, settings: BornSettings) -> Result<BornDeadView, JsValue> {
+        let mut found = Finder::new(root);
         let mut view = BornDeadView {
-            width: find(root, "born-width")?,
-            depth: find(root, "born-depth")?,
-            init: find(root, "born-init")?,
-            bias: find(root, "born-bias")?,
-            width_out: find(root, "born-width-out")?,
-            depth_out: find(root, "born-depth-out")?,
-            bias_out: find(root, "born-bias-out")?,
-            monte_carlo: find(root, "born-mc")?,
-            closed: find(root, "born-closed")?,
-            message: find(root, "born-message")?,
+            width: found.get("born-width"),
+            depth: found.get("born-depth"),
+            init: found.get("born-init"),
+            bias: found.get("born-bias"),
+            width_out: found.get("born-width-out"),
+            depth_out: found.get("born-depth-out"),
+            bias_out: found.get("born-bias-out"),
+            monte_carlo: found.get("born-mc"),
+            closed: found.get("born-closed"),
+            message: found.get("born-message"),
             problem: None,
             settings,
             survey: None,
         };
+        found.finish()?;
         view.restart();
         Ok(view)
     }

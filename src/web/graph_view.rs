@@ -10,7 +10,7 @@ use crate::plot::theme::Theme;
 use crate::state::{Problem, Setting, State};
 use crate::text::{self, fill, Strings};
 use crate::web::canvas::{Canvas, ChartCanvas};
-use crate::web::dom::{find, set_hidden, set_number, set_text};
+use crate::web::dom::{set_hidden, set_number, set_text, Finder};
 
 /// One readout row: its row element and the f(x), f'(x) cells.
 struct Row {
@@ -46,32 +46,48 @@ pub struct GraphView {
 impl GraphView {
     /// Finds the section's elements under `root`.
     pub fn find(root: &Element) -> Result<GraphView, JsValue> {
-        let row = |name: &str| -> Result<Row, JsValue> {
-            Ok(Row {
-                row: find(root, &format!("row-{name}"))?,
-                value: find(root, &format!("fx-{name}"))?,
-                derivative: find(root, &format!("dfx-{name}"))?,
-            })
+        let mut found = Finder::new(root);
+        let canvas = found.get("graph-canvas");
+        let x_min = found.get("x-min");
+        let x_max = found.get("x-max");
+        let x = found.get("x-value");
+        let show_leaky = found.get("show-leaky");
+        let slope = found.get("leaky-slope");
+        let show_sigmoid = found.get("show-sigmoid");
+        let show_tanh = found.get("show-tanh");
+        let x_min_out = found.get("x-min-out");
+        let x_max_out = found.get("x-max-out");
+        let slope_out = found.get("leaky-slope-out");
+        let readout_x = found.get("readout-x");
+        let mut row = |name: &str| Row {
+            row: found.get(&format!("row-{name}")),
+            value: found.get(&format!("fx-{name}")),
+            derivative: found.get(&format!("dfx-{name}")),
         };
+        let (relu, leaky, sigmoid, tanh) = (row("relu"), row("leaky"), row("sigmoid"), row("tanh"));
+        let kink_note = found.get("kink-note");
+        let message = found.get("graph-message");
+        found.finish()?;
         Ok(GraphView {
-            canvas: ChartCanvas::new(find(root, "graph-canvas")?),
-            x_min: find(root, "x-min")?,
-            x_max: find(root, "x-max")?,
-            x: find(root, "x-value")?,
-            show_leaky: find(root, "show-leaky")?,
-            slope: find(root, "leaky-slope")?,
-            show_sigmoid: find(root, "show-sigmoid")?,
-            show_tanh: find(root, "show-tanh")?,
-            x_min_out: find(root, "x-min-out")?,
-            x_max_out: find(root, "x-max-out")?,
-            slope_out: find(root, "leaky-slope-out")?,
-            readout_x: find(root, "readout-x")?,
-            relu: row("relu")?,
-            leaky: row("leaky")?,
-            sigmoid: row("sigmoid")?,
-            tanh: row("tanh")?,
-            kink_note: find(root, "kink-note")?,
-            message: find(root, "graph-message")?,
+            // Measured only now that it is known to be a canvas.
+            canvas: ChartCanvas::new(canvas),
+            x_min,
+            x_max,
+            x,
+            show_leaky,
+            slope,
+            show_sigmoid,
+            show_tanh,
+            x_min_out,
+            x_max_out,
+            slope_out,
+            readout_x,
+            relu,
+            leaky,
+            sigmoid,
+            tanh,
+            kink_note,
+            message,
             drawn: None,
             drawn_for: None,
         })

@@ -13,7 +13,7 @@ use crate::plot::{lab_fit, lab_history, lab_units};
 use crate::state::{Problem, Setting, State};
 use crate::text::{self, fill, Strings};
 use crate::web::canvas::{Canvas, ChartCanvas};
-use crate::web::dom::{error, find, set_number, set_select, set_text};
+use crate::web::dom::{error, set_number, set_select, set_text, Finder};
 
 /// Points at which the prediction and the unit curves are drawn.
 const GRID_POINTS: usize = 129;
@@ -54,6 +54,7 @@ pub struct LabView {
 impl LabView {
     /// Finds the lab's elements under `root` and starts a paused run for `settings`.
     pub fn find(root: &Element, settings: LabSettings) -> Result<LabView, JsValue> {
+        let mut found = Finder::new(root);
         let outputs = [
             ("lab-slope-out", "slope"),
             ("lab-lr-out", "lr"),
@@ -64,35 +65,52 @@ impl LabView {
             ("lab-steps-out", "steps"),
         ]
         .into_iter()
-        .map(|(id, what)| Ok((find(root, id)?, what)))
-        .collect::<Result<Vec<_>, JsValue>>()?;
+        .map(|(id, what)| (found.get(id), what))
+        .collect();
+        let activation = found.get("lab-activation");
+        let slope = found.get("lab-slope");
+        let learning_rate = found.get("lab-lr");
+        let init = found.get("lab-init");
+        let bias = found.get("lab-bias");
+        let width = found.get("lab-width");
+        let depth = found.get("lab-depth");
+        let task = found.get("lab-task");
+        let points = found.get("lab-points");
+        let seed = found.get("lab-seed");
+        let steps = found.get("lab-steps");
+        let play = found.get("lab-play");
+        let status = found.get("lab-status");
+        let announce = found.get("lab-announce");
+        let message = found.get("lab-message");
+        let preset_note = found.get("lab-preset-note");
+        let strip = found.get("lab-strip");
+        let section = found.get("lab");
+        let canvases = ["lab-fit", "lab-units", "lab-dead-chart", "lab-loss-chart"]
+            .map(|id| found.get::<HtmlCanvasElement>(id));
+        found.finish()?;
         Ok(LabView {
-            activation: find(root, "lab-activation")?,
-            slope: find(root, "lab-slope")?,
-            learning_rate: find(root, "lab-lr")?,
-            init: find(root, "lab-init")?,
-            bias: find(root, "lab-bias")?,
-            width: find(root, "lab-width")?,
-            depth: find(root, "lab-depth")?,
-            task: find(root, "lab-task")?,
-            points: find(root, "lab-points")?,
-            seed: find(root, "lab-seed")?,
-            steps: find(root, "lab-steps")?,
+            activation,
+            slope,
+            learning_rate,
+            init,
+            bias,
+            width,
+            depth,
+            task,
+            points,
+            seed,
+            steps,
             outputs,
-            play: find(root, "lab-play")?,
-            status: find(root, "lab-status")?,
-            announce: find(root, "lab-announce")?,
-            message: find(root, "lab-message")?,
-            preset_note: find(root, "lab-preset-note")?,
+            play,
+            status,
+            announce,
+            message,
+            preset_note,
             preset: None,
-            strip: find(root, "lab-strip")?,
-            section: find(root, "lab")?,
-            canvases: [
-                ChartCanvas::new(find(root, "lab-fit")?),
-                ChartCanvas::new(find(root, "lab-units")?),
-                ChartCanvas::new(find(root, "lab-dead-chart")?),
-                ChartCanvas::new(find(root, "lab-loss-chart")?),
-            ],
+            strip,
+            section,
+            // Measured only now that each is known to be a canvas.
+            canvases: canvases.map(ChartCanvas::new),
             grid: (0..GRID_POINTS)
                 .map(|i| -1.0 + 2.0 * i as f32 / (GRID_POINTS - 1) as f32)
                 .collect(),

@@ -6,7 +6,7 @@ use web_sys::{Document, Element, HtmlButtonElement};
 
 use crate::neuron::{Stage, Walkthrough, LEAKY_SLOPE};
 use crate::text::{self, fill, Strings};
-use crate::web::dom::{error, find, set_text};
+use crate::web::dom::{error, set_text, Finder};
 
 /// The walk-through's elements and where the story stands.
 pub struct NeuronView {
@@ -21,14 +21,17 @@ pub struct NeuronView {
 impl NeuronView {
     /// Finds the walk-through's elements under `root`, at its first stage.
     pub fn find(root: &Element) -> Result<NeuronView, JsValue> {
-        Ok(NeuronView {
-            caption: find(root, "neuron-caption")?,
-            stage: find(root, "neuron-stage")?,
-            body: find(root, "neuron-rows")?,
-            back: find(root, "neuron-back")?,
-            next: find(root, "neuron-next")?,
+        let mut found = Finder::new(root);
+        let view = NeuronView {
+            caption: found.get("neuron-caption"),
+            stage: found.get("neuron-stage"),
+            body: found.get("neuron-rows"),
+            back: found.get("neuron-back"),
+            next: found.get("neuron-next"),
             walkthrough: Walkthrough::new(),
-        })
+        };
+        found.finish()?;
+        Ok(view)
     }
 
     /// Handles the walk-through's buttons; true if `id` was one of them.

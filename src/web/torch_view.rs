@@ -6,7 +6,7 @@ use web_sys::{Element, HtmlInputElement};
 use crate::state::{Problem, Setting, State};
 use crate::text::{self, Strings};
 use crate::torch_panel::{evaluate, python_code, PanelError, TorchOutput};
-use crate::web::dom::{find, set_text};
+use crate::web::dom::{set_text, Finder};
 
 /// The article's example, the result shown if the first tensors typed (or linked) are bad.
 fn default_result() -> Option<(TorchOutput, String)> {
@@ -35,16 +35,19 @@ pub struct TorchView {
 impl TorchView {
     /// Finds the panel's elements under `root`.
     pub fn find(root: &Element) -> Result<TorchView, JsValue> {
-        Ok(TorchView {
-            x: find(root, "torch-x")?,
-            grad: find(root, "torch-grad")?,
-            y_out: find(root, "torch-y")?,
-            grad_out: find(root, "torch-xgrad")?,
-            code: find(root, "torch-code")?,
-            message: find(root, "torch-message")?,
+        let mut found = Finder::new(root);
+        let view = TorchView {
+            x: found.get("torch-x"),
+            grad: found.get("torch-grad"),
+            y_out: found.get("torch-y"),
+            grad_out: found.get("torch-xgrad"),
+            code: found.get("torch-code"),
+            message: found.get("torch-message"),
             last_good: default_result(),
             refused: None,
-        })
+        };
+        found.finish()?;
+        Ok(view)
     }
 
     /// Hands the field that sent an input event to `state`; a refusal (a text too long) is

@@ -5,6 +5,7 @@
 
 mod bench;
 mod build;
+mod imports;
 mod install;
 mod run;
 mod serve;
