@@ -42,6 +42,8 @@ pub struct App {
     /// Each language's strings as the string test changed them, made on first use.
     #[cfg(feature = "fuzz")]
     tested_strings: Vec<(Lang, &'static Strings)>,
+    /// Whether the page is being printed: the charts are then drawn light, for paper.
+    printing: bool,
     /// Whether the next render redraws every chart even if its inputs look unchanged (after a
     /// language switch, which changes only their words).
     force_next: bool,
@@ -103,6 +105,7 @@ impl App {
             #[cfg(feature = "fuzz")]
             tested_strings: Vec::new(),
             force_next: false,
+            printing: false,
             graph_problem: None,
             dark_query: window()?.match_media("(prefers-color-scheme: dark)")?,
             dirty: Dirty::ALL,
@@ -151,8 +154,11 @@ impl App {
         self.page.show_theme(self.state.theme)
     }
 
-    /// The chart colours: the reader's scheme, or the system's.
+    /// The chart colours: light on paper, else the reader's scheme, or the system's.
     fn theme(&self) -> Theme {
+        if self.printing {
+            return LIGHT;
+        }
         let dark = match self.state.theme {
             Some(scheme) => scheme == crate::plot::theme::Scheme::Dark,
             None => self
@@ -704,6 +710,18 @@ pub fn listen(app: &Shared) -> Result<(), JsValue> {
         schedule_frame(&shared);
     });
     window.add_event_listener_with_callback("resize", relayout.as_ref().unchecked_ref())?;
+    // Paper is white whatever the theme: redraw every chart light before printing (at once, as
+    // the browser lays out the printout right after this event), and as before afterwards.
+    for (kind, printing) in [("beforeprint", true), ("afterprint", false)] {
+        let shared = app.clone();
+        let listener = Closure::<dyn FnMut()>::new(move || {
+            let mut inner = shared.borrow_mut();
+            inner.printing = printing;
+            report(inner.render(true));
+        });
+        window.add_event_listener_with_callback(kind, listener.as_ref().unchecked_ref())?;
+        listener.forget();
+    }
     if let Some(query) = &app.borrow().dark_query {
         query.add_event_listener_with_callback("change", relayout.as_ref().unchecked_ref())?;
     }

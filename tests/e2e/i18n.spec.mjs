@@ -227,6 +227,16 @@ test("text skipped by content-visibility is still in innerText, and printing lay
     canvases: [...document.querySelectorAll("canvas")].filter((el) => el.getClientRects().length === 0).map((el) => el.id),
   }));
   expect(printed.skipped, "nothing skipped in print").toEqual([]);
+  // Charts are drawn light for paper, whatever the theme, and as before afterwards.
+  await open(page, "#theme=dark");
+  const corner = () => page.evaluate(() => window.__relu.cornerReds());
+  const dark = await corner();
+  expect(dark.every((red) => red < 100), `dark charts on screen: ${dark}`).toBe(true);
+  await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+  const paper = await corner();
+  expect(paper.every((red) => red > 200), `light charts on paper: ${paper}`).toBe(true);
+  await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
+  expect(await corner()).toEqual(dark);
   expect(printed.controls, "no controls in print").toEqual([]);
   expect(printed.canvases, "every chart in print").toEqual([]);
 });

@@ -94,8 +94,13 @@
     });
   }
 
+  /** Each canvas's red channel at its top-left corner (inside its backing store, 1 px in):
+   * the chart's background, light or dark. */
+  const cornerReds = () => canvases().map((canvas) => (pixels(canvas)?.[canvas.width + 1] ?? 0) & 0xff);
+
   window.__relu = {
     isBlank,
+    cornerReds,
     canvasHash,
     canvasHashes: () => canvases().map(canvasHash),
     blankCanvases: () => canvases().filter(isBlank).map((c) => c.id || "(canvas without id)"),
