@@ -138,6 +138,12 @@ impl BornDeadView {
         set_text(&self.width_out, &width.to_string());
         set_text(&self.depth_out, &depth.to_string());
         set_text(&self.bias_out, &text::number_f32(bias_init));
+        // The survey's count grows every frame while it runs; `aria-busy` holds a screen
+        // reader's announcement of this live <output> until the result is in.
+        let busy = if self.busy() { "true" } else { "false" };
+        if self.monte_carlo.get_attribute("aria-busy").as_deref() != Some(busy) {
+            let _ = self.monte_carlo.set_attribute("aria-busy", busy);
+        }
         let percent = |share: f64| format!("{:.2}%", share * 100.0);
         set_text(
             &self.closed,

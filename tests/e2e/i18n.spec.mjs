@@ -209,6 +209,8 @@ test("the lab: Play keeps its name, aria-pressed says it runs; only the result i
   await expect(play).toHaveAttribute("aria-pressed", "false");
   await expect.poll(async () => [await page.locator("#lab-announce").textContent(), await page.locator("#lab-status").textContent()])
     .toEqual([await page.locator("#lab-status").textContent(), await page.locator("#lab-status").textContent()]);
+  // The born-dead survey's live output is busy while its count grows, and done after.
+  await expect(page.locator("#born-mc")).toHaveAttribute("aria-busy", "false");
   // The learning rate slider's position is a logarithm; a screen reader hears the rate.
   await expect(page.locator("#lab-lr")).toHaveAttribute("aria-valuetext", "0.05");
 });
