@@ -10,9 +10,17 @@ fn main() {
     let template = std::fs::read_to_string(dir.join("page.html"))
         .unwrap_or_else(|e| panic!("cannot read i18n/page.html: {e}"));
     let swapped = relu_i18n::page::swapped_ids(&template);
-    let code = relu_i18n::load(&dir)
-        .and_then(|catalogs| relu_i18n::rust::generate(&catalogs, &swapped))
+    let catalogs = relu_i18n::load(&dir).unwrap_or_else(|error| panic!("i18n: {error}"));
+    let code = relu_i18n::rust::generate(&catalogs, &swapped)
         .unwrap_or_else(|error| panic!("i18n: {error}"));
-    let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("strings.rs");
-    std::fs::write(&out, code).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
+    // The rendered page too, as `cargo xtask build` writes it to www/index.html: the browser
+    // tests mount the real page's markup without depending on a build having run.
+    let page = relu_i18n::page::render(&template, &catalogs)
+        .unwrap_or_else(|error| panic!("i18n: {error}"));
+    let out_dir = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    for (name, text) in [("strings.rs", code), ("index.html", page)] {
+        let out = out_dir.join(name);
+        std::fs::write(&out, text)
+            .unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
+    }
 }

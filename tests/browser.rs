@@ -16,7 +16,8 @@ use web_sys::{
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const PAGE: &str = include_str!("../www/index.html");
+// The page as `cargo xtask build` renders it (build.rs renders the same template).
+const PAGE: &str = include_str!(concat!(env!("OUT_DIR"), "/index.html"));
 const STYLE: &str = include_str!("../www/style.css");
 /// ReLU's colour and its derivative's on the light page (the test browser's scheme).
 const BLUE: [u8; 3] = rgb(LIGHT.series[0]);
