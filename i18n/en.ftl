@@ -197,8 +197,8 @@ lab-play-label = Play
 lab-step-label = One step
 lab-reset-label = Reset
 lab-p-2 =
-    Green: alive. Grey: dead (≤ 0 on every input; no gradient ever reaches it). Amber, with Leaky
-    ReLU: below zero on every input but still learning through the leak.
+    Green squares: alive. Grey outlines: dead (≤ 0 on every input; no gradient ever reaches it).
+    Amber circles, with Leaky ReLU: below zero on every input but still learning through the leak.
 lab-summary = Settings
 label-lab-activation = Activation
 label-lab-slope = Leaky slope
@@ -551,3 +551,5 @@ lab_loss_alt = Loss over { $step } training steps, on a log scale; now { $loss }
 lab_loss_alt_fresh = Loss over training steps, on a log scale: empty until the first step.
 # What separates the items of a list inside a sentence.
 list_separator = {", "}
+# Accessible name of the walk-through's table, which scrolls sideways on a narrow screen.
+neuron_table_label = Every number of the forward and backward pass

@@ -223,7 +223,7 @@ fn curve_color(theme: &Theme, curve: &Curve, index: usize) -> RGBAColor {
     match (curve.activation, curve.derivative) {
         (Activation::Relu, true) => theme.series[1].to_rgba(),
         (_, false) => theme.series[index].to_rgba(),
-        (_, true) => theme.series[index].mix(0.55),
+        (_, true) => theme.series[index].mix(theme.derivative_alpha),
     }
 }
 
@@ -375,7 +375,7 @@ fn draw_kink_dots<DB: DrawingBackend>(
         let color = if index == 1 {
             theme.series[1].to_rgba()
         } else {
-            theme.series[color_index(activation)].mix(0.55)
+            theme.series[color_index(activation)].mix(theme.derivative_alpha)
         };
         let at_zero = slope_at(activation, 0.0);
         let right = slope_at(activation, 1.0);

@@ -39,7 +39,7 @@ pub fn draw<DB: DrawingBackend>(
             .filter(|(_, d)| **d == pass_dead)
         {
             let color = if pass_dead {
-                theme.grid.mix(1.0)
+                theme.dead.to_rgba()
             } else {
                 theme.series[2].mix(0.8)
             };

@@ -381,9 +381,11 @@ impl LabView {
         set_number(&self.steps, f64::from(lab.steps_per_frame));
         for (output, what) in &self.outputs {
             let value = match *what {
-                "slope" => text::number(slope),
+                // The f32s the network uses, in their own shortest text (0.3, not the f64
+                // 0.30000001192092896 that the same f32 widens to).
+                "slope" => text::number_f32(lab.leaky_slope.unwrap_or(0.01)),
                 "lr" => text::number_f32(lab.learning_rate),
-                "bias" => text::number(f64::from(lab.bias_init)),
+                "bias" => text::number_f32(lab.bias_init),
                 "width" => lab.width.to_string(),
                 "depth" => lab.depth.to_string(),
                 "points" => lab.points.to_string(),
