@@ -42,6 +42,8 @@ pub struct App {
     /// Each language's strings as the string test changed them, made on first use.
     #[cfg(feature = "fuzz")]
     tested_strings: Vec<(Lang, &'static Strings)>,
+    /// Whether the language's attributes have been written since load.
+    lang_shown: bool,
     /// Whether the page is being printed: the charts are then drawn light, for paper.
     printing: bool,
     /// Whether the next render redraws every chart even if its inputs look unchanged (after a
@@ -105,6 +107,7 @@ impl App {
             #[cfg(feature = "fuzz")]
             tested_strings: Vec::new(),
             force_next: false,
+            lang_shown: false,
             printing: false,
             graph_problem: None,
             dark_query: window()?.match_media("(prefers-color-scheme: dark)")?,
@@ -145,12 +148,18 @@ impl App {
     fn show_lang_and_theme(&mut self) -> Result<(), JsValue> {
         let lang = self.state.lang.unwrap_or(self.browser_lang);
         let strings = self.strings_of(lang);
-        if lang != self.lang || strings != self.strings {
+        let changed = lang != self.lang || !std::ptr::eq(strings, self.strings);
+        if changed {
             self.force_next = true;
         }
         self.lang = lang;
         self.strings = strings;
-        self.page.show_lang(lang, strings)?;
+        // The attributes are written once at load and then only when the language changes:
+        // the fuzz mode clicks the switch and rewrites the link many times a second.
+        if changed || !self.lang_shown {
+            self.lang_shown = true;
+            self.page.show_lang(lang, strings)?;
+        }
         self.page.show_theme(self.state.theme)
     }
 
@@ -539,6 +548,7 @@ fn on_click(app: &Shared, event: &Event) {
         let lang = inner.page.lang_of(&button);
         let theme = inner.page.theme_of(&button);
         if lang.is_some() || theme.is_some() {
+            let before = (inner.state.lang, inner.state.theme, inner.theme());
             if let Some(lang) = lang {
                 inner.state.lang = Some(lang);
             }
@@ -546,7 +556,15 @@ fn on_click(app: &Shared, event: &Event) {
                 inner.state.theme = scheme;
             }
             report(inner.show_lang_and_theme());
-            Dirty::ALL
+            // A click on the choice already made changes nothing (the link may still gain the
+            // key); the charts are redrawn only when their words or colours change.
+            if inner.force_next || before.2 != inner.theme() {
+                Dirty::ALL
+            } else if before.0 != inner.state.lang || before.1 != inner.state.theme {
+                Dirty::NONE
+            } else {
+                return;
+            }
         } else if let Some(preset) = button
             .get_attribute("data-preset")
             .and_then(|key| Preset::from_key(&key))

@@ -101,9 +101,13 @@ impl PageView {
     /// Applies the reader's colour scheme: `<html data-theme>` (which the stylesheet reads)
     /// and the switch's pressed button; `None` follows the system.
     pub fn show_theme(&self, scheme: Option<Scheme>) -> Result<(), JsValue> {
+        let now = self.root.get_attribute("data-theme");
         match scheme {
-            Some(scheme) => self.root.set_attribute("data-theme", scheme.key())?,
-            None => self.root.remove_attribute("data-theme")?,
+            Some(scheme) if now.as_deref() != Some(scheme.key()) => {
+                self.root.set_attribute("data-theme", scheme.key())?
+            }
+            None if now.is_some() => self.root.remove_attribute("data-theme")?,
+            _ => {}
         }
         for (button, choice) in &self.theme_buttons {
             press(button, *choice == scheme)?;
