@@ -525,3 +525,22 @@ fn keys_on_the_graph_move_x_like_a_slider() {
         "no -0"
     );
 }
+
+#[test]
+fn language_theme_and_string_test_refuse_unknown_values() {
+    let (state, problems) = State::from_hash("lang=fr&theme=blue&stringTest=huge&x=2");
+    let keys: Vec<&str> = problems.iter().flat_map(|p| p.keys()).collect();
+    assert_eq!(keys, ["lang", "theme", "stringTest"]);
+    assert_eq!(
+        (state.lang, state.theme, state.string_test),
+        (None, None, None)
+    );
+    assert_eq!(state.x, 2.0, "the rest of the link still applies");
+    let (chosen, problems) = State::from_hash("lang=zh-CN&theme=dark");
+    assert!(problems.is_empty());
+    assert_eq!(
+        chosen.to_hash(),
+        "lang=zh-CN&theme=dark",
+        "a choice round-trips"
+    );
+}
