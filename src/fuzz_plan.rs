@@ -232,7 +232,7 @@ const TEXTS: [&str; 32] = [
 ];
 
 /// Keys a link may hold that the page does not know, and must ignore.
-const UNKNOWN_KEYS: [&str; 4] = ["embed", "hide", "lang", ""];
+const UNKNOWN_KEYS: [&str; 4] = ["embed", "hide", "language", ""];
 
 /// Values a link may give a key beside random numbers, [`NUMBER_EDGES`] and [`NUMBER_TEXTS`]:
 /// flags, choices of the wrong setting, and broken percent escapes.

@@ -143,8 +143,8 @@ impl App {
         tested
     }
 
-    /// Shows the state's language (or the browser's) and colour scheme: the
-    /// page's attributes and switches now, every view's words and colours at the next render.
+    /// Shows the state's language (or the browser's) and colour scheme: the page's attributes
+    /// and switches; a render that calls it first then draws the views in them.
     fn show_lang_and_theme(&mut self) -> Result<(), JsValue> {
         let lang = self.state.lang.unwrap_or(self.browser_lang);
         let strings = self.strings_of(lang);
@@ -248,6 +248,16 @@ impl App {
     pub fn render(&mut self, force: bool) -> Result<(), JsValue> {
         let window = window()?;
         let ratio = window.device_pixel_ratio().max(1.0);
+        // The page's language and colours first, before any view writes: see
+        // PageView::show_lang.
+        let restyled = if force || std::mem::take(&mut self.dirty.page) {
+            let before = (self.lang, self.theme());
+            self.show_lang_and_theme()?;
+            before != (self.lang, self.theme())
+        } else {
+            self.page.catch_up()?;
+            false
+        };
         let theme = self.theme();
         let force = force || std::mem::take(&mut self.force_next);
         let dirty = if force {
@@ -270,7 +280,9 @@ impl App {
         if self.born_dead.busy() || dirty.born {
             // The survey runs in later frames, never in the first render, so that it does not
             // delay the page's first complete drawing.
-            if self.announced {
+            // A frame that restyles the whole page for a new language or colours is the longest
+            // there is: it does no training or survey work of its own.
+            if self.announced && !restyled {
                 self.born_dead.work(SURVEY_MS_PER_FRAME, now);
             }
             self.born_dead.render(self.strings);
@@ -283,7 +295,9 @@ impl App {
             self.dirty.lab |= dirty.lab;
         } else if self.lab.running() || dirty.lab {
             let started = now();
-            self.lab.train_frame(TRAIN_MS_PER_FRAME, now);
+            if !restyled {
+                self.lab.train_frame(TRAIN_MS_PER_FRAME, now);
+            }
             self.lab.render(
                 &self.state,
                 &theme,
@@ -321,6 +335,8 @@ impl App {
 /// in one section never repaints another's charts.
 #[derive(Clone, Copy, Default)]
 struct Dirty {
+    /// The page's language and colour scheme (its attributes and switches).
+    page: bool,
     graph: bool,
     torch: bool,
     lab: bool,
@@ -331,6 +347,7 @@ struct Dirty {
 impl Dirty {
     /// Every view.
     const ALL: Dirty = Dirty {
+        page: true,
         graph: true,
         torch: true,
         lab: true,
@@ -340,6 +357,7 @@ impl Dirty {
 
     /// No view.
     const NONE: Dirty = Dirty {
+        page: false,
         graph: false,
         torch: false,
         lab: false,
@@ -374,6 +392,7 @@ impl Dirty {
 
     /// Marks the views marked in `other` too.
     fn add(&mut self, other: Dirty) {
+        self.page |= other.page;
         self.graph |= other.graph;
         self.torch |= other.torch;
         self.lab |= other.lab;
@@ -443,7 +462,8 @@ pub fn schedule_frame(app: &Shared) {
             let mut inner = shared.borrow_mut();
             inner.frame_pending = false;
             let result = inner.render(false);
-            (result, inner.lab.running() || inner.born_dead.busy())
+            let running = inner.lab.running() || inner.born_dead.busy() || inner.page.behind();
+            (result, running)
         };
         report(result);
         if running {
@@ -548,23 +568,20 @@ fn on_click(app: &Shared, event: &Event) {
         let lang = inner.page.lang_of(&button);
         let theme = inner.page.theme_of(&button);
         if lang.is_some() || theme.is_some() {
-            let before = (inner.state.lang, inner.state.theme, inner.theme());
+            let before = (inner.state.lang, inner.state.theme);
             if let Some(lang) = lang {
                 inner.state.lang = Some(lang);
             }
             if let Some(scheme) = theme {
                 inner.state.theme = scheme;
             }
-            report(inner.show_lang_and_theme());
-            // A click on the choice already made changes nothing (the link may still gain the
-            // key); the charts are redrawn only when their words or colours change.
-            if inner.force_next || before.2 != inner.theme() {
-                Dirty::ALL
-            } else if before.0 != inner.state.lang || before.1 != inner.state.theme {
-                Dirty::NONE
-            } else {
+            if before == (inner.state.lang, inner.state.theme) {
                 return;
             }
+            // Shown at the next frame, so that many clicks in one frame (the fuzz mode's)
+            // restyle the page once. The charts are redrawn only if their words or colours
+            // changed (a click may only put the choice in the link).
+            Dirty::ALL
         } else if let Some(preset) = button
             .get_attribute("data-preset")
             .and_then(|key| Preset::from_key(&key))
@@ -629,7 +646,6 @@ fn on_hash_change(app: &Shared) {
         inner.born_dead.apply(inner.state.born);
         inner.born_dead.show_problem(None);
         inner.graph_problem = None;
-        report(inner.show_lang_and_theme());
         inner.show_link_problems(&problems);
     }
     changed(app, Dirty::ALL);
@@ -735,6 +751,8 @@ pub fn listen(app: &Shared) -> Result<(), JsValue> {
         let listener = Closure::<dyn FnMut()>::new(move || {
             let mut inner = shared.borrow_mut();
             inner.printing = printing;
+            // Every part of the printout in the page's language.
+            report(inner.page.settle());
             report(inner.render(true));
         });
         window.add_event_listener_with_callback(kind, listener.as_ref().unchecked_ref())?;

@@ -76,15 +76,27 @@ impl Drop for Fuzzer {
     }
 }
 
-/// Runs one frame of `run` at the next animation frame.
+/// Runs one frame of `run` just after the next animation frame is drawn.
+///
+/// A task queued from an animation frame callback runs once that frame is painted, when the
+/// page's layout is fresh: the fuzzer reads where its targets are there for free. Read inside
+/// an animation frame, after the page's own render wrote to the DOM, they cost a second layout
+/// of the page every frame.
 fn schedule(run: Rc<RefCell<Run>>) -> Result<(), JsValue> {
-    let callback = Closure::once_into_js(move || {
+    let act = Closure::once_into_js(move || {
         if let Err(failure) = frame(run) {
             // The fuzzer's own DOM calls failed, which is a bug in it: say why. The loop ends.
             web_sys::console::error_2(&"ReLU Explorer fuzz:".into(), &failure);
         }
     });
-    window()?.request_animation_frame(callback.unchecked_ref())?;
+    let after_paint = Closure::once_into_js(move || {
+        if let Err(failure) = window().and_then(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(act.unchecked_ref(), 0)
+        }) {
+            web_sys::console::error_2(&"ReLU Explorer fuzz:".into(), &failure);
+        }
+    });
+    window()?.request_animation_frame(after_paint.unchecked_ref())?;
     Ok(())
 }
 

@@ -4,9 +4,26 @@
 //! The prose is in the page in every language (one `<span lang>` each, see the relu-i18n
 //! crate), and the stylesheet shows the spans of `<html lang>`; so switching language sets that
 //! attribute, the few attributes a span cannot carry, and the program text the views write.
+//!
+//! A switch changes the text of the whole page, and the browser lays out again whatever changed
+//! language: all of it, at once, took longer than a frame. So the page is cut into parts
+//! (`data-lang-part`: the header, each section or article, the footer), and a part far from
+//! the screen is held in the language it shows by a `lang` attribute of its own, which the
+//! stylesheet obeys. The parts on and near the screen switch with `<html lang>`; the others
+//! catch up one a frame, nearest first ([`PageView::catch_up`]), or all at once before printing
+//! ([`PageView::settle`]). `<html data-lang-behind="N">` counts the parts still behind. Which
+//! parts are near the screen an IntersectionObserver says, after the browser's layout: reading
+//! their boxes in a frame that has written to the page would lay it out an extra time.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use js_sys::Array;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, HtmlElement};
+use web_sys::{
+    Element, HtmlElement, IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit,
+};
 
 use crate::plot::theme::Scheme;
 #[cfg(feature = "fuzz")]
@@ -26,11 +43,30 @@ const MATHML: &str = "http://www.w3.org/1998/Math/MathML";
 #[cfg(feature = "fuzz")]
 const SHOW_TEXT: u32 = 4;
 
+/// How far beyond the screen's top and bottom edges a part switches with the page (the
+/// observer's root margin, a quarter of the screen's height): a reader who scrolls on sees the
+/// new language, and the switch lays out little more than the screen.
+const NEAR: &str = "25% 0px";
+
+/// Frames after a switch before the far parts start to catch up: a reader who flips back and
+/// forth to compare the languages costs no work on text they cannot see.
+const CATCH_UP_AFTER: u32 = 6;
+
 /// The page's root element, its switches, and what is set now.
 pub struct PageView {
     root: Element,
     lang_buttons: Vec<(Element, Lang)>,
     theme_buttons: Vec<(Element, Option<Scheme>)>,
+    /// The parts a language switch changes one at a time, in page order.
+    parts: Vec<Element>,
+    /// The charts, whose own `lang` says what language their words and text alternative are in.
+    canvases: Vec<Element>,
+    /// Whether each part is on or near the screen, as the observer last said.
+    near: Rc<RefCell<Vec<bool>>>,
+    /// The parts still held in another language than the page's (indices into `parts`).
+    behind: Vec<usize>,
+    /// Frames since the last switch, counted by [`PageView::catch_up`].
+    since_switch: u32,
 }
 
 impl PageView {
@@ -52,10 +88,24 @@ impl PageView {
                 "ReLU Explorer: the page lacks its language or theme switch",
             ));
         }
+        // A part inside a part would follow the outer one's language and its own at once.
+        if root
+            .query_selector("[data-lang-part] [data-lang-part]")?
+            .is_some()
+        {
+            return Err(error("ReLU Explorer: a data-lang-part inside another"));
+        }
+        let parts = elements(root, "[data-lang-part]")?;
+        let near = observe_nearness(&parts)?;
         Ok(PageView {
             root: root.clone(),
             lang_buttons,
             theme_buttons,
+            parts,
+            canvases: elements(root, "canvas")?,
+            near,
+            behind: Vec::new(),
+            since_switch: 0,
         })
     }
 
@@ -68,11 +118,50 @@ impl PageView {
             .unwrap_or(Lang::En)
     }
 
-    /// Shows the page in `lang`: `<html lang>` (which picks the prose), the attributes and
-    /// option texts from `strings`, and the switch's pressed button.
-    pub fn show_lang(&self, lang: Lang, strings: &Strings) -> Result<(), JsValue> {
-        if self.root.get_attribute("lang").as_deref() != Some(lang.tag()) {
+    /// Shows the page in `lang`: `<html lang>` (which picks the prose) with the parts on and
+    /// near the screen, the attributes and option texts from `strings`, and the switch's
+    /// pressed button. The other parts keep the language they show until [`catch_up`] or
+    /// [`settle`] reaches them.
+    ///
+    /// Call it before the frame writes anything else: it gives the canvases their language
+    /// while the page's style is still clean.
+    ///
+    /// [`catch_up`]: PageView::catch_up
+    /// [`settle`]: PageView::settle
+    pub fn show_lang(&mut self, lang: Lang, strings: &Strings) -> Result<(), JsValue> {
+        let shown = self.root.get_attribute("lang");
+        // A canvas that inherits its language makes the browser restyle the page the moment an
+        // ancestor's `lang` changes, and again at the frame: with its own, the page restyles
+        // once. Written while the page's style is clean, so that this restyles the canvases
+        // alone.
+        for canvas in &self.canvases {
+            if canvas.get_attribute("lang").as_deref() != Some(lang.tag()) {
+                canvas.set_attribute("lang", lang.tag())?;
+            }
+        }
+        if shown.as_deref() != Some(lang.tag()) {
+            let near = self.near.borrow();
+            let mut behind = Vec::new();
+            // A held part's text keeps its shape: the browser lays out again only what changes
+            // language now.
+            for (i, part) in self.parts.iter().enumerate() {
+                let held = part.get_attribute("lang");
+                if near.get(i).copied().unwrap_or(true) || held.as_deref() == Some(lang.tag()) {
+                    if held.is_some() {
+                        part.remove_attribute("lang")?;
+                    }
+                } else {
+                    if held.is_none() {
+                        part.set_attribute("lang", shown.as_deref().unwrap_or(lang.tag()))?;
+                    }
+                    behind.push(i);
+                }
+            }
+            drop(near);
             self.root.set_attribute("lang", lang.tag())?;
+            self.behind = behind;
+            self.since_switch = 0;
+            self.count_behind()?;
         }
         for attribute in L10N_ATTRIBUTES {
             let marker = format!("data-l10n-{attribute}");
@@ -96,6 +185,66 @@ impl PageView {
             press(button, *choice == lang)?;
         }
         Ok(())
+    }
+
+    /// Brings the parts now on or near the screen (the reader may have scrolled) to the page's
+    /// language, and from the [`CATCH_UP_AFTER`]th frame after a switch the nearest other part
+    /// too: one step of a switch, for each frame after it. True while parts remain behind.
+    pub fn catch_up(&mut self) -> Result<bool, JsValue> {
+        if self.behind.is_empty() {
+            return Ok(false);
+        }
+        self.since_switch = self.since_switch.saturating_add(1);
+        let near = self.near.borrow();
+        let is_near = |i: usize| near.get(i).copied().unwrap_or(true);
+        // The nearest in page order to a part on the screen.
+        let next = (self.since_switch >= CATCH_UP_AFTER)
+            .then(|| {
+                self.behind.iter().copied().min_by_key(|&i| {
+                    (0..near.len())
+                        .filter(|&j| is_near(j))
+                        .map(|j| i.abs_diff(j))
+                        .min()
+                        .unwrap_or(0)
+                })
+            })
+            .flatten();
+        let mut kept = Vec::new();
+        for &i in &self.behind {
+            if is_near(i) || Some(i) == next {
+                self.parts[i].remove_attribute("lang")?;
+            } else {
+                kept.push(i);
+            }
+        }
+        drop(near);
+        self.behind = kept;
+        self.count_behind()?;
+        Ok(!self.behind.is_empty())
+    }
+
+    /// Brings every part to the page's language now (before printing).
+    pub fn settle(&mut self) -> Result<(), JsValue> {
+        for i in self.behind.drain(..) {
+            self.parts[i].remove_attribute("lang")?;
+        }
+        self.count_behind()
+    }
+
+    /// Whether some part still shows another language than the page's.
+    pub fn behind(&self) -> bool {
+        !self.behind.is_empty()
+    }
+
+    /// Writes how many parts are behind on `<html data-lang-behind>`, for scripts and tests;
+    /// no attribute once every part has caught up.
+    fn count_behind(&self) -> Result<(), JsValue> {
+        if self.behind.is_empty() {
+            self.root.remove_attribute("data-lang-behind")
+        } else {
+            self.root
+                .set_attribute("data-lang-behind", &self.behind.len().to_string())
+        }
     }
 
     /// Applies the reader's colour scheme: `<html data-theme>` (which the stylesheet reads)
@@ -164,6 +313,14 @@ impl PageView {
     }
 }
 
+/// Every element under `root` that `selector` matches, in page order.
+fn elements(root: &Element, selector: &str) -> Result<Vec<Element>, JsValue> {
+    let found = root.query_selector_all(selector)?;
+    Ok((0..found.length())
+        .filter_map(|i| found.item(i)?.dyn_into::<Element>().ok())
+        .collect())
+}
+
 /// Every button under `root` with attribute `attribute`, with its value.
 fn buttons(root: &Element, attribute: &str) -> Result<Vec<(Element, String)>, JsValue> {
     let found = root.query_selector_all(&format!("button[{attribute}]"))?;
@@ -174,6 +331,33 @@ fn buttons(root: &Element, attribute: &str) -> Result<Vec<(Element, String)>, Js
             (Element::from(button), value)
         })
         .collect())
+}
+
+/// Watches which of `parts` are on or near the screen ([`NEAR`]); all are taken as near until
+/// the observer's first report, which comes after the first layout.
+fn observe_nearness(parts: &[Element]) -> Result<Rc<RefCell<Vec<bool>>>, JsValue> {
+    let near = Rc::new(RefCell::new(vec![true; parts.len()]));
+    let (flags, watched) = (near.clone(), parts.to_vec());
+    let report = Closure::<dyn FnMut(Array)>::new(move |entries: Array| {
+        let mut flags = flags.borrow_mut();
+        for entry in entries.iter() {
+            let entry = entry.unchecked_into::<IntersectionObserverEntry>();
+            let target = entry.target();
+            if let Some(i) = watched.iter().position(|part| *part == target) {
+                flags[i] = entry.is_intersecting();
+            }
+        }
+    });
+    let options = IntersectionObserverInit::new();
+    options.set_root_margin(NEAR);
+    let observer =
+        IntersectionObserver::new_with_options(report.as_ref().unchecked_ref(), &options)?;
+    for part in parts {
+        observer.observe(part);
+    }
+    // The observer and its callback live as long as the page.
+    report.forget();
+    Ok(near)
 }
 
 /// Sets a toggle button's `aria-pressed`.

@@ -63,6 +63,54 @@ test("the language switch changes the page in place; <html lang>, the title, eve
   expect((await pageState(page)).title).toBe(before.title);
 });
 
+/** In the page: clicks the switch to `to`, waits one frame (the switch's render), sends
+ * `beforeprint` if `print`, and reports the parts then held in another language, the languages
+ * their shown spans are in, and the languages of the shown spans on the screen. */
+const switchAndLook = (page, to, print = false) => page.evaluate(async ({ to, print }) => {
+  document.getElementById(`lang-${to}`).click();
+  await window.__relu.nextFrame();
+  if (print) window.dispatchEvent(new Event("beforeprint"));
+  const shown = (root) => [...root.querySelectorAll("span[lang]")].filter((s) => s.getClientRects().length > 0);
+  const onScreen = shown(document).filter((s) => {
+    const r = s.getBoundingClientRect();
+    return r.bottom > 0 && r.top < innerHeight;
+  });
+  return {
+    behind: document.documentElement.dataset.langBehind ?? null,
+    held: [...document.querySelectorAll("[data-lang-part][lang]")].map((part) => ({
+      lang: part.lang,
+      shown: [...new Set(shown(part).map((s) => s.lang))],
+    })),
+    onScreen: [...new Set(onScreen.map((s) => s.lang))],
+  };
+}, { to, print });
+
+test("a switch changes the screen in its frame, and the parts far from it a frame at a time after", async ({ page }) => {
+  await open(page);
+  const now = await switchAndLook(page, "zh-CN");
+  expect(now.onScreen, "what is on screen switched in the switch's frame").toEqual(["zh-CN"]);
+  expect(now.held.length, "parts far below the screen are held for a few frames").toBeGreaterThan(0);
+  expect(Number(now.behind)).toBe(now.held.length);
+  for (const part of now.held) expect(part, "a held part shows its own language only").toEqual({ lang: "en", shown: ["en"] });
+  // Then they catch up, and the whole page is in Chinese.
+  await expect(page.locator("html")).not.toHaveAttribute("data-lang-behind", /.*/);
+  const settled = await page.evaluate(() => ({
+    held: document.querySelectorAll("[data-lang-part][lang]").length,
+    shown: [...new Set([...document.querySelectorAll("span[lang]")].filter((s) => s.getClientRects().length > 0).map((s) => s.lang))],
+  }));
+  expect(settled).toEqual({ held: 0, shown: ["zh-CN"] });
+  // A held part scrolled into view catches up.
+  const back = await switchAndLook(page, "en");
+  expect(back.held.length).toBeGreaterThan(0);
+  await page.locator("footer").scrollIntoViewIfNeeded();
+  await expect(page.locator("footer")).not.toHaveAttribute("lang", /.*/);
+  // Printing right after a switch prints every part in the new language.
+  const printed = await switchAndLook(page, "zh-CN", true);
+  expect(printed.behind).toBe(null);
+  expect(printed.held).toEqual([]);
+  await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
+});
+
 test("a link with lang=zh-CN opens in Chinese before the module runs; a bad lang is refused", async ({ page }) => {
   await open(page, "#lang=zh-CN");
   expect((await pageState(page)).lang).toBe("zh-CN");
