@@ -553,3 +553,7 @@ lab_loss_alt_fresh = Loss over training steps, on a log scale: empty until the f
 list_separator = {", "}
 # Accessible name of the walk-through's table, which scrolls sideways on a narrow screen.
 neuron_table_label = Every number of the forward and backward pass
+# The walk-through table's gate column, for a point the ReLU gate passes (z > 0).
+neuron_gate_open = open
+# The walk-through table's gate column, for a point the gate blocks (z ≤ 0).
+neuron_gate_closed = closed

@@ -352,3 +352,5 @@ lab_loss_alt = 损失在 { $step } 个训练步中的变化（对数坐标）；
 lab_loss_alt_fresh = 损失随训练步数的变化（对数坐标）：第一步之前为空。
 list_separator = ；
 neuron_table_label = 前向与反向传播中的每一个数
+neuron_gate_open = 开启
+neuron_gate_closed = 关闭

@@ -248,6 +248,7 @@ impl App {
     pub fn render(&mut self, force: bool) -> Result<(), JsValue> {
         let window = window()?;
         let ratio = window.device_pixel_ratio().max(1.0);
+        let started = now();
         // The page's language and colours first, before any view writes: see
         // PageView::show_lang.
         let restyled = if force || std::mem::take(&mut self.dirty.page) {
@@ -265,19 +266,35 @@ impl App {
         } else {
             std::mem::take(&mut self.dirty)
         };
-        if dirty.graph {
+        // The views in turn, until the frame has used its share: a view whose turn comes later
+        // is left for the next frame. A forced render (the first, printing) draws everything.
+        let late = |due: bool| due && !force && now() - started > RENDER_MS_PER_FRAME;
+        // A frame that restyles the whole page draws no chart: the charts follow in the next
+        // frame that does not, so that the browser's restyle and the charts' drawing never
+        // share a frame. (No person switches every frame; the fuzz mode nearly does, and its
+        // frames stay short.)
+        let chart_late = |due: bool| due && !force && (restyled || late(due));
+        let mut left = Dirty::NONE;
+        left.graph = chart_late(dirty.graph);
+        if dirty.graph && !left.graph {
             self.graph
                 .render(&self.state, &theme, self.strings, ratio, force)?;
             self.graph
                 .show_problem(self.strings, self.graph_problem.as_ref());
         }
-        if dirty.torch {
+        left.torch = late(dirty.torch);
+        if dirty.torch && !left.torch {
             self.torch.render(&self.state, self.strings)?;
         }
-        if dirty.neuron {
+        left.neuron = late(dirty.neuron);
+        if dirty.neuron && !left.neuron {
             self.neuron.render(self.strings)?;
         }
-        if self.born_dead.busy() || dirty.born {
+        // A busy survey keeps the frames coming, so it needs no flag to be left.
+        let born = self.born_dead.busy() || dirty.born;
+        let born_late = late(born);
+        left.born = dirty.born && born_late;
+        if born && !born_late {
             // The survey runs in later frames, never in the first render, so that it does not
             // delay the page's first complete drawing.
             // A frame that restyles the whole page for a new language or colours is the longest
@@ -291,9 +308,12 @@ impl App {
         // first complete drawing of what is on screen does not wait for its four charts; it is
         // drawn long before a reader can scroll to it.
         let lab_waits = !self.announced && !self.lab.near_viewport();
+        let lab = self.lab.running() || dirty.lab;
+        let lab_late = chart_late(lab);
+        left.lab = dirty.lab && lab_late && !lab_waits;
         if lab_waits {
             self.dirty.lab |= dirty.lab;
-        } else if self.lab.running() || dirty.lab {
+        } else if lab && !lab_late {
             let started = now();
             if !restyled {
                 self.lab.train_frame(TRAIN_MS_PER_FRAME, now);
@@ -314,7 +334,9 @@ impl App {
                 performance.mark("relu-explorer:drawn")?;
             }
         }
-        if !self.all_drawn && !lab_waits {
+        let complete = left.is_empty();
+        self.dirty.add(left);
+        if !self.all_drawn && !lab_waits && complete {
             self.all_drawn = true;
             // What tests wait on: every canvas on the page has been drawn once.
             if let Some(root) = document()?.document_element() {
@@ -323,9 +345,11 @@ impl App {
         }
         // Counts complete renders on `<html data-frames="N">`, so that a script (the
         // end-to-end tests) can tell that a render has happened since it last looked.
-        self.renders += 1;
-        if let Some(root) = document()?.document_element() {
-            root.set_attribute("data-frames", &self.renders.to_string())?;
+        if complete {
+            self.renders += 1;
+            if let Some(root) = document()?.document_element() {
+                root.set_attribute("data-frames", &self.renders.to_string())?;
+            }
         }
         Ok(())
     }
@@ -391,6 +415,11 @@ impl Dirty {
     };
 
     /// Marks the views marked in `other` too.
+    /// Whether no view is marked.
+    fn is_empty(&self) -> bool {
+        !(self.page || self.graph || self.torch || self.lab || self.neuron || self.born)
+    }
+
     fn add(&mut self, other: Dirty) {
         self.page |= other.page;
         self.graph |= other.graph;
@@ -404,6 +433,11 @@ impl Dirty {
 /// Milliseconds of each animation frame the lab's training may use: with its census and one
 /// chart it stays well inside a 60 Hz frame.
 const TRAIN_MS_PER_FRAME: f64 = 8.0;
+
+/// Milliseconds a render may spend before it leaves the views not yet drawn for the next frame:
+/// a frame that restyles the page for a new language or colours, or follows a burst of input,
+/// stays short.
+const RENDER_MS_PER_FRAME: f64 = 40.0;
 
 /// Milliseconds of each animation frame the born-dead survey may use.
 const SURVEY_MS_PER_FRAME: f64 = 4.0;
@@ -462,7 +496,10 @@ pub fn schedule_frame(app: &Shared) {
             let mut inner = shared.borrow_mut();
             inner.frame_pending = false;
             let result = inner.render(false);
-            let running = inner.lab.running() || inner.born_dead.busy() || inner.page.behind();
+            let running = inner.lab.running()
+                || inner.born_dead.busy()
+                || inner.page.behind()
+                || !inner.dirty.is_empty();
             (result, running)
         };
         report(result);

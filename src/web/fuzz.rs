@@ -44,7 +44,8 @@ struct Run {
 }
 
 /// Starts a fuzzer: `rate` actions per animation frame (clamped to 1 to 100), planned from
-/// `seed`, until the returned handle stops it or is dropped. Progress is written to the root
+/// `seed`, from the page's first complete drawing until the returned handle stops it or is
+/// dropped. Progress is written to the root
 /// element's `data-fuzz-events` once per frame. The caller has validated both numbers (the JS
 /// API's `fuzz()` does, with a message for each).
 pub fn start(rate: u32, seed: u64) -> Result<Fuzzer, JsValue> {
@@ -107,6 +108,14 @@ fn frame(run: Rc<RefCell<Run>>) -> Result<(), JsValue> {
         return Ok(());
     }
     let document = document()?;
+    // It waits for the page's first complete drawing (`data-drawn`): it tests the page under
+    // input, not its loading.
+    let drawn = document
+        .document_element()
+        .is_some_and(|root| root.has_attribute("data-drawn"));
+    if !drawn {
+        return schedule(run);
+    }
     let (found, targets) = find_targets(&document)?;
     let actions = {
         let mut guard = run.borrow_mut();

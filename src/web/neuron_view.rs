@@ -16,6 +16,9 @@ pub struct NeuronView {
     back: HtmlButtonElement,
     next: HtmlButtonElement,
     walkthrough: Walkthrough,
+    /// The table's rows as last written: a render that would write the same rebuilds nothing
+    /// (a language, theme or link change re-renders every view).
+    rows: Vec<(bool, [String; 8])>,
 }
 
 impl NeuronView {
@@ -29,6 +32,7 @@ impl NeuronView {
             back: found.get("neuron-back"),
             next: found.get("neuron-next"),
             walkthrough: Walkthrough::new(),
+            rows: Vec::new(),
         };
         found.finish()?;
         Ok(view)
@@ -46,7 +50,7 @@ impl NeuronView {
     }
 
     /// Shows the current stage: caption, position and the table.
-    pub fn render(&self, strings: &Strings) -> Result<(), JsValue> {
+    pub fn render(&mut self, strings: &Strings) -> Result<(), JsValue> {
         let stage = self.walkthrough.stage();
         set_text(
             &self.stage,
@@ -61,7 +65,7 @@ impl NeuronView {
         set_text(&self.caption, &self.caption_text(strings));
         self.back.set_disabled(stage.previous().is_none());
         self.next.set_disabled(stage.next().is_none());
-        self.write_rows()
+        self.write_rows(strings)
     }
 
     fn caption_text(&self, strings: &Strings) -> String {
@@ -101,35 +105,53 @@ impl NeuronView {
         fill(strings.neuron_captions[index], &pairs)
     }
 
-    /// Rebuilds the table body: one row per point, every cell text.
-    fn write_rows(&self) -> Result<(), JsValue> {
+    /// Rebuilds the table body, one row per point, if any cell's text changed.
+    fn write_rows(&mut self, strings: &Strings) -> Result<(), JsValue> {
+        let n = text::number_f32;
+        let rows: Vec<(bool, [String; 8])> = self
+            .walkthrough
+            .rows()
+            .iter()
+            .map(|row| {
+                let gate = if row.open {
+                    strings.neuron_gate_open
+                } else {
+                    strings.neuron_gate_closed
+                };
+                let cells = [
+                    n(row.x),
+                    n(row.z),
+                    gate.to_string(),
+                    n(row.a),
+                    n(row.y),
+                    n(row.d_a),
+                    n(row.d_gate),
+                    n(row.d_z),
+                ];
+                (row.open, cells)
+            })
+            .collect();
+        if rows == self.rows {
+            return Ok(());
+        }
         let document: Document = self
             .body
             .owner_document()
             .ok_or_else(|| error("the walk-through is not in a document"))?;
         self.body.set_text_content(None);
-        for row in self.walkthrough.rows() {
+        for (open, cells) in &rows {
             let tr = document.create_element("tr")?;
-            if !row.open {
+            if !open {
                 tr.set_class_name("closed");
             }
-            let gate = if row.open { "open" } else { "closed" };
-            for cell in [
-                text::number_f32(row.x),
-                text::number_f32(row.z),
-                gate.to_string(),
-                text::number_f32(row.a),
-                text::number_f32(row.y),
-                text::number_f32(row.d_a),
-                text::number_f32(row.d_gate),
-                text::number_f32(row.d_z),
-            ] {
+            for cell in cells {
                 let td = document.create_element("td")?;
-                td.set_text_content(Some(&cell));
+                td.set_text_content(Some(cell));
                 tr.append_child(&td)?;
             }
             self.body.append_child(&tr)?;
         }
+        self.rows = rows;
         Ok(())
     }
 }
