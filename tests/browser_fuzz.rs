@@ -151,7 +151,19 @@ async fn the_fuzzer_delivers_every_kind_of_input_and_stops() {
         .add_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref())
         .unwrap();
 
+    // The fuzzer waits for the page's first complete drawing.
+    let root = document().document_element().unwrap();
+    root.remove_attribute("data-drawn").unwrap();
     let fuzzer = relu_explorer::web::fuzz::start(100, 3).expect("the fuzzer starts");
+    for _ in 0..5 {
+        next_frame().await;
+    }
+    assert_eq!(
+        fuzzer.events(),
+        0,
+        "the fuzzer acted before the page was drawn"
+    );
+    root.set_attribute("data-drawn", "true").unwrap();
     // 40 frames of 100 actions: time for a hash change or two, which wait 15 frames apart.
     for _ in 0..200 {
         next_frame().await;
@@ -195,5 +207,6 @@ async fn the_fuzzer_delivers_every_kind_of_input_and_stops() {
         assert!(reached.is_empty(), "{quiet} was reached: {reached:?}");
     }
     drop(log);
+    root.remove_attribute("data-drawn").unwrap();
     show("");
 }
