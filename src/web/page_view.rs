@@ -189,10 +189,10 @@ impl PageView {
 
     /// Brings the parts now on or near the screen (the reader may have scrolled) to the page's
     /// language, and from the [`CATCH_UP_AFTER`]th frame after a switch the nearest other part
-    /// too: one step of a switch, for each frame after it. True while parts remain behind.
-    pub fn catch_up(&mut self) -> Result<bool, JsValue> {
+    /// too: one step of a switch, for each frame after it.
+    pub fn catch_up(&mut self) -> Result<(), JsValue> {
         if self.behind.is_empty() {
-            return Ok(false);
+            return Ok(());
         }
         self.since_switch = self.since_switch.saturating_add(1);
         let near = self.near.borrow();
@@ -219,8 +219,7 @@ impl PageView {
         }
         drop(near);
         self.behind = kept;
-        self.count_behind()?;
-        Ok(!self.behind.is_empty())
+        self.count_behind()
     }
 
     /// Brings every part to the page's language now (before printing).
@@ -239,12 +238,16 @@ impl PageView {
     /// Writes how many parts are behind on `<html data-lang-behind>`, for scripts and tests;
     /// no attribute once every part has caught up.
     fn count_behind(&self) -> Result<(), JsValue> {
+        let count = self.behind.len().to_string();
+        let now = self.root.get_attribute("data-lang-behind");
         if self.behind.is_empty() {
-            self.root.remove_attribute("data-lang-behind")
-        } else {
-            self.root
-                .set_attribute("data-lang-behind", &self.behind.len().to_string())
+            if now.is_some() {
+                self.root.remove_attribute("data-lang-behind")?;
+            }
+        } else if now.as_deref() != Some(count.as_str()) {
+            self.root.set_attribute("data-lang-behind", &count)?;
         }
+        Ok(())
     }
 
     /// Applies the reader's colour scheme: `<html data-theme>` (which the stylesheet reads)
