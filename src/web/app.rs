@@ -9,7 +9,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Event, KeyboardEvent, MediaQueryList, PointerEvent};
 
 use crate::lab::Preset;
-use crate::plot::theme::{Theme, DARK, LIGHT};
+use crate::plot::theme::{Scheme, Theme, LIGHT};
 use crate::state::{Problem, State};
 #[cfg(feature = "fuzz")]
 use crate::text::StringTest;
@@ -46,9 +46,6 @@ pub struct App {
     lang_shown: bool,
     /// Whether the page is being printed: the charts are then drawn light, for paper.
     printing: bool,
-    /// Whether the next render redraws every chart even if its inputs look unchanged (after a
-    /// language switch, which changes only their words).
-    force_next: bool,
     graph: GraphView,
     torch: TorchView,
     lab: LabView,
@@ -106,7 +103,6 @@ impl App {
             string_test,
             #[cfg(feature = "fuzz")]
             tested_strings: Vec::new(),
-            force_next: false,
             lang_shown: false,
             printing: false,
             graph_problem: None,
@@ -144,13 +140,18 @@ impl App {
     }
 
     /// Shows the state's language (or the browser's) and colour scheme: the page's attributes
-    /// and switches; a render that calls it first then draws the views in them.
-    fn show_lang_and_theme(&mut self) -> Result<(), JsValue> {
+    /// and switches; a render that calls it first then draws the views in them. Returns whether
+    /// the language or the scheme on screen changed (the page restyles).
+    fn show_lang_and_theme(&mut self) -> Result<bool, JsValue> {
         let lang = self.state.lang.unwrap_or(self.browser_lang);
         let strings = self.strings_of(lang);
         let changed = lang != self.lang || !std::ptr::eq(strings, self.strings);
         if changed {
-            self.force_next = true;
+            // Every view's words change: each is due, the graph even though its inputs are
+            // the same. Not a forced render: the frame's budget still holds, and the charts
+            // still wait for a frame that does not restyle the page.
+            self.dirty.add(Dirty::VIEWS);
+            self.graph.forget_drawing();
         }
         self.lang = lang;
         self.strings = strings;
@@ -160,25 +161,31 @@ impl App {
             self.lang_shown = true;
             self.page.show_lang(lang, strings)?;
         }
-        self.page.show_theme(self.state.theme)
+        let shown = self.scheme();
+        Ok(self.page.show_theme(self.state.theme, shown)? || changed)
     }
 
-    /// The chart colours: light on paper, else the reader's scheme, or the system's.
-    fn theme(&self) -> Theme {
-        if self.printing {
-            return LIGHT;
-        }
-        let dark = match self.state.theme {
-            Some(scheme) => scheme == crate::plot::theme::Scheme::Dark,
-            None => self
+    /// The colour scheme on screen: the reader's, or the system's.
+    fn scheme(&self) -> Scheme {
+        match self.state.theme {
+            Some(scheme) => scheme,
+            None if self
                 .dark_query
                 .as_ref()
-                .is_some_and(MediaQueryList::matches),
-        };
-        if dark {
-            DARK
-        } else {
+                .is_some_and(MediaQueryList::matches) =>
+            {
+                Scheme::Dark
+            }
+            None => Scheme::Light,
+        }
+    }
+
+    /// The chart colours: light on paper, else the scheme on screen.
+    fn theme(&self) -> Theme {
+        if self.printing {
             LIGHT
+        } else {
+            *self.scheme().theme()
         }
     }
 
@@ -252,15 +259,12 @@ impl App {
         // The page's language and colours first, before any view writes: see
         // PageView::show_lang.
         let restyled = if force || std::mem::take(&mut self.dirty.page) {
-            let before = (self.lang, self.theme());
-            self.show_lang_and_theme()?;
-            before != (self.lang, self.theme())
+            self.show_lang_and_theme()?
         } else {
             self.page.catch_up()?;
             false
         };
         let theme = self.theme();
-        let force = force || std::mem::take(&mut self.force_next);
         let dirty = if force {
             Dirty::ALL
         } else {
@@ -338,6 +342,7 @@ impl App {
         self.dirty.add(left);
         if !self.all_drawn && !lab_waits && complete {
             self.all_drawn = true;
+            self.page.drawn()?;
             // What tests wait on: every canvas on the page has been drawn once.
             if let Some(root) = document()?.document_element() {
                 root.set_attribute("data-drawn", "true")?;
@@ -379,6 +384,12 @@ impl Dirty {
         born: true,
     };
 
+    /// Every view, but not the page's attributes.
+    const VIEWS: Dirty = Dirty {
+        page: false,
+        ..Dirty::ALL
+    };
+
     /// No view.
     const NONE: Dirty = Dirty {
         page: false,
@@ -414,12 +425,12 @@ impl Dirty {
         ..Dirty::NONE
     };
 
-    /// Marks the views marked in `other` too.
     /// Whether no view is marked.
     fn is_empty(&self) -> bool {
         !(self.page || self.graph || self.torch || self.lab || self.neuron || self.born)
     }
 
+    /// Marks the views marked in `other` too.
     fn add(&mut self, other: Dirty) {
         self.page |= other.page;
         self.graph |= other.graph;

@@ -169,6 +169,12 @@ impl GraphView {
         self.drawn.as_ref()
     }
 
+    /// Forgets what the canvas shows, so that the next [`GraphView::render`] repaints it (its
+    /// words changed language).
+    pub fn forget_drawing(&mut self) {
+        self.drawn_for = None;
+    }
+
     /// Brings controls, readouts and canvas up to date with `state`; the canvas is repainted
     /// only if what it shows or its size changed, unless `force`.
     pub fn render(

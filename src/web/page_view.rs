@@ -5,13 +5,16 @@
 //! crate), and the stylesheet shows the spans of `<html lang>`; so switching language sets that
 //! attribute, the few attributes a span cannot carry, and the program text the views write.
 //!
-//! A switch changes the text of the whole page, and the browser lays out again whatever changed
-//! language: all of it, at once, took longer than a frame. So the page is cut into parts
-//! (`data-lang-part`: the header, each section or article, the footer), and a part far from
-//! the screen is held in the language it shows by a `lang` attribute of its own, which the
-//! stylesheet obeys. The parts on and near the screen switch with `<html lang>`; the others
-//! catch up one a frame, nearest first ([`PageView::catch_up`]), or all at once before printing
-//! ([`PageView::settle`]). `<html data-lang-behind="N">` counts the parts still behind. Which
+//! A switch of language or colours changes the whole page, and the browser restyles (and for a
+//! language lays out again) whatever changed: all of it, at once, took longer than a frame. So
+//! the page is cut into parts (`data-lang-part`: the header, each section or article, the
+//! footer), and a part far from the screen is held in the language and colours it shows by
+//! attributes of its own (`lang`, `data-scheme`), which the stylesheet obeys; while held, the
+//! browser skips it. The parts on and near the screen switch with `<html>`; the others catch up
+//! one a frame, nearest first ([`PageView::catch_up`]), or all at once before printing
+//! ([`PageView::settle`]). Blocks of prose far down the page (`data-deferred`) are laid out
+//! only near the screen until released, one a frame after the first complete drawing.
+//! `<html data-parts-behind="N">` counts the parts still held and the blocks deferred. Which
 //! parts are near the screen an IntersectionObserver says, after the browser's layout: reading
 //! their boxes in a frame that has written to the page would lay it out an extra time.
 
@@ -52,21 +55,38 @@ const NEAR: &str = "25% 0px";
 /// forth to compare the languages costs no work on text they cannot see.
 const CATCH_UP_AFTER: u32 = 6;
 
+/// The attribute that holds a part in the colour scheme it shows (`light` or `dark`).
+const SCHEME_HOLD: &str = "data-scheme";
+
+/// The attribute of a block laid out only near the screen until released.
+const DEFERRED: &str = "data-deferred";
+
+/// The attribute of `<html>` that counts the parts still held and the blocks still deferred.
+const BEHIND: &str = "data-parts-behind";
+
 /// The page's root element, its switches, and what is set now.
 pub struct PageView {
     root: Element,
     lang_buttons: Vec<(Element, Lang)>,
     theme_buttons: Vec<(Element, Option<Scheme>)>,
-    /// The parts a language switch changes one at a time, in page order.
+    /// The parts a switch changes one at a time, in page order.
     parts: Vec<Element>,
     /// The charts, whose own `lang` says what language their words and text alternative are in.
     canvases: Vec<Element>,
     /// Whether each part is on or near the screen, as the observer last said.
     near: Rc<RefCell<Vec<bool>>>,
-    /// The parts still held in another language than the page's (indices into `parts`).
+    /// The parts still held in another language or scheme than the page's (indices into
+    /// `parts`).
     behind: Vec<usize>,
+    /// The colour scheme `<html>` shows, once shown.
+    scheme: Option<Scheme>,
     /// Frames since the last switch, counted by [`PageView::catch_up`].
     since_switch: u32,
+    /// The blocks the browser lays out only near the screen until released
+    /// (`data-deferred`), in page order.
+    deferred: Vec<Element>,
+    /// Whether the page has been drawn completely once: the deferred blocks are then released.
+    drawn: bool,
 }
 
 impl PageView {
@@ -105,7 +125,10 @@ impl PageView {
             canvases: elements(root, "canvas")?,
             near,
             behind: Vec::new(),
+            scheme: None,
             since_switch: 0,
+            deferred: elements(root, "[data-deferred]")?,
+            drawn: false,
         })
     }
 
@@ -140,28 +163,10 @@ impl PageView {
             }
         }
         if shown.as_deref() != Some(lang.tag()) {
-            let near = self.near.borrow();
-            let mut behind = Vec::new();
-            // A held part's text keeps its shape: the browser lays out again only what changes
-            // language now.
-            for (i, part) in self.parts.iter().enumerate() {
-                let held = part.get_attribute("lang");
-                if near.get(i).copied().unwrap_or(true) || held.as_deref() == Some(lang.tag()) {
-                    if held.is_some() {
-                        part.remove_attribute("lang")?;
-                    }
-                } else {
-                    if held.is_none() {
-                        part.set_attribute("lang", shown.as_deref().unwrap_or(lang.tag()))?;
-                    }
-                    behind.push(i);
-                }
+            if let Some(old) = &shown {
+                self.hold_far("lang", old, lang.tag())?;
             }
-            drop(near);
             self.root.set_attribute("lang", lang.tag())?;
-            self.behind = behind;
-            self.since_switch = 0;
-            self.count_behind()?;
         }
         for attribute in L10N_ATTRIBUTES {
             let marker = format!("data-l10n-{attribute}");
@@ -188,9 +193,15 @@ impl PageView {
     }
 
     /// Brings the parts now on or near the screen (the reader may have scrolled) to the page's
-    /// language, and from the [`CATCH_UP_AFTER`]th frame after a switch the nearest other part
-    /// too: one step of a switch, for each frame after it.
+    /// language and scheme, and from the [`CATCH_UP_AFTER`]th frame after a switch releases the
+    /// nearest other held part too: one step of a switch, for each frame after it.
     pub fn catch_up(&mut self) -> Result<(), JsValue> {
+        // After the first complete drawing, one deferred block a frame is laid out, first
+        // in page order.
+        if self.drawn && !self.deferred.is_empty() {
+            self.deferred.remove(0).remove_attribute(DEFERRED)?;
+            self.count_behind()?;
+        }
         if self.behind.is_empty() {
             return Ok(());
         }
@@ -209,10 +220,14 @@ impl PageView {
                 })
             })
             .flatten();
+        let shown = self.shown();
         let mut kept = Vec::new();
         for &i in &self.behind {
-            if is_near(i) || Some(i) == next {
-                self.parts[i].remove_attribute("lang")?;
+            let part = &self.parts[i];
+            // A near part held at what the page shows already looks right: releasing it would
+            // only restyle it, so it waits its turn like a far one.
+            if (is_near(i) && shows_other(part, &shown)) || Some(i) == next {
+                release(part)?;
             } else {
                 kept.push(i);
             }
@@ -222,37 +237,89 @@ impl PageView {
         self.count_behind()
     }
 
+    /// What `<html>` shows now: its language, and the scheme once shown, for each hold
+    /// attribute.
+    fn shown(&self) -> [(&'static str, Option<String>); 2] {
+        [
+            ("lang", self.root.get_attribute("lang")),
+            (SCHEME_HOLD, self.scheme.map(|s| s.key().to_owned())),
+        ]
+    }
+
     /// Brings every part to the page's language now (before printing).
     pub fn settle(&mut self) -> Result<(), JsValue> {
         for i in self.behind.drain(..) {
-            self.parts[i].remove_attribute("lang")?;
+            release(&self.parts[i])?;
+        }
+        for block in self.deferred.drain(..) {
+            block.remove_attribute(DEFERRED)?;
         }
         self.count_behind()
     }
 
-    /// Whether some part still shows another language than the page's.
-    pub fn behind(&self) -> bool {
-        !self.behind.is_empty()
+    /// Says that the page has been drawn completely: from the next frame, [`catch_up`]
+    /// releases the deferred blocks (counted on `<html data-parts-behind>` from now).
+    ///
+    /// [`catch_up`]: PageView::catch_up
+    pub fn drawn(&mut self) -> Result<(), JsValue> {
+        self.drawn = true;
+        self.count_behind()
     }
 
-    /// Writes how many parts are behind on `<html data-lang-behind>`, for scripts and tests;
+    /// Holds the parts far from the screen at `old` in `attribute` (`lang` or [`SCHEME_HOLD`]),
+    /// before the page changes to `new`; a near part held at another value is released from it.
+    /// A part held at `new` already stays as it is: it shows the right thing, and changing its
+    /// attribute would restyle it. Restarts the count of frames before the far parts catch up.
+    fn hold_far(&mut self, attribute: &str, old: &str, new: &str) -> Result<(), JsValue> {
+        let near = self.near.borrow();
+        for (i, part) in self.parts.iter().enumerate() {
+            let held = part.get_attribute(attribute);
+            let is_near = near.get(i).copied().unwrap_or(true);
+            match held.as_deref() {
+                Some(value) if is_near && value != new => part.remove_attribute(attribute)?,
+                None if !is_near => part.set_attribute(attribute, old)?,
+                _ => {}
+            }
+        }
+        drop(near);
+        self.behind = (0..self.parts.len())
+            .filter(|&i| is_held(&self.parts[i]))
+            .collect();
+        self.since_switch = 0;
+        self.count_behind()
+    }
+
+    /// Whether some part is still held, or some deferred block waits to be released.
+    pub fn behind(&self) -> bool {
+        !self.behind.is_empty() || (self.drawn && !self.deferred.is_empty())
+    }
+
+    /// Writes how many parts are behind on `<html data-parts-behind>`, for scripts and tests;
     /// no attribute once every part has caught up.
     fn count_behind(&self) -> Result<(), JsValue> {
-        let count = self.behind.len().to_string();
-        let now = self.root.get_attribute("data-lang-behind");
-        if self.behind.is_empty() {
+        let behind = self.behind.len() + self.deferred.len();
+        let count = behind.to_string();
+        let now = self.root.get_attribute(BEHIND);
+        if behind == 0 {
             if now.is_some() {
-                self.root.remove_attribute("data-lang-behind")?;
+                self.root.remove_attribute(BEHIND)?;
             }
         } else if now.as_deref() != Some(count.as_str()) {
-            self.root.set_attribute("data-lang-behind", &count)?;
+            self.root.set_attribute(BEHIND, &count)?;
         }
         Ok(())
     }
 
     /// Applies the reader's colour scheme: `<html data-theme>` (which the stylesheet reads)
-    /// and the switch's pressed button; `None` follows the system.
-    pub fn show_theme(&self, scheme: Option<Scheme>) -> Result<(), JsValue> {
+    /// and the switch's pressed button; `None` follows the system. `shown` is the scheme that
+    /// puts on screen: when it changes, the parts far from the screen keep the one they show
+    /// until they catch up, as for a language. Returns whether `shown` changed.
+    pub fn show_theme(&mut self, scheme: Option<Scheme>, shown: Scheme) -> Result<bool, JsValue> {
+        let changed = self.scheme != Some(shown);
+        if let Some(old) = self.scheme.filter(|&old| old != shown) {
+            self.hold_far(SCHEME_HOLD, old.key(), shown.key())?;
+        }
+        self.scheme = Some(shown);
         let now = self.root.get_attribute("data-theme");
         match scheme {
             Some(scheme) if now.as_deref() != Some(scheme.key()) => {
@@ -264,7 +331,7 @@ impl PageView {
         for (button, choice) in &self.theme_buttons {
             press(button, *choice == scheme)?;
         }
-        Ok(())
+        Ok(changed)
     }
 
     /// Changes every text of the prose, in every language, as `test` says: each text node
@@ -361,6 +428,30 @@ fn observe_nearness(parts: &[Element]) -> Result<Rc<RefCell<Vec<bool>>>, JsValue
     // The observer and its callback live as long as the page.
     report.forget();
     Ok(near)
+}
+
+/// Whether `part` is held in a language or scheme of its own.
+fn is_held(part: &Element) -> bool {
+    part.has_attribute("lang") || part.has_attribute(SCHEME_HOLD)
+}
+
+/// Whether `part` is held at a value other than what `<html>` shows (`shown`, from
+/// [`PageView::shown`]).
+fn shows_other(part: &Element, shown: &[(&str, Option<String>)]) -> bool {
+    shown.iter().any(|(attribute, value)| {
+        part.get_attribute(attribute)
+            .is_some_and(|held| value.as_deref() != Some(held.as_str()))
+    })
+}
+
+/// Lets `part` follow the page's language and scheme again.
+fn release(part: &Element) -> Result<(), JsValue> {
+    for attribute in ["lang", SCHEME_HOLD] {
+        if part.has_attribute(attribute) {
+            part.remove_attribute(attribute)?;
+        }
+    }
+    Ok(())
 }
 
 /// Sets a toggle button's `aria-pressed`.

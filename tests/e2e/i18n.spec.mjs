@@ -76,7 +76,7 @@ const switchAndLook = (page, to, print = false) => page.evaluate(async ({ to, pr
     return r.bottom > 0 && r.top < innerHeight;
   });
   return {
-    behind: document.documentElement.dataset.langBehind ?? null,
+    behind: document.documentElement.dataset.partsBehind ?? null,
     held: [...document.querySelectorAll("[data-lang-part][lang]")].map((part) => ({
       lang: part.lang,
       shown: [...new Set(shown(part).map((s) => s.lang))],
@@ -93,7 +93,7 @@ test("a switch changes the screen in its frame, and the parts far from it a fram
   expect(Number(now.behind)).toBe(now.held.length);
   for (const part of now.held) expect(part, "a held part shows its own language only").toEqual({ lang: "en", shown: ["en"] });
   // Then they catch up, and the whole page is in Chinese.
-  await expect(page.locator("html")).not.toHaveAttribute("data-lang-behind", /.*/);
+  await expect(page.locator("html")).not.toHaveAttribute("data-parts-behind", /.*/);
   const settled = await page.evaluate(() => ({
     held: document.querySelectorAll("[data-lang-part][lang]").length,
     shown: [...new Set([...document.querySelectorAll("span[lang]")].filter((s) => s.getClientRects().length > 0).map((s) => s.lang))],
@@ -265,6 +265,10 @@ test("the lab: Play keeps its name, aria-pressed says it runs; only the result i
 
 test("text skipped by content-visibility is still in innerText, and printing lays out every section", async ({ page }) => {
   await open(page);
+  // The prose far down the page is laid out a block a frame after the first drawing.
+  await expect(page.locator("html")).not.toHaveAttribute("data-parts-behind", /.*/);
+  const deferred = await page.evaluate(() => document.querySelectorAll("[data-deferred]").length);
+  expect(deferred, "no block is still deferred").toBe(0);
   const lengths = await page.evaluate(() =>
     ["formula", "graph", "strengths", "weaknesses", "torch"].map((id) => document.getElementById(id).innerText.length));
   for (const length of lengths) expect(length).toBeGreaterThan(200);
