@@ -151,7 +151,7 @@ async fn the_fuzzer_delivers_every_kind_of_input_and_stops() {
         .add_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref())
         .unwrap();
 
-    // The fuzzer waits for the page's first complete drawing.
+    // The fuzzer waits for the page to load: its first complete drawing, then its deferred prose.
     let root = document().document_element().unwrap();
     root.remove_attribute("data-drawn").unwrap();
     let fuzzer = relu_explorer::web::fuzz::start(100, 3).expect("the fuzzer starts");
@@ -163,7 +163,18 @@ async fn the_fuzzer_delivers_every_kind_of_input_and_stops() {
         0,
         "the fuzzer acted before the page was drawn"
     );
+    // Drawn, but with prose still deferred: it waits on.
     root.set_attribute("data-drawn", "true").unwrap();
+    root.set_attribute("data-parts-behind", "2").unwrap();
+    for _ in 0..5 {
+        next_frame().await;
+    }
+    assert_eq!(
+        fuzzer.events(),
+        0,
+        "the fuzzer acted before the page's deferred prose was laid out"
+    );
+    root.remove_attribute("data-parts-behind").unwrap();
     // 40 frames of 100 actions: time for a hash change or two, which wait 15 frames apart.
     for _ in 0..200 {
         next_frame().await;

@@ -448,7 +448,7 @@ const TRAIN_MS_PER_FRAME: f64 = 8.0;
 /// Milliseconds a render may spend before it leaves the views not yet drawn for the next frame:
 /// a frame that restyles the page for a new language or colours, or follows a burst of input,
 /// stays short.
-const RENDER_MS_PER_FRAME: f64 = 40.0;
+const RENDER_MS_PER_FRAME: f64 = 24.0;
 
 /// Milliseconds of each animation frame the born-dead survey may use.
 const SURVEY_MS_PER_FRAME: f64 = 4.0;

@@ -41,11 +41,13 @@ struct Run {
     rate: u32,
     events: u64,
     stopped: bool,
+    /// Whether it has acted yet: it starts once the page has loaded.
+    started: bool,
 }
 
 /// Starts a fuzzer: `rate` actions per animation frame (clamped to 1 to 100), planned from
-/// `seed`, from the page's first complete drawing until the returned handle stops it or is
-/// dropped. Progress is written to the root
+/// `seed`, from when the page has loaded (drawn completely once, its deferred prose laid out)
+/// until the returned handle stops it or is dropped. Progress is written to the root
 /// element's `data-fuzz-events` once per frame. The caller has validated both numbers (the JS
 /// API's `fuzz()` does, with a message for each).
 pub fn start(rate: u32, seed: u64) -> Result<Fuzzer, JsValue> {
@@ -54,6 +56,7 @@ pub fn start(rate: u32, seed: u64) -> Result<Fuzzer, JsValue> {
         rate,
         events: 0,
         stopped: false,
+        started: false,
     }));
     schedule(run.clone())?;
     Ok(Fuzzer { run })
@@ -108,13 +111,17 @@ fn frame(run: Rc<RefCell<Run>>) -> Result<(), JsValue> {
         return Ok(());
     }
     let document = document()?;
-    // It waits for the page's first complete drawing (`data-drawn`): it tests the page under
-    // input, not its loading.
-    let drawn = document
-        .document_element()
-        .is_some_and(|root| root.has_attribute("data-drawn"));
-    if !drawn {
-        return schedule(run);
+    // It starts once the page has loaded: drawn completely once (`data-drawn`), and its
+    // deferred prose laid out (no `data-parts-behind`). It tests the page under input, not its
+    // loading. Once started it never waits again.
+    if !run.borrow().started {
+        let loaded = document.document_element().is_some_and(|root| {
+            root.has_attribute("data-drawn") && !root.has_attribute("data-parts-behind")
+        });
+        if !loaded {
+            return schedule(run);
+        }
+        run.borrow_mut().started = true;
     }
     let (found, targets) = find_targets(&document)?;
     let actions = {

@@ -10,8 +10,8 @@
 //! the page is cut into parts (`data-lang-part`: the header, each section or article, the
 //! footer), and a part far from the screen is held in the language and colours it shows by
 //! attributes of its own (`lang`, `data-scheme`), which the stylesheet obeys; while held, the
-//! browser skips it. The parts on and near the screen switch with `<html>`; the others catch up
-//! one a frame, nearest first ([`PageView::catch_up`]), or all at once before printing
+//! browser skips it. The parts on the screen switch with `<html>`, those near it in the next
+//! frame; the others catch up one a frame, nearest first ([`PageView::catch_up`]), or all at once before printing
 //! ([`PageView::settle`]). Blocks of prose far down the page (`data-deferred`) are laid out
 //! only near the screen until released, one a frame after the first complete drawing.
 //! `<html data-parts-behind="N">` counts the parts still held and the blocks deferred. Which
@@ -46,9 +46,9 @@ const MATHML: &str = "http://www.w3.org/1998/Math/MathML";
 #[cfg(feature = "fuzz")]
 const SHOW_TEXT: u32 = 4;
 
-/// How far beyond the screen's top and bottom edges a part switches with the page (the
-/// observer's root margin, a quarter of the screen's height): a reader who scrolls on sees the
-/// new language, and the switch lays out little more than the screen.
+/// How far beyond the screen's top and bottom edges a part catches up at once, in the frame
+/// after a switch or as the reader scrolls (an observer's root margin, a quarter of the
+/// screen's height): a reader who scrolls on sees the new language.
 const NEAR: &str = "25% 0px";
 
 /// Frames after a switch before the far parts start to catch up: a reader who flips back and
@@ -73,8 +73,10 @@ pub struct PageView {
     parts: Vec<Element>,
     /// The charts, whose own `lang` says what language their words and text alternative are in.
     canvases: Vec<Element>,
-    /// Whether each part is on or near the screen, as the observer last said.
+    /// Whether each part is on or near the screen ([`NEAR`]), as an observer last said.
     near: Rc<RefCell<Vec<bool>>>,
+    /// Whether each part is on the screen, as another observer last said.
+    visible: Rc<RefCell<Vec<bool>>>,
     /// The parts still held in another language or scheme than the page's (indices into
     /// `parts`).
     behind: Vec<usize>,
@@ -116,7 +118,8 @@ impl PageView {
             return Err(error("ReLU Explorer: a data-lang-part inside another"));
         }
         let parts = elements(root, "[data-lang-part]")?;
-        let near = observe_nearness(&parts)?;
+        let near = observe_nearness(&parts, NEAR)?;
+        let visible = observe_nearness(&parts, "0px")?;
         Ok(PageView {
             root: root.clone(),
             lang_buttons,
@@ -124,6 +127,7 @@ impl PageView {
             parts,
             canvases: elements(root, "canvas")?,
             near,
+            visible,
             behind: Vec::new(),
             scheme: None,
             since_switch: 0,
@@ -141,8 +145,8 @@ impl PageView {
             .unwrap_or(Lang::En)
     }
 
-    /// Shows the page in `lang`: `<html lang>` (which picks the prose) with the parts on and
-    /// near the screen, the attributes and option texts from `strings`, and the switch's
+    /// Shows the page in `lang`: `<html lang>` (which picks the prose) with the parts on the
+    /// screen, the attributes and option texts from `strings`, and the switch's
     /// pressed button. The other parts keep the language they show until [`catch_up`] or
     /// [`settle`] reaches them.
     ///
@@ -266,22 +270,24 @@ impl PageView {
         self.count_behind()
     }
 
-    /// Holds the parts far from the screen at `old` in `attribute` (`lang` or [`SCHEME_HOLD`]),
-    /// before the page changes to `new`; a near part held at another value is released from it.
-    /// A part held at `new` already stays as it is: it shows the right thing, and changing its
-    /// attribute would restyle it. Restarts the count of frames before the far parts catch up.
+    /// Holds the parts off the screen at `old` in `attribute` (`lang` or [`SCHEME_HOLD`]),
+    /// before the page changes to `new`; a part on the screen held at another value is released
+    /// from it. The parts near the screen follow in the next frame ([`PageView::catch_up`]), so
+    /// the switch's frame restyles and lays out only what the reader sees. A part held at `new`
+    /// already stays as it is: it shows the right thing, and changing its attribute would
+    /// restyle it. Restarts the count of frames before the far parts catch up.
     fn hold_far(&mut self, attribute: &str, old: &str, new: &str) -> Result<(), JsValue> {
-        let near = self.near.borrow();
+        let visible = self.visible.borrow();
         for (i, part) in self.parts.iter().enumerate() {
             let held = part.get_attribute(attribute);
-            let is_near = near.get(i).copied().unwrap_or(true);
+            let seen = visible.get(i).copied().unwrap_or(true);
             match held.as_deref() {
-                Some(value) if is_near && value != new => part.remove_attribute(attribute)?,
-                None if !is_near => part.set_attribute(attribute, old)?,
+                Some(value) if seen && value != new => part.remove_attribute(attribute)?,
+                None if !seen => part.set_attribute(attribute, old)?,
                 _ => {}
             }
         }
-        drop(near);
+        drop(visible);
         self.behind = (0..self.parts.len())
             .filter(|&i| is_held(&self.parts[i]))
             .collect();
@@ -403,9 +409,10 @@ fn buttons(root: &Element, attribute: &str) -> Result<Vec<(Element, String)>, Js
         .collect())
 }
 
-/// Watches which of `parts` are on or near the screen ([`NEAR`]); all are taken as near until
-/// the observer's first report, which comes after the first layout.
-fn observe_nearness(parts: &[Element]) -> Result<Rc<RefCell<Vec<bool>>>, JsValue> {
+/// Watches which of `parts` are within `margin` of the screen (an IntersectionObserver's root
+/// margin); all are taken as within until the observer's first report, which comes after the
+/// first layout.
+fn observe_nearness(parts: &[Element], margin: &str) -> Result<Rc<RefCell<Vec<bool>>>, JsValue> {
     let near = Rc::new(RefCell::new(vec![true; parts.len()]));
     let (flags, watched) = (near.clone(), parts.to_vec());
     let report = Closure::<dyn FnMut(Array)>::new(move |entries: Array| {
@@ -419,7 +426,7 @@ fn observe_nearness(parts: &[Element]) -> Result<Rc<RefCell<Vec<bool>>>, JsValue
         }
     });
     let options = IntersectionObserverInit::new();
-    options.set_root_margin(NEAR);
+    options.set_root_margin(margin);
     let observer =
         IntersectionObserver::new_with_options(report.as_ref().unchecked_ref(), &options)?;
     for part in parts {

@@ -111,6 +111,42 @@ test("a switch changes the screen in its frame, and the parts far from it a fram
   await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
 });
 
+test("a theme switch recolours the screen in its frame, and the parts far from it a frame at a time after", async ({ page }) => {
+  /** Each part's text colour, whether it is on screen and the scheme it is held in, and the page's colour. */
+  const look = () => page.evaluate(() => ({
+    page: getComputedStyle(document.body).color,
+    behind: document.documentElement.dataset.partsBehind ?? null,
+    parts: [...document.querySelectorAll("[data-lang-part]")].map((part) => {
+      const r = part.getBoundingClientRect();
+      return { colour: getComputedStyle(part).color, onScreen: r.bottom > 0 && r.top < innerHeight, held: part.dataset.scheme ?? null };
+    }),
+  }));
+  const settle = () => expect(page.locator("html")).not.toHaveAttribute("data-parts-behind", /.*/);
+  await open(page, "#theme=dark");
+  await settle();
+  const dark = await look();
+  await open(page, "#theme=light");
+  await settle();
+  const light = await look();
+  expect(dark.page, "the schemes differ").not.toBe(light.page);
+
+  await page.evaluate(async () => {
+    document.getElementById("theme-dark").click();
+    await window.__relu.nextFrame();
+  });
+  const now = await look();
+  expect(now.page).toBe(dark.page);
+  const held = now.parts.filter((part) => part.held);
+  expect(held.length, "parts far below the screen keep their colours for a few frames").toBeGreaterThan(0);
+  expect(Number(now.behind)).toBe(held.length);
+  now.parts.forEach((part, i) => {
+    if (part.onScreen) expect(part, `part ${i}, on screen, is recoloured in the switch's frame`).toEqual({ ...dark.parts[i], onScreen: true });
+    if (part.held) expect(part, `part ${i}, held, shows the light scheme whole`).toEqual({ ...light.parts[i], onScreen: false, held: "light" });
+  });
+  await settle();
+  expect((await look()).parts, "every part as on a page opened dark").toEqual(dark.parts.map((part) => ({ ...part, onScreen: part.onScreen })));
+});
+
 test("a link with lang=zh-CN opens in Chinese before the module runs; a bad lang is refused", async ({ page }) => {
   await open(page, "#lang=zh-CN");
   expect((await pageState(page)).lang).toBe("zh-CN");
