@@ -87,6 +87,8 @@ const switchAndLook = (page, to, print = false) => page.evaluate(async ({ to, pr
 
 test("a switch changes the screen in its frame, and the parts far from it a frame at a time after", async ({ page }) => {
   await open(page);
+  // Loaded: the prose deferred at load is laid out (it too counts in data-parts-behind).
+  await expect(page.locator("html")).not.toHaveAttribute("data-parts-behind", /.*/);
   const now = await switchAndLook(page, "zh-CN");
   expect(now.onScreen, "what is on screen switched in the switch's frame").toEqual(["zh-CN"]);
   expect(now.held.length, "parts far below the screen are held for a few frames").toBeGreaterThan(0);
