@@ -107,10 +107,42 @@ export async function openNew(context, hash = "", timeout = DRAWN_TIMEOUT_MS) {
   return open(await context.newPage(), hash, timeout);
 }
 
-/** Waits until `<html data-drawn="true">`: the page's first complete render. */
+/** Waits until `<html data-drawn="true">`: the page's first complete render. A page that never
+ * gets there fails with what it had done: how far it loaded, which of its files arrived, and
+ * whether its module ran. */
 export async function drawn(page, timeout = DRAWN_TIMEOUT_MS) {
-  await expect(page.locator("html"), "the page never set data-drawn: it did not finish loading")
-    .toHaveAttribute("data-drawn", "true", { timeout });
+  try {
+    await expect(page.locator("html"), "the page never set data-drawn: it did not finish loading")
+      .toHaveAttribute("data-drawn", "true", { timeout });
+  } catch (error) {
+    error.message += `\n\nWhere the page was:\n${await loadReport(page)}`;
+    throw error;
+  }
+}
+
+/** Milliseconds the load report may take: a hung renderer answers nothing. */
+const REPORT_TIMEOUT_MS = 3_000;
+
+/** What a page that did not finish loading had done, as text for a failure message. */
+async function loadReport(page) {
+  const report = page.evaluate(() => ({
+    readyState: document.readyState,
+    html: [...document.documentElement.attributes].map((a) => `${a.name}="${a.value}"`).join(" "),
+    mounted: typeof window.reluExplorer,
+    navigation: performance.getEntriesByType("navigation").map((e) => Math.round(e.responseEnd)),
+    // Only the files that have arrived: one still loading is missing from the list.
+    files: performance.getEntriesByType("resource").map((e) =>
+      `${new URL(e.name).pathname.slice(0, 60)}: started ${Math.round(e.startTime)} ms, ` +
+      `done ${Math.round(e.responseEnd)} ms, status ${e.responseStatus}`),
+    now: Math.round(performance.now()),
+  }));
+  const timer = new Promise((resolve) => setTimeout(resolve, REPORT_TIMEOUT_MS, "(the page did not answer)"));
+  try {
+    const got = await Promise.race([report, timer]);
+    return typeof got === "string" ? got : JSON.stringify(got, null, 2);
+  } catch (error) {
+    return `(no report: ${error.message})`;
+  }
 }
 
 /** Resolves at the next animation frame: a render the page scheduled for an event that has

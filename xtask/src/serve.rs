@@ -24,47 +24,68 @@ pub fn run(port: u16) -> Result<(), String> {
         url(&server)
     );
     println!("(Ctrl-C to stop)");
-    for request in server.incoming_requests() {
-        if let Some(line) = respond(&root, request) {
-            println!("{line}");
-        }
+    let server = Arc::new(server);
+    let threads = answer_on_threads(&server, &root, true);
+    for thread in threads {
+        let _ = thread.join();
     }
     Ok(())
 }
 
-/// A server answering on its own thread; dropping it stops the server.
+/// A server answering on background threads; dropping it stops the server.
 pub struct Running {
     /// The base URL the server answers on, such as `http://127.0.0.1:41234/`.
     pub url: String,
     server: Arc<Server>,
-    thread: Option<JoinHandle<()>>,
+    threads: Vec<JoinHandle<()>>,
 }
 
 impl Drop for Running {
     fn drop(&mut self) {
-        self.server.unblock();
-        if let Some(thread) = self.thread.take() {
+        // Each unblock wakes one waiting thread, which then ends.
+        for _ in &self.threads {
+            self.server.unblock();
+        }
+        for thread in self.threads.drain(..) {
             let _ = thread.join();
         }
     }
 }
 
-/// Serves `root` on 127.0.0.1 at an ephemeral port, on a background thread.
+/// Threads answering requests. The tests open pages in two or more workers at once, each page
+/// fetching its files over up to six connections: one thread would make every page wait
+/// behind whichever response is being written, however slowly its reader takes it.
+const THREADS: usize = 8;
+
+/// Serves `root` on 127.0.0.1 at an ephemeral port, on background threads.
 pub fn spawn(root: &Path) -> Result<Running, String> {
     let server = Arc::new(bind(0)?);
     let url = url(&server);
-    let root = root.to_path_buf();
-    let serving = Arc::clone(&server);
-    let thread = std::thread::spawn(move || {
-        for request in serving.incoming_requests() {
-            respond(&root, request);
-        }
-    });
+    let threads = answer_on_threads(&server, root, false);
     Ok(Running {
         url,
         server,
-        thread: Some(thread),
+        threads,
     })
+}
+
+/// Starts the threads that answer `server`'s requests from the files under `root`, printing a
+/// line for each if `log`.
+fn answer_on_threads(server: &Arc<Server>, root: &Path, log: bool) -> Vec<JoinHandle<()>> {
+    (0..THREADS)
+        .map(|_| {
+            let root = root.to_path_buf();
+            let server = Arc::clone(server);
+            std::thread::spawn(move || {
+                for request in server.incoming_requests() {
+                    match respond(&root, request) {
+                        Some(line) if log => println!("{line}"),
+                        _ => {}
+                    }
+                }
+            })
+        })
+        .collect()
 }
 
 /// Listens on 127.0.0.1:`port` (0 for any free port).
@@ -323,6 +344,37 @@ mod tests {
         for (name, expected) in cases {
             assert_eq!(content_type(Path::new(name)), expected, "{name}");
         }
+    }
+
+    #[test]
+    fn a_reader_that_stops_reading_holds_up_no_other() {
+        let www = site("stalled");
+        fs::write(www.join("huge.bin"), vec![0u8; 32 << 20]).unwrap();
+        let server = spawn(&www).unwrap();
+        let address = server
+            .url
+            .trim_start_matches("http://")
+            .trim_end_matches('/');
+        // Asks for 32 MiB and reads none of it: the answering thread blocks once the socket's
+        // buffers are full.
+        let mut stalled = TcpStream::connect(address).unwrap();
+        write!(stalled, "GET /huge.bin HTTP/1.1\r\nHost: {address}\r\n\r\n").unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        let mut other = TcpStream::connect(address).unwrap();
+        other
+            .set_read_timeout(Some(std::time::Duration::from_secs(10)))
+            .unwrap();
+        write!(
+            other,
+            "GET / HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut page = String::new();
+        other
+            .read_to_string(&mut page)
+            .expect("the page, while another reader stalls");
+        assert!(page.starts_with("HTTP/1.1 200"), "{page}");
+        drop(stalled);
     }
 
     #[test]
