@@ -18,7 +18,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 // The page as `cargo xtask build` renders it (build.rs renders the same template).
 const PAGE: &str = include_str!(concat!(env!("OUT_DIR"), "/index.html"));
-const STYLE: &str = include_str!("../www/style.css");
+const STYLE: &str = include_str!("../site/style.css");
 /// ReLU's colour and its derivative's on the light page (the test browser's scheme).
 const BLUE: [u8; 3] = rgb(LIGHT.series[0]);
 const ORANGE: [u8; 3] = rgb(LIGHT.series[1]);

@@ -1,4 +1,4 @@
-//! The page's colours (www/style.css) against WCAG 2.2 AA, computed for both themes: text at
+//! The page's colours (site/style.css) against WCAG 2.2 AA, computed for both themes: text at
 //! least 4.5:1 on each surface it sits on, control borders, the focus ring and the lab strip's
 //! units at least 3:1; and the colours the page shares with the charts kept equal to theirs.
 #![cfg(not(target_arch = "wasm32"))]
@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use plotters::style::RGBColor;
 use relu_explorer::plot::theme::{contrast_ratio, over, Theme, DARK, LIGHT};
 
-const STYLE: &str = include_str!("../www/style.css");
+const STYLE: &str = include_str!("../site/style.css");
 
 /// Text (WCAG 1.4.3).
 const TEXT: f64 = 4.5;

@@ -44,7 +44,7 @@ impl Scheme {
         }
     }
 }
-/// The font family the charts write with: the page's own stack (www/style.css), so chart text
+/// The font family the charts write with: the page's own stack (site/style.css), so chart text
 /// matches the prose, with Chinese fonts for the common systems before the generic family.
 /// A canvas `font` takes a CSS family list as it is.
 pub const FONT_FAMILY: &str = "system-ui, -apple-system, \"Segoe UI\", Roboto, \"Noto Sans\", \

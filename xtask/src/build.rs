@@ -77,6 +77,7 @@ pub fn run() -> Result<(), String> {
     install::wasm_bindgen_cli()?;
     install::node_packages()?;
     render_page()?;
+    minify_site()?;
     for variant in &VARIANTS {
         build(variant)?;
     }
@@ -96,7 +97,51 @@ pub fn render_page() -> Result<(), String> {
     let template = fs::read_to_string(root.join(PAGE_TEMPLATE))
         .map_err(|err| format!("cannot read {PAGE_TEMPLATE}: {err}"))?;
     let page = relu_i18n::page::render(&template, &catalogs)?;
+    // A fresh clone has no www/: everything in it is made here.
+    fs::create_dir_all(root.join(WWW_DIR))
+        .map_err(|err| format!("cannot create {WWW_DIR}/: {err}"))?;
     fs::write(root.join(PAGE), page).map_err(|err| format!("cannot write {PAGE}: {err}"))
+}
+
+/// The page's hand-written files (`site/`), each with a comment for every why, and the
+/// minified copies the build writes beside the rendered page in `www/`.
+const SITE_DIR: &str = "site";
+/// The script that minifies the stylesheet with lightningcss (npm).
+const MINIFY_CSS: &str = "xtask/minify_css.mjs";
+
+/// How terser must read a script: the page loads compile.js as a classic script in `<head>`
+/// and main.js as a module (it imports the glue and awaits at its top level).
+const SCRIPTS: [(&str, bool); 2] = [("compile.js", false), ("main.js", true)];
+
+/// Writes the page's stylesheet and scripts from `site/` into `www/` without their comments
+/// and spaces (about 4 KB gzip less for every reader, 3 of them the stylesheet's). A rule
+/// lightningcss cannot parse, or a script terser cannot, fails the build.
+pub fn minify_site() -> Result<(), String> {
+    let root = run::root();
+    let site = |name: &str| format!("{SITE_DIR}/{name}");
+    let www = |name: &str| format!("{WWW_DIR}/{name}");
+    run::status(&mut run::program(
+        "node",
+        &[MINIFY_CSS, &site("style.css"), &www("style.css")],
+    ))?;
+    for (script, module) in SCRIPTS {
+        let mut terser = run::program(root.join(TERSER), &[&site(script)]);
+        if module {
+            terser.arg("--module");
+        }
+        terser.args(["--compress", "--mangle", "--output", &www(script)]);
+        run::status(&mut terser)?;
+    }
+    println!("xtask build: the page's own files, minified (bytes, before gzip)");
+    for name in ["style.css", "compile.js", "main.js"] {
+        println!(
+            "  {:<62} {:>9}  from {}",
+            www(name),
+            size(&root.join(www(name)))?,
+            size(&root.join(site(name)))?
+        );
+    }
+    Ok(())
 }
 
 /// Compiles, binds and optimises one variant.

@@ -100,7 +100,11 @@ pub fn node_packages() -> Result<(), String> {
     let installed = root.join("node_modules").join(".package-lock.json");
     let tools =
         ["wasm-opt", "terser", "playwright"].map(|tool| root.join("node_modules/.bin").join(tool));
-    if !is_older(&installed, &lock) && tools.iter().all(|tool| tool.is_file()) {
+    let modules = ["lightningcss"].map(|module| root.join("node_modules").join(module));
+    if !is_older(&installed, &lock)
+        && tools.iter().all(|tool| tool.is_file())
+        && modules.iter().all(|module| module.is_dir())
+    {
         return Ok(());
     }
     run::status(&mut run::program("npm", &["ci", "--no-audit", "--no-fund"]))
