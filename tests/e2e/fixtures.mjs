@@ -92,9 +92,12 @@ export const test = base.extend({
 // ---------------------------------------------------------------------------------------------
 // Waiting on what the page reports.
 
-/** Loads the page with `hash` (such as "#x=1", or "" for none) in `page` and waits until it has
- * drawn every canvas once. */
+/** Loads the page with `hash` (such as "#x=1", or "" for none) in `page`, as a new document
+ * whatever `page` showed before, and waits until it has drawn every canvas once. */
 export async function open(page, hash = "", timeout = DRAWN_TIMEOUT_MS) {
+  // A page already showing the explorer would only follow the new hash, in the same document,
+  // whose data-drawn is already set: a test would read the page before it had followed.
+  if (page.url() !== "about:blank") await page.goto("about:blank");
   // Not waiting for the load event: data-drawn is what says the page is ready, and a page that
   // hangs should fail on that, with that message.
   await page.goto(hash || "./", { waitUntil: "commit" });
