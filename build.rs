@@ -1,6 +1,7 @@
 //! Writes the string tables (`Strings`, one constant per language) from `i18n/*.ftl`, so that a
-//! translator edits one file per language and the Rust code reads typed fields. A missing or
-//! mismatched message fails the build with its name.
+//! translator edits one file per language and the Rust code reads typed fields, and the lists of
+//! sections and controls from the page template (`sections.rs`). A missing or mismatched
+//! message, or a section that cannot be embedded, fails the build with its name.
 
 use std::path::Path;
 
@@ -17,8 +18,15 @@ fn main() {
     // tests mount the real page's markup without depending on a build having run.
     let page = relu_i18n::page::render(&template, &catalogs)
         .unwrap_or_else(|error| panic!("i18n: {error}"));
+    // The sections `embed=` shows and the controls `hide=` hides, read from the template.
+    let parts = relu_i18n::parts::read(&template).unwrap_or_else(|error| panic!("{error}"));
+    let sections = relu_i18n::parts::rust(&parts);
     let out_dir = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
-    for (name, text) in [("strings.rs", code), ("index.html", page)] {
+    for (name, text) in [
+        ("strings.rs", code),
+        ("index.html", page),
+        ("sections.rs", sections),
+    ] {
         let out = out_dir.join(name);
         std::fs::write(&out, text)
             .unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));

@@ -393,6 +393,8 @@ setting_names =
     .bbias = Born-dead bias init
     .lang = Language
     .theme = Theme
+    .embed = Section shown alone
+    .hide = Hidden controls
     .fuzz = Fuzzing
     .fuzzRate = Fuzz events per frame
     .fuzzSeed = Fuzz seed
@@ -406,6 +408,12 @@ unreadable_number =
     { $name } ({ $key }) = “{ $text }” is not a number; it takes { $allowed }. Kept { $kept }.
 # A flag that is not one; `{name}`, `{key}`, `{text}`, `{kept}`.
 unreadable_flag = { $name } ({ $key }) = “{ $text }” is not on or off; use 1 or 0. Kept { $kept }.
+# A list naming something that is not one of its choices; `{name}`, `{key}`, `{text}` (the
+# list), `{entry}` (what it names that is not a choice), `{choices}`, `{kept}`.
+unknown_entry = { $name } ({ $key }) = “{ $text }”: “{ $entry }” is not one of { $choices }. Kept { $kept }.
+# What a message says was kept when the setting was unset (the browser's language, the system's
+# colours, the whole page).
+kept_default = the default
 # A choice that is not one of them; `{name}`, `{key}`, `{text}`, `{choices}`, `{kept}`.
 unreadable_choice = { $name } ({ $key }) = “{ $text }” is not one of { $choices }. Kept { $kept }.
 # A number outside its domain; `{name}`, `{key}`, `{value}`, `{allowed}`, `{kept}`.

@@ -273,6 +273,8 @@ setting_names =
     .bbias = 生而死亡实验的偏置初始值
     .lang = 语言
     .theme = 主题
+    .embed = 单独显示的部分
+    .hide = 隐藏的控件
     .fuzz = 模糊测试
     .fuzzRate = 每帧模糊测试事件数
     .fuzzSeed = 模糊测试随机种子
@@ -281,6 +283,8 @@ allowed_real = { $min } 到 { $max } 之间的数
 allowed_whole = { $min } 到 { $max } 之间的整数
 unreadable_number = { $name } ({ $key }) = “{ $text }” 不是数字；取值应为 { $allowed }。已保留 { $kept }。
 unreadable_flag = { $name } ({ $key }) = “{ $text }” 既不是开也不是关；请使用 1 或 0。已保留 { $kept }。
+unknown_entry = { $name } ({ $key }) = “{ $text }”：“{ $entry }” 不是 { $choices } 中的任何一个。已保留 { $kept }。
+kept_default = 默认值
 unreadable_choice = { $name } ({ $key }) = “{ $text }” 不是 { $choices } 中的任何一个。已保留 { $kept }。
 out_of_bounds = { $name } ({ $key }) = { $value } 超出范围；取值应为 { $allowed }。已保留 { $kept }。
 not_whole = { $name } ({ $key }) = { $value } 不是整数；取值应为 { $allowed }。已保留 { $kept }。

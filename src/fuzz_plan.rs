@@ -519,6 +519,15 @@ impl Planner {
                         return self.pick(&choices).to_string();
                     }
                 }
+                Kind::List => {
+                    let choices = setting.choices();
+                    let first = self.pick(&choices);
+                    return if self.one_in(2) {
+                        format!("{first},{}", self.pick(&choices))
+                    } else {
+                        first.to_string()
+                    };
+                }
                 Kind::Text(_) => return self.pick(&TEXTS).to_string(),
             }
         }

@@ -11,6 +11,7 @@ pub mod math;
 pub mod mlp;
 pub mod neuron;
 pub mod plot;
+pub mod sections;
 pub mod state;
 pub mod tensor_text;
 pub mod text;

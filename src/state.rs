@@ -14,6 +14,7 @@ pub use domain::{Domain, Kind, Setting, MAX_TEXT_CHARS, X_LIMIT, X_MIN_SPAN};
 use crate::born_dead::BornSettings;
 use crate::lab::{InitChoice, LabSettings, Task};
 use crate::plot::theme::Scheme;
+use crate::sections::{self, Section};
 use crate::text::{Lang, StringTest};
 
 /// The lab's Leaky ReLU slope when `act=leaky` chooses it without a slope: PyTorch's default.
@@ -85,6 +86,11 @@ pub struct State {
     pub lang: Option<Lang>,
     /// The colour scheme the reader chose; `None` (the default) follows the system's.
     pub theme: Option<Scheme>,
+    /// The section shown alone, for a course page that frames one part; `None` (the default)
+    /// shows the whole page.
+    pub embed: Option<&'static Section>,
+    /// The controls hidden, by id, in the order the link gave them, each once.
+    pub hide: Vec<&'static str>,
     /// The string test the link asked for, if any.
     pub string_test: Option<StringTest>,
 }
@@ -106,6 +112,8 @@ impl Default for State {
             fuzz: None,
             lang: None,
             theme: None,
+            embed: None,
+            hide: Vec::new(),
             string_test: None,
         }
     }
@@ -143,6 +151,18 @@ pub enum Problem {
         /// The value kept.
         kept: String,
     },
+    /// A list naming an entry that is not one of the setting's choices; the previous list is
+    /// kept.
+    UnknownEntry {
+        /// The setting.
+        setting: Setting,
+        /// The list given, cut to [`SHOWN_TEXT_CHARS`] characters (with `…`) if longer.
+        text: String,
+        /// Its first unknown entry, cut likewise.
+        entry: String,
+        /// The list kept.
+        kept: String,
+    },
     /// A text longer than the setting allows; the previous text is kept.
     TooLong {
         /// The setting.
@@ -178,6 +198,7 @@ impl Problem {
             Problem::Unreadable { setting, .. }
             | Problem::OutOfBounds { setting, .. }
             | Problem::NotWhole { setting, .. }
+            | Problem::UnknownEntry { setting, .. }
             | Problem::TooLong { setting, .. } => vec![setting.key()],
             Problem::RangeOrder { .. } | Problem::RangeTooNarrow { .. } => vec!["xmin", "xmax"],
         }
@@ -290,6 +311,7 @@ impl State {
                 Ok(())
             }
             Kind::Choice => self.set_choice(setting, text),
+            Kind::List => self.set_list(setting, text),
             Kind::Text(max) => {
                 let len = text.chars().count();
                 if len > max {
@@ -336,7 +358,33 @@ impl State {
             Setting::StringTest => {
                 self.string_test = Some(StringTest::from_key(text).ok_or_else(refused)?)
             }
+            // Nothing after `embed=` shows the whole page again.
+            Setting::Embed if text.is_empty() => self.embed = None,
+            Setting::Embed => self.embed = Some(sections::section(text).ok_or_else(refused)?),
             _ => return Err(refused()),
+        }
+        Ok(())
+    }
+
+    /// Sets a list (`hide`) from its comma-separated entries, each kept once in the order
+    /// given, if every entry is one of its choices; otherwise keeps the last good list.
+    fn set_list(&mut self, setting: Setting, text: &str) -> Result<(), Problem> {
+        let mut entries = Vec::new();
+        for entry in text.split(',').filter(|entry| !entry.is_empty()) {
+            let Some(known) = sections::control(entry) else {
+                return Err(Problem::UnknownEntry {
+                    setting,
+                    text: shown(text),
+                    entry: shown(entry),
+                    kept: self.value_text(setting),
+                });
+            };
+            if !entries.contains(&known) {
+                entries.push(known);
+            }
+        }
+        if setting == Setting::Hide {
+            self.hide = entries;
         }
         Ok(())
     }
@@ -448,6 +496,8 @@ impl State {
             // Unset is written as nothing, which the hash leaves out as the default.
             Setting::Lang => self.lang.map_or("", Lang::tag).to_string(),
             Setting::Theme => self.theme.map_or("", Scheme::key).to_string(),
+            Setting::Embed => self.embed.map_or("", |section| section.id).to_string(),
+            Setting::Hide => self.hide.join(","),
             Setting::StringTest => self.string_test.map_or("", StringTest::key).to_string(),
             _ if setting.single_precision() => {
                 // The f32's own shortest text, which reads back as the same f32.

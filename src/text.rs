@@ -166,15 +166,23 @@ fn allowed(s: &Strings, setting: Setting) -> String {
 /// allowed and what was kept.
 pub fn problem(s: &Strings, problem: &Problem) -> String {
     let name = |setting: Setting| s.setting_names[setting.index()];
+    // An unset choice (the browser's language, the whole page) is written as nothing.
+    let kept = |value: &str| -> String {
+        if value.is_empty() {
+            s.kept_default.to_string()
+        } else {
+            value.to_string()
+        }
+    };
     match problem {
         Problem::Unreadable {
             setting,
             text,
-            kept,
+            kept: value,
         } => {
             let template = match setting.kind() {
                 Kind::Flag => s.unreadable_flag,
-                Kind::Choice => s.unreadable_choice,
+                Kind::Choice | Kind::List => s.unreadable_choice,
                 Kind::Number(_) | Kind::Text(_) => s.unreadable_number,
             };
             fill(
@@ -185,10 +193,26 @@ pub fn problem(s: &Strings, problem: &Problem) -> String {
                     ("text", text),
                     ("allowed", &allowed(s, *setting)),
                     ("choices", &setting.choices().join(", ")),
-                    ("kept", kept),
+                    ("kept", &kept(value)),
                 ],
             )
         }
+        Problem::UnknownEntry {
+            setting,
+            text,
+            entry,
+            kept: list,
+        } => fill(
+            s.unknown_entry,
+            &[
+                ("name", name(*setting)),
+                ("key", setting.key()),
+                ("text", text),
+                ("entry", entry),
+                ("choices", &setting.choices().join(", ")),
+                ("kept", &kept(list)),
+            ],
+        ),
         Problem::OutOfBounds {
             setting,
             value,

@@ -116,3 +116,26 @@ fn fill_puts_each_value_in_its_place() {
     assert_eq!(fill("{a}", &[("a", "{b}"), ("b", "x")]), "{b}");
     assert_eq!(fill("α = {a} ≤ {b}", &values), "α = 1 ≤ two");
 }
+
+#[test]
+fn embed_and_hide_messages_name_what_is_not_on_the_page() {
+    let (_, problems) = State::from_hash("#embed=graph");
+    let kept_graph = {
+        let (state, _) = State::from_hash("#embed=graph&embed=nope");
+        state
+    };
+    assert!(problems.is_empty());
+    assert_eq!(kept_graph.embed.map(|s| s.id), Some("graph"));
+    assert_eq!(
+        link_messages("#embed=nope&hide=x-min,knob"),
+        [
+            "Section shown alone (embed) = “nope” is not one of formula, graph, strengths, \
+             weaknesses, walkthrough, lab, born-dead, torch. Kept the default.",
+            format!(
+                "Hidden controls (hide) = “x-min,knob”: “knob” is not one of {}. Kept the default.",
+                relu_explorer::sections::CONTROLS.join(", ")
+            )
+            .as_str(),
+        ]
+    );
+}

@@ -544,3 +544,89 @@ fn language_theme_and_string_test_refuse_unknown_values() {
         "a choice round-trips"
     );
 }
+
+#[test]
+fn embed_names_a_section_and_nothing_shows_the_whole_page() {
+    let (state, problems) = State::from_hash("#embed=lab");
+    assert!(problems.is_empty(), "{problems:?}");
+    let lab = state.embed.expect("the lab is embedded");
+    assert_eq!((lab.id, lab.within), ("lab", &["weaknesses"][..]));
+    assert_eq!(state.to_hash(), "embed=lab");
+    let (whole, problems) = State::from_hash("#embed=lab&embed=");
+    assert!(problems.is_empty());
+    assert_eq!(whole.embed, None);
+    // Ids are matched exactly: a link is the page's own spelling.
+    for bad in ["Lab", "lab ", "#lab", "page-message", "main", "neuron"] {
+        let (state, problems) =
+            State::from_hash(&format!("embed=lab&embed={}", bad.replace('#', "%23")));
+        assert_eq!(state.embed.map(|s| s.id), Some("lab"), "{bad:?}");
+        assert_eq!(problems.len(), 1, "{bad:?}");
+        assert!(matches!(
+            problems[0],
+            Problem::Unreadable {
+                setting: Setting::Embed,
+                ..
+            }
+        ));
+    }
+}
+
+#[test]
+fn hide_lists_controls_once_each_in_the_order_given() {
+    let (state, problems) = State::from_hash("#hide=x-max,x-min,x-max,,lab-play");
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(state.hide, ["x-max", "x-min", "lab-play"]);
+    assert_eq!(state.to_hash(), "hide=x-max,x-min,lab-play");
+    assert_eq!(State::from_hash(&state.to_hash()).0, state);
+    // One unknown entry refuses the whole list and keeps the last good one.
+    let (kept, problems) = State::from_hash("#hide=x-min&hide=x-max,graph-canvas");
+    assert_eq!(kept.hide, ["x-min"]);
+    assert_eq!(
+        problems,
+        [Problem::UnknownEntry {
+            setting: Setting::Hide,
+            text: "x-max,graph-canvas".into(),
+            entry: "graph-canvas".into(),
+            kept: "x-min".into(),
+        }]
+    );
+    assert_eq!(problems[0].keys(), ["hide"]);
+    // An empty list shows every control again.
+    assert!(State::from_hash("#hide=x-min&hide=").0.hide.is_empty());
+}
+
+#[test]
+fn every_section_and_control_of_the_page_is_listed() {
+    use relu_explorer::sections::{section, shows, CONTROLS, SECTIONS};
+    let ids: Vec<&str> = SECTIONS.iter().map(|s| s.id).collect();
+    assert_eq!(
+        ids,
+        [
+            "formula",
+            "graph",
+            "strengths",
+            "weaknesses",
+            "walkthrough",
+            "lab",
+            "born-dead",
+            "torch"
+        ]
+    );
+    for control in [
+        "x-value",
+        "x-min",
+        "x-max",
+        "lab-play",
+        "lab-lr",
+        "born-bias",
+        "torch-x",
+    ] {
+        assert!(CONTROLS.contains(&control), "{control}");
+    }
+    // What an embedded section shows: itself and what it holds.
+    let weaknesses = section("weaknesses");
+    assert!(shows(weaknesses, "lab") && shows(weaknesses, "born-dead"));
+    assert!(!shows(weaknesses, "graph") && !shows(section("lab"), "weaknesses"));
+    assert!(shows(section("lab"), "lab") && !shows(section("lab"), "walkthrough"));
+    assert!(shows(None, "graph") && shows(None, "lab"));
+}

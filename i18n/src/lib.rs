@@ -14,11 +14,13 @@
 //!
 //! Both languages are checked against each other: the same ids, the same attributes in the same
 //! order, the same placeholders. [`page`] renders the template with both languages in it, and
-//! [`rust`] writes the program text as Rust constants for the crate's build script.
+//! [`rust`] writes the program text as Rust constants for the crate's build script. [`parts`]
+//! reads the template's embeddable sections and controls, for `embed=` and `hide=`.
 
 pub mod catalog;
 pub mod markup;
 pub mod page;
+pub mod parts;
 pub mod rust;
 
 pub use catalog::{Catalog, Message};

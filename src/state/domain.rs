@@ -35,6 +35,7 @@
 use crate::born_dead::{DEPTHS, WIDTHS};
 use crate::lab::{InitChoice, Task};
 use crate::plot::theme::Scheme;
+use crate::sections::{CONTROLS, SECTIONS};
 use crate::text::{Lang, StringTest};
 
 /// The widest x range the graph accepts: ±100.
@@ -113,6 +114,8 @@ pub enum Kind {
     Flag,
     /// One of a few keys, listed by [`Setting::choices`].
     Choice,
+    /// A comma-separated list of keys, each one of [`Setting::choices`] (empty for none).
+    List,
     /// Free text of at most this many characters.
     Text(usize),
 }
@@ -172,6 +175,10 @@ pub enum Setting {
     Lang,
     /// `theme`: light or dark, when the reader chose one.
     Theme,
+    /// `embed`: the section shown alone, for a course page that frames one part.
+    Embed,
+    /// `hide`: the controls hidden, such as the range sliders of an exercise on a fixed range.
+    Hide,
     /// `fuzz`: whether the page fuzzes itself (see [`FuzzSettings`](crate::state::FuzzSettings)).
     Fuzz,
     /// `fuzzRate`: synthetic events per animation frame while fuzzing.
@@ -185,7 +192,7 @@ pub enum Setting {
 
 impl Setting {
     /// Every setting, in the order the URL hash lists them.
-    pub const ALL: [Setting; 30] = [
+    pub const ALL: [Setting; 32] = [
         Setting::XMin,
         Setting::XMax,
         Setting::X,
@@ -212,6 +219,8 @@ impl Setting {
         Setting::BornBias,
         Setting::Lang,
         Setting::Theme,
+        Setting::Embed,
+        Setting::Hide,
         Setting::Fuzz,
         Setting::FuzzRate,
         Setting::FuzzSeed,
@@ -247,6 +256,8 @@ impl Setting {
             Setting::BornBias => "bbias",
             Setting::Lang => "lang",
             Setting::Theme => "theme",
+            Setting::Embed => "embed",
+            Setting::Hide => "hide",
             Setting::StringTest => "stringTest",
             Setting::Fuzz => "fuzz",
             Setting::FuzzRate => "fuzzRate",
@@ -294,7 +305,9 @@ impl Setting {
             | Setting::BornInit
             | Setting::Lang
             | Setting::Theme
+            | Setting::Embed
             | Setting::StringTest => return Kind::Choice,
+            Setting::Hide => return Kind::List,
         })
     }
 
@@ -328,6 +341,8 @@ impl Setting {
             Setting::Lang => Lang::ALL.map(Lang::tag).to_vec(),
             Setting::Theme => Scheme::ALL.map(Scheme::key).to_vec(),
             Setting::StringTest => StringTest::ALL.map(StringTest::key).to_vec(),
+            Setting::Embed => SECTIONS.iter().map(|section| section.id).collect(),
+            Setting::Hide => CONTROLS.to_vec(),
             _ => Vec::new(),
         }
     }

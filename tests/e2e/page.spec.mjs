@@ -384,12 +384,12 @@ test("each view redraws alone: a walk-through click or a torch edit repaints no 
   expect(Object.values(start).every((n) => n >= 1), `every canvas drawn once: ${JSON.stringify(start)}`).toBe(true);
 
   // The walk-through: its stage changes, and no canvas is drawn again.
-  const stage = await page.locator("#neuron").evaluate((el) => el.textContent);
+  const stage = await page.locator("#walkthrough").evaluate((el) => el.textContent);
   let before = await frames();
   await page.locator("#neuron-next").click();
   await expect.poll(frames).toBeGreaterThan(before);
   await idle(page);
-  expect(await page.locator("#neuron").evaluate((el) => el.textContent), "the walk-through moved on").not.toBe(stage);
+  expect(await page.locator("#walkthrough").evaluate((el) => el.textContent), "the walk-through moved on").not.toBe(stage);
   expect(await draws(), "canvases drawn after a walk-through click").toEqual(start);
 
   // The torch panel: its result changes, and no canvas is drawn again.
