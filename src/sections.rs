@@ -31,3 +31,20 @@ pub fn shows(embedded: Option<&Section>, part: &str) -> bool {
         shown.id == part || section(part).is_some_and(|p| p.within.contains(&shown.id))
     })
 }
+
+/// The section each view of the page draws in, as the template names it: an embedded section
+/// draws, trains and surveys only what it shows.
+pub mod views {
+    /// The graph of ReLU and its derivative.
+    pub const GRAPH: &str = "graph";
+    /// The torch panel.
+    pub const TORCH: &str = "torch";
+    /// The one-neuron walk-through.
+    pub const WALKTHROUGH: &str = "walkthrough";
+    /// The dead-neuron lab.
+    pub const LAB: &str = "lab";
+    /// The born-dead calculator.
+    pub const BORN_DEAD: &str = "born-dead";
+    /// Every view's section.
+    pub const ALL: [&str; 5] = [GRAPH, TORCH, WALKTHROUGH, LAB, BORN_DEAD];
+}

@@ -629,4 +629,10 @@ fn every_section_and_control_of_the_page_is_listed() {
     assert!(!shows(weaknesses, "graph") && !shows(section("lab"), "weaknesses"));
     assert!(shows(section("lab"), "lab") && !shows(section("lab"), "walkthrough"));
     assert!(shows(None, "graph") && shows(None, "lab"));
+    for view in relu_explorer::sections::views::ALL {
+        assert!(
+            section(view).is_some(),
+            "the view's section {view} is not on the page"
+        );
+    }
 }

@@ -5,14 +5,10 @@
 //! the name `embed=` takes. Every `<section id>` must be embeddable, so a new section cannot
 //! be forgotten. A control is any `input`, `select`, `button` or `textarea` with an id.
 //!
-//! From these the build writes two things, so that neither is kept by hand:
-//! - [`stylesheet`]: the rules that show one section alone under `<html data-embed="id">` and
-//!   hide each control (with its label and readout) named in `<html data-hide="id id">`. The
-//!   page's first script sets both attributes from the link before the first paint, so an
-//!   embedded section never shows the whole page first, and nothing shifts when the module
-//!   loads.
-//! - [`rust`]: the same lists for the module, which validates `embed=` and `hide=`, and draws
-//!   and trains only what an embedded section shows.
+//! From these the build writes the lists for the module ([`rust`]), so that they are never
+//! kept by hand: the module validates `embed=` and `hide=` against them, and draws and trains
+//! only what an embedded section shows. (Showing and hiding is the page's first script's, from
+//! `<html data-embed>` and `<html data-hide>`: see `site/compile.js`.)
 
 use std::collections::BTreeSet;
 
@@ -36,10 +32,6 @@ pub struct Parts {
     /// Every control's id.
     pub controls: Vec<String>,
 }
-
-/// The element that stays visible in an embedded section whatever it is: the page's message,
-/// which says why a link's value was refused.
-pub const ALWAYS_SHOWN: &str = "page-message";
 
 /// Reads the template's sections and controls; fails on a `<section id>` that is not
 /// embeddable, an embeddable element without an id, or an id used twice.
@@ -74,9 +66,6 @@ pub fn read(template: &str) -> Result<Parts, String> {
                 element.value().name()
             ));
         };
-        if own == ALWAYS_SHOWN {
-            return Err(format!("page.html: #{ALWAYS_SHOWN} cannot be a section"));
-        }
         let mut within: Vec<String> = element
             .ancestors()
             .filter_map(ElementRef::wrap)
@@ -91,32 +80,6 @@ pub fn read(template: &str) -> Result<Parts, String> {
         .filter_map(|control| id(&control))
         .collect();
     Ok(Parts { sections, controls })
-}
-
-/// The stylesheet rules for embedding and hiding (see the module's documentation).
-///
-/// Under `data-embed="S"` every element of the body is hidden unless it holds S or the page's
-/// message, is S or the message, or is inside S. Under `data-hide~="C"` the control C is
-/// hidden with the row that labels it (`.slider`, `.check` or `.field`).
-pub fn stylesheet(parts: &Parts) -> String {
-    let mut css = String::from(
-        "/* Written by the build from i18n/page.html (relu-i18n's parts.rs): edit that. */\n",
-    );
-    let message = ALWAYS_SHOWN;
-    for section in &parts.sections {
-        let s = &section.id;
-        css.push_str(&format!(
-            "html[data-embed=\"{s}\"] body :not(:has(#{s}), #{s}, #{s} *, :has(#{message}), \
-             #{message}) {{ display: none !important; }}\n"
-        ));
-    }
-    for c in &parts.controls {
-        css.push_str(&format!(
-            "html[data-hide~=\"{c}\"] :is(#{c}, .slider:has(> #{c}), .check:has(> #{c}), \
-             .field:has(> #{c})) {{ display: none !important; }}\n"
-        ));
-    }
-    css
 }
 
 /// The sections and controls as Rust constants, for the crate's build script.
@@ -189,18 +152,6 @@ mod tests {
         assert!(read(nameless).unwrap_err().contains("no id"));
         let twice = "<p id=\"a\"></p><p id=\"a\"></p>";
         assert!(read(twice).unwrap_err().contains("twice"));
-    }
-
-    #[test]
-    fn writes_a_rule_per_section_and_control() {
-        let css = stylesheet(&read(PAGE).unwrap());
-        assert!(css.contains(
-            "html[data-embed=\"lab\"] body :not(:has(#lab), #lab, #lab *, :has(#page-message), \
-             #page-message) { display: none !important; }"
-        ));
-        assert!(css.contains("html[data-hide~=\"x\"] :is(#x, .slider:has(> #x),"));
-        assert_eq!(css.matches("data-embed=").count(), 4);
-        assert_eq!(css.matches("data-hide~=").count(), 3);
     }
 
     #[test]

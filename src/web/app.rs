@@ -10,6 +10,7 @@ use web_sys::{Element, Event, KeyboardEvent, MediaQueryList, PointerEvent};
 
 use crate::lab::Preset;
 use crate::plot::theme::{Scheme, Theme, LIGHT};
+use crate::sections::{self, views};
 use crate::state::{Problem, State};
 #[cfg(feature = "fuzz")]
 use crate::text::StringTest;
@@ -162,7 +163,25 @@ impl App {
             self.page.show_lang(lang, strings)?;
         }
         let shown = self.scheme();
-        Ok(self.page.show_theme(self.state.theme, shown)? || changed)
+        let recoloured = self.page.show_theme(self.state.theme, shown)?;
+        let reframed = self.page.show_parts(self.state.embed, &self.state.hide)?;
+        Ok(recoloured || reframed || changed)
+    }
+
+    /// Whether the view drawing in section `part` is on the page: always, unless another
+    /// section is embedded alone. A view that is not is neither drawn nor run.
+    fn shows(&self, part: &str) -> bool {
+        sections::shows(self.state.embed, part)
+    }
+
+    /// Whether the lab is training where the page shows it.
+    fn lab_running(&self) -> bool {
+        self.lab.running() && self.shows(views::LAB)
+    }
+
+    /// Whether the born-dead survey has work left where the page shows it.
+    fn born_busy(&self) -> bool {
+        self.born_dead.busy() && self.shows(views::BORN_DEAD)
     }
 
     /// The colour scheme on screen: the reader's, or the system's.
@@ -265,11 +284,18 @@ impl App {
             false
         };
         let theme = self.theme();
-        let dirty = if force {
+        let mut dirty = if force {
             Dirty::ALL
         } else {
             std::mem::take(&mut self.dirty)
         };
+        // What an embedded section does not show is not drawn; a new link marks every view
+        // again.
+        dirty.graph &= self.shows(views::GRAPH);
+        dirty.torch &= self.shows(views::TORCH);
+        dirty.neuron &= self.shows(views::WALKTHROUGH);
+        dirty.lab &= self.shows(views::LAB);
+        dirty.born &= self.shows(views::BORN_DEAD);
         // The views in turn, until the frame has used its share: a view whose turn comes later
         // is left for the next frame. A forced render (the first, printing) draws everything.
         let late = |due: bool| due && !force && now() - started > RENDER_MS_PER_FRAME;
@@ -295,7 +321,7 @@ impl App {
             self.neuron.render(self.strings)?;
         }
         // A busy survey keeps the frames coming, so it needs no flag to be left.
-        let born = self.born_dead.busy() || dirty.born;
+        let born = self.born_busy() || dirty.born;
         let born_late = late(born);
         left.born = dirty.born && born_late;
         if born && !born_late {
@@ -312,7 +338,7 @@ impl App {
         // first complete drawing of what is on screen does not wait for its four charts; it is
         // drawn long before a reader can scroll to it.
         let lab_waits = !self.announced && !self.lab.near_viewport();
-        let lab = self.lab.running() || dirty.lab;
+        let lab = self.lab_running() || dirty.lab;
         let lab_late = chart_late(lab);
         left.lab = dirty.lab && lab_late && !lab_waits;
         if lab_waits {
@@ -507,8 +533,8 @@ pub fn schedule_frame(app: &Shared) {
             let mut inner = shared.borrow_mut();
             inner.frame_pending = false;
             let result = inner.render(false);
-            let running = inner.lab.running()
-                || inner.born_dead.busy()
+            let running = inner.lab_running()
+                || inner.born_busy()
                 || inner.page.behind()
                 || !inner.dirty.is_empty();
             (result, running)

@@ -29,6 +29,7 @@ use web_sys::{
 };
 
 use crate::plot::theme::Scheme;
+use crate::sections::Section;
 #[cfg(feature = "fuzz")]
 use crate::text::StringTest;
 use crate::text::{Lang, Strings};
@@ -340,6 +341,22 @@ impl PageView {
         Ok(changed)
     }
 
+    /// Shows the section `embed` alone (or the whole page for `None`) and hides the controls
+    /// `hide`, through `<html data-embed>` and `<html data-hide>` (ids separated by spaces),
+    /// which the stylesheet's generated rules read. The page's first script wrote both from
+    /// the link before the first paint; this puts them right when the state says otherwise (a
+    /// refused value, a new link). Returns whether either changed, which restyles the page.
+    pub fn show_parts(&self, embed: Option<&Section>, hide: &[&str]) -> Result<bool, JsValue> {
+        let hidden = hide.join(" ");
+        let embedded = set_or_remove(&self.root, "data-embed", embed.map(|section| section.id))?;
+        let hid = set_or_remove(
+            &self.root,
+            "data-hide",
+            (!hidden.is_empty()).then_some(hidden.as_str()),
+        )?;
+        Ok(embedded || hid)
+    }
+
     /// Changes every text of the prose, in every language, as `test` says: each text node
     /// inside a `<span lang>` gets new text as text, never as markup. Runs once, at load, in
     /// the test-tools build.
@@ -462,6 +479,19 @@ fn release(part: &Element) -> Result<(), JsValue> {
 }
 
 /// Sets a toggle button's `aria-pressed`.
+/// Sets `attribute` of `element` to `value`, or removes it for `None`, unless it already
+/// says that; returns whether it changed.
+fn set_or_remove(element: &Element, attribute: &str, value: Option<&str>) -> Result<bool, JsValue> {
+    if element.get_attribute(attribute).as_deref() == value {
+        return Ok(false);
+    }
+    match value {
+        Some(value) => element.set_attribute(attribute, value)?,
+        None => element.remove_attribute(attribute)?,
+    }
+    Ok(true)
+}
+
 fn press(button: &Element, pressed: bool) -> Result<(), JsValue> {
     let value = if pressed { "true" } else { "false" };
     if button.get_attribute("aria-pressed").as_deref() != Some(value) {
