@@ -1,6 +1,9 @@
 // Loads the WebAssembly module and brings the page to life; everything else is in Rust.
 // compile.js chose the module (pkg/, or pkg-fuzz/ for a fuzz link) and started compiling it;
 // without that head start, init fetches it.
+// A page in a frame also asks its host to size the frame (resizer.js); a page read on its own
+// never downloads that.
+if (window.parent !== window) import("./resizer.js");
 const { default: init, mount } = await import(`./${window.reluExplorerPackage ?? "pkg"}/relu_explorer.js`);
 const compiled = await window.reluExplorerModule;
 await init(compiled ? { module_or_path: compiled } : undefined);

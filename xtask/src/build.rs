@@ -111,11 +111,24 @@ const MINIFY_CSS: &str = "xtask/minify_css.mjs";
 
 /// How terser must read a script: the page loads compile.js as a classic script in `<head>`
 /// and main.js as a module (it imports the glue and awaits at its top level).
-const SCRIPTS: [(&str, bool); 2] = [("compile.js", false), ("main.js", true)];
+const SCRIPTS: [(&str, bool); 3] = [
+    ("compile.js", false),
+    ("main.js", true),
+    ("resizer.js", true),
+];
+
+/// The files of `site/` served as they are: the example course page, and H5P's resizer, which
+/// it loads, with its licence (see `site/vendor/README.md`).
+const COPIED: [&str; 3] = [
+    "embed-example.html",
+    "vendor/h5p-resizer.js",
+    "vendor/h5p-resizer.LICENSE.txt",
+];
 
 /// Writes the page's stylesheet and scripts from `site/` into `www/` without their comments
-/// and spaces (about 4 KB gzip less for every reader, 3 of them the stylesheet's). A rule
-/// lightningcss cannot parse, or a script terser cannot, fails the build.
+/// and spaces (about 4 KB gzip less for every reader, 3 of them the stylesheet's), and copies
+/// the files served as they are ([`COPIED`]). A rule lightningcss cannot parse, or a script
+/// terser cannot, fails the build.
 pub fn minify_site() -> Result<(), String> {
     let root = run::root();
     let site = |name: &str| format!("{SITE_DIR}/{name}");
@@ -132,8 +145,16 @@ pub fn minify_site() -> Result<(), String> {
         terser.args(["--compress", "--mangle", "--output", &www(script)]);
         run::status(&mut terser)?;
     }
+    for name in COPIED {
+        let to = root.join(www(name));
+        if let Some(dir) = to.parent() {
+            fs::create_dir_all(dir)
+                .map_err(|err| format!("cannot create {}: {err}", dir.display()))?;
+        }
+        fs::copy(root.join(site(name)), &to).map_err(|err| format!("cannot copy {name}: {err}"))?;
+    }
     println!("xtask build: the page's own files, minified (bytes, before gzip)");
-    for name in ["style.css", "compile.js", "main.js"] {
+    for name in ["style.css", "compile.js", "main.js", "resizer.js"] {
         println!(
             "  {:<62} {:>9}  from {}",
             www(name),
