@@ -311,7 +311,7 @@ impl State {
                 Ok(())
             }
             Kind::Choice => self.set_choice(setting, text),
-            Kind::List => self.set_list(setting, text),
+            Kind::List => self.set_hide(text),
             Kind::Text(max) => {
                 let len = text.chars().count();
                 if len > max {
@@ -366,26 +366,25 @@ impl State {
         Ok(())
     }
 
-    /// Sets a list (`hide`) from its comma-separated entries, each kept once in the order
-    /// given, if every entry is one of its choices; otherwise keeps the last good list.
-    fn set_list(&mut self, setting: Setting, text: &str) -> Result<(), Problem> {
-        let mut entries = Vec::new();
+    /// Sets the hidden controls (`hide`, the one list setting) from comma-separated ids,
+    /// each kept once in the order given, if every id is a control of the page; otherwise
+    /// keeps the last good list.
+    fn set_hide(&mut self, text: &str) -> Result<(), Problem> {
+        let mut hide = Vec::new();
         for entry in text.split(',').filter(|entry| !entry.is_empty()) {
-            let Some(known) = sections::control(entry) else {
+            let Some(control) = sections::control(entry) else {
                 return Err(Problem::UnknownEntry {
-                    setting,
+                    setting: Setting::Hide,
                     text: shown(text),
                     entry: shown(entry),
-                    kept: self.value_text(setting),
+                    kept: self.value_text(Setting::Hide),
                 });
             };
-            if !entries.contains(&known) {
-                entries.push(known);
+            if !hide.contains(&control) {
+                hide.push(control);
             }
         }
-        if setting == Setting::Hide {
-            self.hide = entries;
-        }
+        self.hide = hide;
         Ok(())
     }
 

@@ -2,7 +2,7 @@
 // `hide=<control>,…` hides controls with their labels and readouts. Every section the page
 // marks embeddable is checked, so a new one is covered without a change here.
 
-import { expect, graphHash, nextFrame, open, test } from "./fixtures.mjs";
+import { expect, graphHash, nextFrame, open, problemKeys, test } from "./fixtures.mjs";
 
 /** What the page shows: each embeddable section's id with whether it is laid out, whether the
  * page header's title is, and the canvases on screen that are blank. */
@@ -14,10 +14,6 @@ const shown = (page) => page.evaluate(() => {
     blank: window.__relu.blankCanvases().filter((id) => visible(document.getElementById(id))),
   };
 });
-
-/** The keys `#page-message` data-problems names. */
-const problemKeys = (page) => page.locator("#page-message").evaluate((el) =>
-  (el.dataset.problems ?? "").split(",").filter(Boolean));
 
 test("every embeddable section can be shown alone, drawn, with what it holds and nothing else", async ({ page }) => {
   await open(page);

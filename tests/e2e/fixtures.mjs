@@ -210,6 +210,11 @@ export function canvasProblems(report) {
 }
 
 /** An element's trimmed text. */
+/** The URL-hash keys `#page-message` says were refused (its data-problems), for tests that must
+ * not read the translated message. */
+export const problemKeys = (page) => page.locator("#page-message").evaluate((el) =>
+  (el.dataset.problems ?? "").split(",").filter(Boolean));
+
 export const textOf = (page, id) => page.locator(`#${id}`).evaluate((el) => el.textContent.trim());
 
 /** An input's value. */

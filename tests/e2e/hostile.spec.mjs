@@ -6,7 +6,7 @@
 // error, dialog (an injected `alert`) or CSP violation.
 
 import { DRAWN_TIMEOUT_MS } from "./browser.mjs";
-import { expect, graphHash, nextFrame, open, test } from "./fixtures.mjs";
+import { expect, graphHash, nextFrame, open, problemKeys, test } from "./fixtures.mjs";
 
 /** How long a hostile page may take to draw before the test gives up on it (a page that hangs
  * never does). */
@@ -80,10 +80,6 @@ const CASES = [
 // A page that hangs also hangs Playwright's wait for data-drawn (its renderer answers nothing),
 // so the test's own timeout is the bound that holds: short, as a healthy case takes seconds.
 test.describe.configure({ timeout: 40_000 });
-
-/** The keys `#page-message` data-problems names. */
-const problemKeys = (page) => page.locator("#page-message").evaluate((el) =>
-  (el.dataset.problems ?? "").split(",").filter(Boolean));
 
 for (const c of CASES) {
   const title = `hostile link ${c.name ?? c.hash}: the page loads, draws, ${c.accepted ? "accepts it" : `refuses ${c.refused.join(c.anyOf ? " or " : " and ")}`} and still responds`;

@@ -13,6 +13,12 @@ const frames = (page) => page.evaluate(() => [...document.querySelectorAll("ifra
   messages: [...(frame.contentDocument?.querySelectorAll(".message") ?? [])].map((m) => m.textContent).filter(Boolean),
 })));
 
+/** Whether the frame `id` is as tall as what it shows (to the pixel). */
+const fits = async (page, id) => {
+  const frame = (await frames(page)).find((f) => f.id === id);
+  return Math.abs(frame.height - frame.content) <= 1;
+};
+
 test("the example course page frames three sections, each as tall as what it shows", async ({ page }) => {
   await page.goto("embed-example.html");
   const ids = await page.evaluate(() => [...document.querySelectorAll("iframe")].map((f) => f.id));
@@ -22,10 +28,7 @@ test("the example course page frames three sections, each as tall as what it sho
     await page.locator(`#${id}`).scrollIntoViewIfNeeded();
     await expect.poll(async () => (await frames(page)).find((f) => f.id === id), { message: `${id} drawn and sized` })
       .toMatchObject({ drawn: true, sized: "host", messages: [] });
-    await expect.poll(async () => {
-      const frame = (await frames(page)).find((f) => f.id === id);
-      return Math.abs(frame.height - frame.content) <= 1;
-    }, { message: `${id} is as tall as its content` }).toBe(true);
+    await expect.poll(() => fits(page, id), { message: `${id} is as tall as its content` }).toBe(true);
   }
   const graph = page.frameLocator("#frame-graph");
   await expect(graph.locator("#x-min")).toBeHidden();
@@ -37,11 +40,11 @@ test("a frame follows its content: showing more rows makes it taller", async ({ 
   await page.goto("embed-example.html");
   await expect.poll(async () => (await frames(page))[0], { message: "the graph frame drawn and sized" })
     .toMatchObject({ drawn: true, sized: "host" });
-  await expect.poll(async () => { const [f] = await frames(page); return Math.abs(f.height - f.content) <= 1; }).toBe(true);
+  await expect.poll(() => fits(page, "frame-graph")).toBe(true);
   const before = (await frames(page))[0].height;
   // The overlays add rows to the readout table and so lengthen the section.
   const graph = page.frameLocator("#frame-graph");
   for (const id of ["show-leaky", "show-sigmoid", "show-tanh"]) await graph.locator(`#${id}`).check();
   await expect.poll(async () => (await frames(page))[0].height, { message: "the frame grew" }).toBeGreaterThan(before);
-  await expect.poll(async () => { const [f] = await frames(page); return Math.abs(f.height - f.content) <= 1; }).toBe(true);
+  await expect.poll(() => fits(page, "frame-graph"), { message: "the grown frame fits" }).toBe(true);
 });
