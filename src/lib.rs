@@ -1,10 +1,12 @@
 //! ReLU Explorer: an interactive, PyTorch-exact explanation of the ReLU activation function.
 //!
-//! The core (activation, tensor_text, state, plot, text, fuzz_plan) is pure Rust and tested
-//! natively; on wasm32 the JS API (`js_api`) and the page's shell (`web`) are built on top of it.
+//! The core (activation, tensor_text, state, plot, text, export, fuzz_plan) is pure Rust and
+//! tested natively; on wasm32 the JS API (`js_api`) and the page's shell (`web`) are built on
+//! top of it.
 
 pub mod activation;
 pub mod born_dead;
+pub mod export;
 pub mod fuzz_plan;
 pub mod lab;
 pub mod math;

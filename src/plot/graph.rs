@@ -126,8 +126,9 @@ fn shown(spec: &GraphSpec) -> Vec<(Activation, usize)> {
     list
 }
 
-/// The sample grid: `SAMPLES` evenly spaced points, plus x = 0 where the kink is.
-fn grid(x_min: f64, x_max: f64) -> Vec<f64> {
+/// The sample grid: `SAMPLES` evenly spaced points, plus x = 0 where the kink is (what the
+/// curves are drawn through, and what the graph's CSV export lists).
+pub fn grid(x_min: f64, x_max: f64) -> Vec<f64> {
     let step = (x_max - x_min) / (SAMPLES - 1) as f64;
     let mut xs: Vec<f64> = (0..SAMPLES).map(|i| x_min + step * i as f64).collect();
     xs[SAMPLES - 1] = x_max;

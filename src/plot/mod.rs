@@ -2,7 +2,9 @@
 //! an SVG in native tests.
 
 pub mod axis;
+pub mod figures;
 pub mod graph;
+pub mod lab_charts;
 pub mod lab_fit;
 pub mod lab_history;
 pub mod lab_units;

@@ -8,15 +8,12 @@ use web_sys::{
 };
 
 use crate::lab::{Lab, LabSettings, Preset, RunState};
+use crate::plot::lab_charts::{self, LabChart};
 use crate::plot::theme::Theme;
-use crate::plot::{lab_fit, lab_history, lab_units};
 use crate::state::{Problem, Setting, State};
 use crate::text::{self, fill, Strings};
 use crate::web::canvas::{Canvas, ChartCanvas};
 use crate::web::dom::{error, set_number, set_select, set_text, Finder};
-
-/// Points at which the prediction and the unit curves are drawn.
-const GRID_POINTS: usize = 129;
 
 /// The lab section's elements and its training run.
 pub struct LabView {
@@ -111,9 +108,7 @@ impl LabView {
             section,
             // Measured only now that each is known to be a canvas.
             canvases: canvases.map(ChartCanvas::new),
-            grid: (0..GRID_POINTS)
-                .map(|i| -1.0 + 2.0 * i as f32 / (GRID_POINTS - 1) as f32)
-                .collect(),
+            grid: lab_charts::grid(),
             lab: Lab::new(settings)
                 .or_else(|_| Lab::new(LabSettings::default()))
                 .map_err(|e| error(&e.to_string()))?,
@@ -544,40 +539,10 @@ impl LabView {
         ratio: f64,
     ) -> Result<(), JsValue> {
         let canvas = self.canvases[chart].element();
-        match chart {
-            0 => {
-                let prediction = self.lab.predict(&self.grid);
-                let (lab, grid) = (&self.lab, &self.grid);
-                paint(canvas, |area| {
-                    let data = (lab.inputs(), lab.targets());
-                    lab_fit::draw(area, data, (grid, &prediction), theme, strings, ratio)
-                })
-            }
-            1 => {
-                let curves = self.lab.first_layer_curves(&self.grid);
-                let width = self.lab.settings().width;
-                let dead: Vec<bool> = self.lab.dead().iter().take(width).copied().collect();
-                let grid = &self.grid;
-                paint(canvas, |area| {
-                    lab_units::draw(area, grid, &curves, &dead, theme, strings, ratio)
-                })
-            }
-            2 => {
-                let dead: Vec<_> = self.lab.dead_history().iter().collect();
-                let title = strings.lab_dead_title;
-                let range = Some((-0.05, 1.05));
-                paint(canvas, |area| {
-                    lab_history::draw(area, title, &dead, false, range, theme, ratio)
-                })
-            }
-            _ => {
-                let loss = [self.lab.loss_history()];
-                let title = strings.lab_loss_title;
-                paint(canvas, |area| {
-                    lab_history::draw(area, title, &loss, true, None, theme, ratio)
-                })
-            }
-        }
+        let (lab, grid) = (&mut self.lab, &self.grid);
+        paint(canvas, |area| {
+            lab_charts::draw(area, LabChart::ALL[chart], lab, grid, theme, strings, ratio)
+        })
     }
 }
 

@@ -1,0 +1,134 @@
+//! The figures `cargo xtask figures` writes, drawn to SVG as the task draws them: every figure
+//! in both languages, with its series, its title in the language, and Chinese text in the
+//! Chinese ones.
+#![cfg(not(target_arch = "wasm32"))]
+
+use plotters::prelude::*;
+use relu_explorer::plot::figures::{self, Figure, FIGURES, LAB_STEPS};
+use relu_explorer::plot::lab_charts::{LabChart, GRID_POINTS};
+use relu_explorer::plot::theme::LIGHT;
+use relu_explorer::text::{Lang, Strings, EN, ZH_CN};
+
+fn render(figure: Figure, strings: &Strings) -> String {
+    let mut lab = figures::trained_lab().expect("the default run starts");
+    assert_eq!(lab.step(), LAB_STEPS);
+    let mut svg = String::new();
+    {
+        let area = SVGBackend::with_string(&mut svg, figure.size()).into_drawing_area();
+        figures::draw(&area, figure, &mut lab, strings).expect("the figure draws");
+        area.present().expect("the SVG is written");
+    }
+    svg
+}
+
+fn hex(color: RGBColor) -> String {
+    format!("#{:02X}{:02X}{:02X}", color.0, color.1, color.2)
+}
+
+/// How many points each `<polyline>` stroked in `color` has.
+fn polylines(svg: &str, color: RGBColor) -> Vec<usize> {
+    let stroke = format!("stroke=\"{}\"", hex(color));
+    svg.lines()
+        .filter(|l| l.contains("<polyline") && l.contains(&stroke))
+        .map(|l| {
+            let points = l
+                .split("points=\"")
+                .nth(1)
+                .unwrap()
+                .split('"')
+                .next()
+                .unwrap();
+            points.split_whitespace().count()
+        })
+        .collect()
+}
+
+/// The content of every `<text>` element (plotters writes it on the line after the tag).
+fn texts(svg: &str) -> Vec<String> {
+    let lines: Vec<&str> = svg.lines().collect();
+    lines
+        .windows(2)
+        .filter(|w| w[0].trim_start().starts_with("<text"))
+        .map(|w| w[1].trim().replace("&apos;", "'"))
+        .collect()
+}
+
+fn title(figure: Figure, strings: &Strings) -> &'static str {
+    match figure {
+        Figure::Graph => strings.graph_title,
+        Figure::Lab(LabChart::Fit) => strings.lab_fit_title,
+        Figure::Lab(LabChart::Units) => strings.lab_units_title,
+        Figure::Lab(LabChart::Dead) => strings.lab_dead_title,
+        Figure::Lab(LabChart::Loss) => strings.lab_loss_title,
+    }
+}
+
+#[test]
+fn every_figure_is_an_svg_of_its_size_with_its_title_in_each_language() {
+    for (lang, strings) in [(Lang::En, &EN), (Lang::ZhCn, &ZH_CN)] {
+        for figure in FIGURES {
+            let svg = render(figure, strings);
+            let (width, height) = figure.size();
+            assert!(
+                svg.starts_with(&format!("<svg width=\"{width}\" height=\"{height}\"")),
+                "{lang:?} {figure:?}: {}",
+                &svg[..80]
+            );
+            assert!(svg.trim_end().ends_with("</svg>"));
+            let texts = texts(&svg);
+            assert!(
+                texts.iter().any(|t| t == title(figure, strings)),
+                "{lang:?} {figure:?} lacks its title: {texts:?}"
+            );
+            let chinese = texts
+                .iter()
+                .any(|t| t.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)));
+            assert_eq!(
+                chinese,
+                lang == Lang::ZhCn,
+                "{lang:?} {figure:?}: {texts:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_figures_draw_their_series() {
+    let graph = render(Figure::Graph, &EN);
+    let relu = polylines(&graph, LIGHT.series[0]);
+    let derivative = polylines(&graph, LIGHT.series[1]);
+    // Each curve and its legend sample.
+    assert!(relu.iter().any(|&n| n > 1000), "ReLU: {relu:?}");
+    assert!(derivative.contains(&4), "the step: {derivative:?}");
+
+    let fit = render(Figure::Lab(LabChart::Fit), &EN);
+    assert_eq!(
+        polylines(&fit, LIGHT.series[0]),
+        [GRID_POINTS],
+        "the prediction"
+    );
+    let targets = fit
+        .lines()
+        .filter(|l| l.contains("<circle") && l.contains(&format!("fill=\"{}\"", hex(LIGHT.axis))))
+        .count();
+    assert_eq!(targets, 64, "a dot per training point");
+
+    let units = render(Figure::Lab(LabChart::Units), &EN);
+    assert_eq!(
+        polylines(&units, LIGHT.series[2]).len(),
+        16,
+        "a curve per unit"
+    );
+
+    let dead = render(Figure::Lab(LabChart::Dead), &EN);
+    assert_eq!(
+        polylines(&dead, LIGHT.series[0]).len(),
+        1,
+        "one hidden layer"
+    );
+
+    let loss = render(Figure::Lab(LabChart::Loss), &EN);
+    let line = polylines(&loss, LIGHT.series[0]);
+    assert_eq!(line.len(), 1);
+    assert!(line[0] > 400, "the loss at most steps: {line:?}");
+}
