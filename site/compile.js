@@ -61,7 +61,8 @@ frame();
 new MutationObserver(frame).observe(root, { attributeFilter: ["data-embed", "data-hide"] });
 const testTools = ["1", "true", "on"].includes(params.get("fuzz")) || params.has("stringTest");
 window.reluExplorerPackage = testTools ? "pkg-fuzz" : "pkg";
-window.reluExplorerModule = fetch(`${window.reluExplorerPackage}/relu_explorer_bg.wasm`)
+// The single offline file has already started compiling the module it carries.
+window.reluExplorerModule ??= fetch(`${window.reluExplorerPackage}/relu_explorer_bg.wasm`)
   .then((r) => (r.ok ? WebAssembly.compileStreaming(r) : undefined))
   .catch(() => undefined);
 }

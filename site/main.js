@@ -4,7 +4,10 @@
 // A page in a frame also asks its host to size the frame (resizer.js); a page read on its own
 // never downloads that.
 if (window.parent !== window) import("./resizer.js");
-const { default: init, mount } = await import(`./${window.reluExplorerPackage ?? "pkg"}/relu_explorer.js`);
+// The single offline file carries the glue in its own script (reluExplorerGlue), as it carries
+// everything else: nothing is fetched.
+const { default: init, mount } =
+  window.reluExplorerGlue ?? (await import(`./${window.reluExplorerPackage ?? "pkg"}/relu_explorer.js`));
 const compiled = await window.reluExplorerModule;
 await init(compiled ? { module_or_path: compiled } : undefined);
 window.reluExplorer = mount();

@@ -38,8 +38,14 @@ function reportViolations() {
 }
 
 export const test = base.extend({
-  context: async ({ context, baseURL }, use) => {
+  // The one file a test of the offline single file opens (its file:// URL, without a hash):
+  // then only that file may load, not even the served page.
+  onlyFile: [undefined, { option: true }],
+  context: async ({ context, baseURL, onlyFile }, use) => {
     const origin = new URL(baseURL).origin;
+    /** Whether `url` (a URL) is the page's own: on the server, or the single file. */
+    const own = (url) => (onlyFile ? `${url.origin === "null" ? url.protocol + "//" : url.origin}${url.pathname}` === onlyFile
+      : url.origin === origin);
     /** Each problem once, with how many times it happened. */
     const problems = new Map();
     const problem = (what) => problems.set(what, (problems.get(what) ?? 0) + 1);
@@ -50,7 +56,7 @@ export const test = base.extend({
     await context.addInitScript({ path: IN_PAGE });
     await context.addInitScript(reportViolations);
     // Never let a request out (each is recorded below); data: and blob: URLs are not routed.
-    await context.route((url) => url.origin !== origin, (route) => route.abort("blockedbyclient"));
+    await context.route((url) => !own(url), (route) => route.abort("blockedbyclient"));
 
     const watch = (page) => {
       page.on("console", (msg) => {
@@ -72,8 +78,8 @@ export const test = base.extend({
       });
       page.on("request", (req) => {
         const url = new URL(req.url());
-        if (!["data:", "blob:"].includes(url.protocol) && url.origin !== origin) {
-          problem(`request to another origin: ${req.url().slice(0, 200)}`);
+        if (!["data:", "blob:"].includes(url.protocol) && !own(url)) {
+          problem(`request to ${onlyFile ? "anything but the file" : "another origin"}: ${req.url().slice(0, 200)}`);
         }
       });
     };

@@ -35,6 +35,12 @@
 // Languages:
 //   load_vs_static_ratio_zh            load_vs_static_ratio for `#lang=zh-CN`, against the static
 //                                      twin with <html lang="zh-CN">
+//
+// Teachers' files:
+//   embed_load_vs_static_ratio         load_vs_static_ratio for `#embed=graph` (the graph alone, as
+//                                      a course page frames it), against the same static twin
+//   single_file_gzip_bytes             dist/relu-explorer.html (cargo xtask dist), gzip -9 in node
+//   single_file_vs_hosted_gzip_ratio   single_file_gzip_bytes / page_gzip_bytes
 //   cls                                cumulative layout shift (layout-shift entries without recent
 //                                      input) from navigation to two frames after data-drawn, the
 //                                      largest over every load of both languages
@@ -144,6 +150,8 @@ const STATIC_PATH = "bench-static.html";
 /** The Chinese static twin: the same document with <html lang="zh-CN">. */
 const STATIC_FILE_ZH = new URL("../../www/bench-static-zh.html", import.meta.url);
 const STATIC_PATH_ZH = "bench-static-zh.html";
+/** The single offline file, which `cargo xtask bench` writes (with `dist`) before measuring. */
+const SINGLE_FILE = new URL("../../dist/relu-explorer.html", import.meta.url);
 
 /** Writes the static twins from the served index.html. */
 async function writeStaticDocument() {
@@ -634,6 +642,7 @@ async function main() {
     await writeStaticDocument();
     const loads = await measureLoads(browser);
     const loadsZh = await measureLoads(browser, "#lang=zh-CN", STATIC_PATH_ZH);
+    const loadsEmbed = await measureLoads(browser, "#embed=graph");
     const blankWhenVisible = await measureBlankWhenVisible(browser);
     const { context, page } = await freshPage(browser);
     const redraws = await page.evaluate(timeRedraws, { warmup: WARMUP, count: REDRAWS });
@@ -659,15 +668,20 @@ async function main() {
     const playwright = JSON.parse(readFileSync(new URL("../../node_modules/playwright-core/package.json", import.meta.url)));
     const cpus = os.cpus();
     const round2 = (value) => Math.round(value * 100) / 100;
+    const pageGzip = loads.responses.reduce((sum, r) => sum + r.gzip_bytes, 0);
+    const singleFileGzip = gzipSync(readFileSync(SINGLE_FILE), { level: 9 }).length;
     const report = {
-      page_gzip_bytes: loads.responses.reduce((sum, r) => sum + r.gzip_bytes, 0),
+      page_gzip_bytes: pageGzip,
       wasm_gzip_bytes: loads.responses.filter((r) => new URL(r.url).pathname.endsWith(".wasm"))
         .reduce((sum, r) => sum + r.gzip_bytes, 0),
       load_to_drawn_ms: ms(percentile(loads.times, 50)),
       static_fcp_ms: ms(percentile(loads.staticFcp, 50)),
       load_vs_static_ratio: round2(percentile(loads.times, 50) / percentile(loads.staticFcp, 50)),
       load_vs_static_ratio_zh: round2(percentile(loadsZh.times, 50) / percentile(loadsZh.staticFcp, 50)),
-      cls: Math.max(...loads.cls, ...loadsZh.cls),
+      embed_load_vs_static_ratio: round2(percentile(loadsEmbed.times, 50) / percentile(loadsEmbed.staticFcp, 50)),
+      single_file_gzip_bytes: singleFileGzip,
+      single_file_vs_hosted_gzip_ratio: round2(singleFileGzip / pageGzip),
+      cls: Math.max(...loads.cls, ...loadsZh.cls, ...loadsEmbed.cls),
       lang_switch_ms: ms(percentile(switches, 50)),
       canvases_blank_at_drawn: loads.blankAtDrawn.length,
       canvases_blank_when_visible: blankWhenVisible.length,
@@ -699,7 +713,9 @@ async function main() {
         static_fcp_ms_samples: loads.staticFcp.map(ms),
         zh_load_to_drawn_ms_samples: loadsZh.times.map(ms),
         zh_static_fcp_ms_samples: loadsZh.staticFcp.map(ms),
-        cls_samples: { en: loads.cls, "zh-CN": loadsZh.cls },
+        embed_load_to_drawn_ms_samples: loadsEmbed.times.map(ms),
+        embed_static_fcp_ms_samples: loadsEmbed.staticFcp.map(ms),
+        cls_samples: { en: loads.cls, "zh-CN": loadsZh.cls, "embed=graph": loadsEmbed.cls },
         lang_switch_ms_samples: switches.map(ms),
         canvases_blank_when_visible: blankWhenVisible,
         load_milestones_ms_median: loads.breakdown,

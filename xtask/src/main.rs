@@ -5,6 +5,7 @@
 
 mod bench;
 mod build;
+mod dist;
 mod imports;
 mod install;
 mod run;
@@ -19,6 +20,8 @@ usage: cargo xtask <command>
 
 commands:
   build              release wasm build into www/pkg (wasm-bindgen --target web, wasm-opt -Oz)
+  dist               build, then write dist/: relu-explorer.html (one offline file),
+                     relu-explorer-scorm12.zip (SCORM 1.2 package) and www/ (static hosting)
   serve [--port N]   build, then serve www/ on http://127.0.0.1:N (default 8000)
   test               everything CI checks: fmt, clippy (native and wasm32), native tests,
                      browser tests, build, end-to-end test of the served page
@@ -33,6 +36,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let outcome = match args.first().map(String::as_str) {
         Some("build") => no_more_args(&args).and_then(|()| build::run()),
+        Some("dist") => no_more_args(&args).and_then(|()| dist::run()),
         Some("serve") => parse_port(&args[1..]).and_then(serve::run),
         Some("test") => no_more_args(&args).and_then(|()| test::run()),
         Some("bench") => no_more_args(&args).and_then(|()| bench::run()),

@@ -2,7 +2,7 @@
 
 use std::process::Command;
 
-use crate::{build, install, run, serve};
+use crate::{build, dist, install, run, serve};
 
 /// One step of the run: a name for the log and what it does.
 struct Step {
@@ -69,9 +69,10 @@ fn steps() -> Vec<Step> {
                 command
             },
         ),
+        // The end-to-end tests open the offline files too (dist/).
         Step {
-            name: "release build of the page",
-            action: Box::new(build::run),
+            name: "release build of the page and its offline files (dist)",
+            action: Box::new(dist::run),
         },
         Step {
             name: "end-to-end test of the served page in headless Chromium",
