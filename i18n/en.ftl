@@ -411,6 +411,10 @@ unreadable_flag = { $name } ({ $key }) = “{ $text }” is not on or off; use 1
 # A list naming something that is not one of its choices; `{name}`, `{key}`, `{text}` (the
 # list), `{entry}` (what it names that is not a choice), `{choices}`, `{kept}`.
 unknown_entry = { $name } ({ $key }) = “{ $text }”: “{ $entry }” is not one of { $choices }. Kept { $kept }.
+# A link's language in a file that holds one language only (cargo xtask dist's
+# relu-explorer_en.html and relu-explorer_zh-CN.html); `{name}`, `{key}`, `{asked}`, `{only}`
+# (language tags).
+only_language = { $name } ({ $key }) = “{ $asked }”: this file holds the page in { $only } only. Open relu-explorer_{ $asked }.html or relu-explorer.html for { $asked }.
 # What a message says was kept when the setting was unset (the browser's language, the system's
 # colours, the whole page).
 kept_default = the default

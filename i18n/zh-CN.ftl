@@ -284,6 +284,7 @@ allowed_whole = { $min } 到 { $max } 之间的整数
 unreadable_number = { $name } ({ $key }) = “{ $text }” 不是数字；取值应为 { $allowed }。已保留 { $kept }。
 unreadable_flag = { $name } ({ $key }) = “{ $text }” 既不是开也不是关；请使用 1 或 0。已保留 { $kept }。
 unknown_entry = { $name } ({ $key }) = “{ $text }”：“{ $entry }” 不是 { $choices } 中的任何一个。已保留 { $kept }。
+only_language = { $name } ({ $key }) = “{ $asked }”：此文件只含 { $only } 版本。如需 { $asked } 版本，请打开 relu-explorer_{ $asked }.html 或 relu-explorer.html。
 kept_default = 默认值
 unreadable_choice = { $name } ({ $key }) = “{ $text }” 不是 { $choices } 中的任何一个。已保留 { $kept }。
 out_of_bounds = { $name } ({ $key }) = { $value } 超出范围；取值应为 { $allowed }。已保留 { $kept }。

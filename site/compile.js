@@ -22,12 +22,13 @@
 {
 const params = new URLSearchParams(location.hash.slice(1));
 const root = document.documentElement;
-const languages = ["en", "zh-CN"];
+// A one-language file (cargo xtask dist) says which it holds; the page holds both.
+const languages = root.dataset.onlyLang ? [root.dataset.onlyLang] : ["en", "zh-CN"];
 const preferred = (navigator.languages ?? [navigator.language])
   .map((tag) => (tag.toLowerCase().startsWith("zh") ? "zh-CN" : tag.slice(0, 2).toLowerCase()))
   .find((tag) => languages.includes(tag));
 // The browser's choice is kept too: a link without `lang` (or with a bad one) falls back to it.
-root.dataset.browserLang = preferred ?? "en";
+root.dataset.browserLang = preferred ?? languages[0];
 root.lang = languages.includes(params.get("lang"))
   ? params.get("lang")
   : root.dataset.browserLang;

@@ -179,6 +179,15 @@ pub enum Problem {
         /// The range kept.
         kept: (f64, f64),
     },
+    /// A language the page was not built with: a one-language file (`cargo xtask dist`'s
+    /// `relu-explorer_zh-CN.html`) holds its own language's prose alone. The page's language is
+    /// kept.
+    OnlyLanguage {
+        /// The language the link asked for.
+        asked: Lang,
+        /// The one language the page holds.
+        only: Lang,
+    },
     /// The x range was narrower than [`X_MIN_SPAN`].
     RangeTooNarrow {
         /// The x min given.
@@ -200,6 +209,7 @@ impl Problem {
             | Problem::NotWhole { setting, .. }
             | Problem::UnknownEntry { setting, .. }
             | Problem::TooLong { setting, .. } => vec![setting.key()],
+            Problem::OnlyLanguage { .. } => vec![Setting::Lang.key()],
             Problem::RangeOrder { .. } | Problem::RangeTooNarrow { .. } => vec!["xmin", "xmax"],
         }
     }
@@ -294,6 +304,14 @@ impl State {
             value
         };
         self.set_number(setting, value)
+    }
+
+    /// Keeps the state to a page that holds `only` one language: a link's other language is
+    /// dropped (the page shows its own) and reported.
+    pub fn keep_to_language(&mut self, only: Lang) -> Option<Problem> {
+        let asked = self.lang.filter(|&lang| lang != only)?;
+        self.lang = None;
+        Some(Problem::OnlyLanguage { asked, only })
     }
 
     /// Sets any setting from text, as a link or a select gives it: a number is read and then

@@ -236,6 +236,15 @@ pub fn problem(s: &Strings, problem: &Problem) -> String {
                 ("kept", kept),
             ],
         ),
+        Problem::OnlyLanguage { asked, only } => fill(
+            s.only_language,
+            &[
+                ("name", name(Setting::Lang)),
+                ("key", Setting::Lang.key()),
+                ("asked", asked.tag()),
+                ("only", only.tag()),
+            ],
+        ),
         Problem::TooLong { setting, len } => {
             let max = match setting.kind() {
                 Kind::Text(max) => max,

@@ -139,3 +139,28 @@ fn embed_and_hide_messages_name_what_is_not_on_the_page() {
         ]
     );
 }
+
+#[test]
+fn a_one_language_file_refuses_the_other_language_and_names_both_files() {
+    use relu_explorer::text::{Lang, ZH_CN};
+    let (mut state, _) = State::from_hash("#lang=zh-CN&x=2");
+    let refused = state
+        .keep_to_language(Lang::En)
+        .expect("zh-CN is not in an English file");
+    assert_eq!(state.lang, None, "the file's own language shows");
+    assert_eq!(state.to_hash(), "x=2", "the rest of the link is kept");
+    assert_eq!(refused.keys(), ["lang"]);
+    assert_eq!(
+        problem(&EN, &refused),
+        "Language (lang) = “zh-CN”: this file holds the page in en only. \
+         Open relu-explorer_zh-CN.html or relu-explorer.html for zh-CN."
+    );
+    assert!(problem(&ZH_CN, &refused).contains("relu-explorer_zh-CN.html"));
+    // The file's own language, or none, is no problem.
+    for hash in ["#lang=en", "#x=1"] {
+        let (mut state, _) = State::from_hash(hash);
+        let before = state.clone();
+        assert_eq!(state.keep_to_language(Lang::En), None, "{hash}");
+        assert_eq!(state, before);
+    }
+}

@@ -76,8 +76,11 @@ impl App {
             .document_element()
             .ok_or_else(|| crate::web::dom::error("no document element"))?;
         let hash = window()?.location().hash()?;
-        let (state, problems) = State::from_hash(&hash);
+        let (mut state, mut problems) = State::from_hash(&hash);
         let page = PageView::find(&root)?;
+        if let Some(only) = page.only_lang() {
+            problems.extend(state.keep_to_language(only));
+        }
         let browser_lang = page.browser_lang();
         let lang = state.lang.unwrap_or(browser_lang);
         #[cfg(feature = "fuzz")]
@@ -713,7 +716,10 @@ fn on_hash_change(app: &Shared) {
     {
         let mut guard = app.borrow_mut();
         let inner = &mut *guard;
-        let (state, problems) = State::from_hash(&hash);
+        let (mut state, mut problems) = State::from_hash(&hash);
+        if let Some(only) = inner.page.only_lang() {
+            problems.extend(state.keep_to_language(only));
+        }
         let lab = state.lab;
         inner.state = state;
         inner.lab.apply(&mut inner.state, lab);

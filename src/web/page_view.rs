@@ -146,6 +146,14 @@ impl PageView {
             .unwrap_or(Lang::En)
     }
 
+    /// The one language the page holds, when it was built with one (`<html data-only-lang>`:
+    /// `cargo xtask dist`'s one-language files); None for a page with every language.
+    pub fn only_lang(&self) -> Option<Lang> {
+        self.root
+            .get_attribute("data-only-lang")
+            .and_then(|tag| Lang::from_tag(&tag))
+    }
+
     /// Shows the page in `lang`: `<html lang>` (which picks the prose) with the parts on the
     /// screen, the attributes and option texts from `strings`, and the switch's
     /// pressed button. The other parts keep the language they show until [`catch_up`] or

@@ -13,11 +13,14 @@ const root = new URL("../../", import.meta.url);
 const SINGLE_FILE = fileURLToPath(new URL("dist/relu-explorer.html", root));
 const SCORM_ZIP = fileURLToPath(new URL("dist/relu-explorer-scorm12.zip", root));
 const FILE_URL = pathToFileURL(SINGLE_FILE).href;
+/** Each one-language file's URL. */
+const ONE_LANGUAGE = Object.fromEntries(["en", "zh-CN"].map((lang) =>
+  [lang, pathToFileURL(fileURLToPath(new URL(`dist/relu-explorer_${lang}.html`, root))).href]));
 
-/** Opens the single file with `hash`, as a new document, drawn. */
-async function openFile(page, hash = "") {
+/** Opens the single file (or the file at `url`) with `hash`, as a new document, drawn. */
+async function openFile(page, hash = "", url = FILE_URL) {
   if (page.url() !== "about:blank") await page.goto("about:blank");
-  await page.goto(FILE_URL + hash, { waitUntil: "commit" });
+  await page.goto(url + hash, { waitUntil: "commit" });
   await drawn(page);
 }
 
@@ -75,6 +78,37 @@ test.describe("the single file, from disk", () => {
   });
 });
 
+for (const [lang, url] of Object.entries(ONE_LANGUAGE)) {
+  const other = lang === "en" ? "zh-CN" : "en";
+  test.describe(`the ${lang} file, from disk`, () => {
+    // A browser that prefers the other language still gets the file's.
+    test.use({ onlyFile: url, locale: other });
+
+    test("holds its language alone, smaller, and refuses the other with a message", async ({ page }) => {
+      const [one, both] = await Promise.all([readFile(fileURLToPath(url)), readFile(SINGLE_FILE)]);
+      expect(one.length, "smaller than the file with both languages").toBeLessThan(both.length);
+      await openFile(page, "#x=3", url);
+      await expect(page.locator("html")).toHaveAttribute("lang", lang);
+      expect(await page.locator(`span[lang='${other}']`).count(), `no ${other} prose`).toBe(0);
+      await expect(page.locator(`#graph h2 span[lang='${lang}']`)).toBeVisible();
+      await expect(page.locator(`#lang-${other}`), "no switch to a language it lacks").toBeHidden();
+      expect(canvasProblems(await canvasReport(page))).toEqual([]);
+      expect(await problemKeys(page)).toEqual([]);
+      // A link in the other language: refused, said, and the rest of it followed.
+      await openFile(page, `#lang=${other}&x=-4`, url);
+      await expect(page.locator("html")).toHaveAttribute("lang", lang);
+      expect(await problemKeys(page)).toEqual(["lang"]);
+      await expect(page.locator("#page-message")).toBeVisible();
+      expect(await page.locator("#page-message").textContent()).toContain(`relu-explorer_${other}.html`);
+      expect(await stateHash(page)).toBe("x=-4");
+      // And in a link that changes in place.
+      await page.evaluate((to) => { location.hash = `lang=${to}&x=1`; }, other);
+      await expect.poll(() => stateHash(page)).toBe("x=1");
+      await expect(page.locator("html")).toHaveAttribute("lang", lang);
+    });
+  });
+}
+
 /** The package's files by name. */
 const scormFiles = async () => unzipSync(await readFile(SCORM_ZIP));
 
@@ -96,7 +130,7 @@ test.describe("the SCORM package in an LMS", () => {
 
   /** Serves the host page, scorm-again and the package; opens the host with `language` as the
    * learner's preference; returns the page and the run-time's calls as the host saw them. */
-  async function launch(page, language) {
+  async function launch(page, language, hash = "") {
     const files = await scormFiles();
     const runtime = await readFile(new URL("node_modules/scorm-again/dist/scorm12.min.js", root));
     await page.route(`${LMS}**`, (route) => {
@@ -111,7 +145,7 @@ test.describe("the SCORM package in an LMS", () => {
             for (const name of ["LMSInitialize", "LMSGetValue", "LMSSetValue", "LMSCommit", "LMSFinish"]) {
               API.on(name, (element, value) => calls.push([name, element ?? null, value ?? null]));
             }
-          </script><iframe id="sco" src="/sco/index.html" style="width:1000px;height:700px"></iframe>`,
+          </script><iframe id="sco" src="/sco/index.html${hash}" style="width:1000px;height:700px"></iframe>`,
         });
       }
       if (path === "/scorm12.js") return route.fulfill({ contentType: "text/javascript", body: runtime });
@@ -151,7 +185,13 @@ test.describe("the SCORM package in an LMS", () => {
     });
   }
 
-  test("works without an LMS, and a link's language wins over the learner's preference", async ({ page }) => {
+  test("a link's language wins over the learner's preference", async ({ page }) => {
+    const sco = await launch(page, "zh-CN", "#lang=en");
+    await expect(sco.locator("html")).toHaveAttribute("lang", "en");
+    expect(await calls(page)).toEqual([["LMSInitialize", null]]);
+  });
+
+  test("works without an LMS", async ({ page }) => {
     // No API anywhere: the launch page opened on its own.
     const files = await scormFiles();
     await page.route(`${LMS}**`, (route) => route.fulfill({ contentType: "text/html", body: Buffer.from(files["index.html"]) }));

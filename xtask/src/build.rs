@@ -85,7 +85,7 @@ pub fn run() -> Result<(), String> {
 }
 
 /// The page template, with `{{id}}` for every text (see the relu-i18n crate).
-const PAGE_TEMPLATE: &str = "i18n/page.html";
+pub const PAGE_TEMPLATE: &str = "i18n/page.html";
 /// Where the rendered page goes: the page `serve` publishes.
 const PAGE: &str = "www/index.html";
 

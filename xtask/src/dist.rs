@@ -1,6 +1,8 @@
 //! `cargo xtask dist`: the page for course materials, in `dist/`:
 //! - `relu-explorer.html`, one self-contained file (module, wasm, styles, favicon inlined) with
 //!   both languages and every section, that works opened from disk or uploaded to an LMS;
+//! - `relu-explorer_en.html` and `relu-explorer_zh-CN.html`, the same in one language each,
+//!   smaller (no prose of the other language; the language switch hidden);
 //! - `relu-explorer-scorm12.zip`, a SCORM 1.2 package of that file with a launch script that
 //!   talks to the LMS;
 //! - `www/`, the hosted page, for any static web server.
@@ -34,6 +36,15 @@ pub fn run() -> Result<(), String> {
     copy_dir(&root.join(build::WWW_DIR), &dist.join("www"))?;
     let page = format!("{}/index.html", build::WWW_DIR);
     single_file(&page, SINGLE_FILE, None)?;
+    let mut written = vec![SINGLE_FILE.to_string()];
+    for (index, (tag, _)) in relu_i18n::LANGS.iter().enumerate() {
+        let one = run::target_dir().join(format!("page_{tag}.html"));
+        fs::write(&one, page_in(index)?)
+            .map_err(|err| format!("cannot write {}: {err}", one.display()))?;
+        let out = format!("{DIST_DIR}/relu-explorer_{tag}.html");
+        single_file(&one.to_string_lossy(), &out, None)?;
+        written.push(out);
+    }
     let launch = run::target_dir().join("scorm12-index.html");
     let launch = launch.to_string_lossy();
     single_file(&page, &launch, Some(SCORM_LAUNCH))?;
@@ -43,7 +54,8 @@ pub fn run() -> Result<(), String> {
     ))?;
 
     println!("xtask dist: written (bytes)");
-    for name in [SINGLE_FILE, SCORM_ZIP] {
+    written.push(SCORM_ZIP.to_string());
+    for name in &written {
         println!("  {name:<40} {:>9}", size(&root.join(name))?);
     }
     println!(
@@ -51,6 +63,31 @@ pub fn run() -> Result<(), String> {
         "dist/www/"
     );
     Ok(())
+}
+
+/// The page rendered in the language `index` of [`relu_i18n::LANGS`] alone: its prose in
+/// that language only, and `<html lang data-only-lang>` saying so, which compile.js, the
+/// module and the stylesheet follow (no other language from a link or the browser, no
+/// language switch).
+fn page_in(index: usize) -> Result<String, String> {
+    let root = run::root();
+    let catalogs = relu_i18n::load(&root.join("i18n"))?;
+    let catalog = catalogs
+        .get(index)
+        .ok_or_else(|| format!("no language number {index}"))?;
+    let template = fs::read_to_string(root.join(build::PAGE_TEMPLATE))
+        .map_err(|err| format!("cannot read {}: {err}", build::PAGE_TEMPLATE))?;
+    let page = relu_i18n::page::render(&template, std::slice::from_ref(catalog))?;
+    let html = "<html lang=\"en\">";
+    if page.matches(html).count() != 1 {
+        return Err(format!("{} must start {html} once", build::PAGE_TEMPLATE));
+    }
+    let tag = relu_i18n::LANGS[index].0;
+    Ok(page.replacen(
+        html,
+        &format!("<html lang=\"{tag}\" data-only-lang=\"{tag}\">"),
+        1,
+    ))
 }
 
 /// Writes `out`, the single file of the rendered page `page`, with the classic script
