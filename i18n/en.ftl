@@ -308,6 +308,21 @@ graph-keys-hint =
 ## Program text
 
 # The page's title (browser tab, bookmarks, search results).
+copy-link = Copy link
+copy-link-done = Link copied: it opens the page as you see it now.
+copy-link-failed = Could not copy. The link in the address bar opens the page as you see it now.
+embed-button = Embed
+share-title = Embed this part in a course page
+share-intro =
+    Paste this code into a course page or a learning platform’s HTML editor. It shows this part
+    alone, with its current settings, in the language you are reading.
+share-code-label = HTML code
+share-copy = Copy code
+share-close = Close
+share-copied = Code copied.
+share-copy-failed = Could not copy automatically: the code is selected, press Ctrl+C (⌘C on a Mac).
+share-preview = Preview
+share-frame-title = ReLU Explorer:{" "}
 page_title = ReLU Explorer: the ReLU activation function, interactive
 # Option: weights from a normal distribution with standard deviation 1.
 init_normal = Normal, std 1

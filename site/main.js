@@ -4,6 +4,12 @@
 // A page in a frame also asks its host to size the frame (resizer.js); a page read on its own
 // never downloads that.
 if (window.parent !== window) import("./resizer.js");
+// The sharing tools (copy link, each part's Embed dialog) load their code on first use, and
+// work before the module has loaded (share.js reads the state from the link then).
+document.addEventListener("click", (event) => {
+  const button = event.target instanceof Element && event.target.closest("button[data-share]");
+  if (button) import("./share.js").then((share) => share.act(button));
+});
 // The single offline file carries the glue in its own script (reluExplorerGlue), as it carries
 // everything else: nothing is fetched.
 const { default: init, mount } =

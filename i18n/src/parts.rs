@@ -3,7 +3,9 @@
 //!
 //! A section is embeddable when its element carries `data-embeddable` and an `id`, which is
 //! the name `embed=` takes. Every `<section id>` must be embeddable, so a new section cannot
-//! be forgotten. A control is any `input`, `select`, `button` or `textarea` with an id.
+//! be forgotten, and every embeddable element holds its own Embed button (`button
+//! id="embed-<id>" data-share="embed"`, which opens the dialog that writes its `<iframe>`: see
+//! `site/share.js`). A control is any `input`, `select`, `button` or `textarea` with an id.
 //!
 //! From these the build writes the lists for the module ([`rust`]), so that they are never
 //! kept by hand: the module validates `embed=` and `hide=` against them, and draws and trains
@@ -34,7 +36,8 @@ pub struct Parts {
 }
 
 /// Reads the template's sections and controls; fails on a `<section id>` that is not
-/// embeddable, an embeddable element without an id, or an id used twice.
+/// embeddable, an embeddable element without an id or without an Embed button of its own, or
+/// an id used twice.
 pub fn read(template: &str) -> Result<Parts, String> {
     let page = Html::parse_document(template);
     let select = |css: &str| Selector::parse(css).expect("a valid selector");
@@ -58,6 +61,7 @@ pub fn read(template: &str) -> Result<Parts, String> {
         ));
     }
     let embeddable = select("[data-embeddable]");
+    let embed_buttons = select("button[data-share=\"embed\"]");
     let mut sections = Vec::new();
     for element in page.select(&embeddable) {
         let Some(own) = id(&element) else {
@@ -66,6 +70,23 @@ pub fn read(template: &str) -> Result<Parts, String> {
                 element.value().name()
             ));
         };
+        let button = format!("embed-{own}");
+        let has_button = element.select(&embed_buttons).any(|candidate| {
+            let closest = candidate
+                .ancestors()
+                .filter_map(ElementRef::wrap)
+                .find(|ancestor| embeddable.matches(ancestor));
+            id(&candidate).as_deref() == Some(button.as_str())
+                && closest.and_then(|c| id(&c)).as_deref() == Some(own.as_str())
+        });
+        if !has_button {
+            return Err(format!(
+                "page.html: <{} id={own:?}> is embeddable but has no Embed button of its own: \
+                 put <button type=\"button\" id={button:?} data-share=\"embed\" …> by its \
+                 heading (CONTRIBUTING.md)",
+                element.value().name()
+            ));
+        }
         let mut within: Vec<String> = element
             .ancestors()
             .filter_map(ElementRef::wrap)
@@ -120,10 +141,12 @@ mod tests {
     const PAGE: &str = "<!doctype html><html><body><header><p id=\"page-message\"></p>\
         <button id=\"lang-en\"></button></header><main>\
         <section id=\"graph\" data-embeddable><div class=\"slider\"><label for=\"x\">x</label>\
-        <input id=\"x\"></div></section>\
+        <input id=\"x\"></div><button id=\"embed-graph\" data-share=\"embed\"></button></section>\
         <section id=\"weak\" data-embeddable><article><div id=\"lab\" data-embeddable>\
-        <select id=\"act\"></select><div id=\"inner\" data-embeddable></div></div></article>\
-        </section></main></body></html>";
+        <select id=\"act\"></select><div id=\"inner\" data-embeddable>\
+        <button id=\"embed-inner\" data-share=\"embed\"></button></div>\
+        <button id=\"embed-lab\" data-share=\"embed\"></button></div></article>\
+        <button id=\"embed-weak\" data-share=\"embed\"></button></section></main></body></html>";
 
     #[test]
     fn reads_sections_with_what_holds_them_and_controls_in_page_order() {
@@ -141,17 +164,45 @@ mod tests {
                 section("inner", &["weak", "lab"]),
             ]
         );
-        assert_eq!(parts.controls, ["lang-en", "x", "act"]);
+        assert_eq!(
+            parts.controls,
+            [
+                "lang-en",
+                "x",
+                "embed-graph",
+                "act",
+                "embed-inner",
+                "embed-lab",
+                "embed-weak"
+            ]
+        );
     }
 
     #[test]
     fn refuses_a_section_that_cannot_be_embedded_and_repeated_ids() {
-        let plain = "<main><section id=\"new\"></section></main>";
+        let plain = "<main><section id=\"new\"><button id=\"embed-new\" data-share=\"embed\">\
+            </button></section></main>";
         assert!(read(plain).unwrap_err().contains("new"));
-        let nameless = "<main><div data-embeddable></div></main>";
+        let nameless =
+            "<main><div data-embeddable><button data-share=\"embed\"></button></div></main>";
         assert!(read(nameless).unwrap_err().contains("no id"));
         let twice = "<p id=\"a\"></p><p id=\"a\"></p>";
         assert!(read(twice).unwrap_err().contains("twice"));
+    }
+
+    #[test]
+    fn refuses_an_embeddable_element_without_an_embed_button_of_its_own() {
+        let without = "<main><section id=\"new\" data-embeddable><p>text</p></section></main>";
+        assert!(read(without).unwrap_err().contains("embed-new"));
+        // The button of a part inside it is not its own.
+        let inner_only = "<main><section id=\"outer\" data-embeddable>\
+            <div id=\"inner\" data-embeddable><button id=\"embed-inner\" data-share=\"embed\">\
+            </button><button id=\"embed-outer\" data-share=\"embed\"></button></div></section></main>";
+        assert!(read(inner_only).unwrap_err().contains("embed-outer"));
+        // Nor is a button named for it that does not open the dialog.
+        let plain = "<main><section id=\"new\" data-embeddable><button id=\"embed-new\">\
+            </button></section></main>";
+        assert!(read(plain).unwrap_err().contains("embed-new"));
     }
 
     #[test]
@@ -159,6 +210,8 @@ mod tests {
         let code = rust(&read(PAGE).unwrap());
         assert!(code.contains("pub const SECTIONS: [Section; 4] = ["));
         assert!(code.contains("Section { id: \"inner\", within: &[\"weak\", \"lab\"] },"));
-        assert!(code.contains("pub const CONTROLS: [&str; 3] = [\"lang-en\", \"x\", \"act\"];"));
+        assert!(
+            code.contains("pub const CONTROLS: [&str; 7] = [\"lang-en\", \"x\", \"embed-graph\",")
+        );
     }
 }

@@ -22,8 +22,11 @@ use crate::web::dom::{document, window};
 const TARGETS: &str = "canvas, input, select, textarea, button";
 
 /// Controls a person cannot use or that would leave or block the page: disabled ones, anything
-/// in a form (a click or Enter could submit it), and file pickers.
-const SKIPPED: &str = ":disabled, form *, input[type=file]";
+/// in a form (a click or Enter could submit it), file pickers, and the sharing tools
+/// (`data-share`: an Embed dialog is modal and loads a second page in its preview; a copy
+/// writes to the clipboard), which change no state, and the export buttons (`data-export`:
+/// each click would save a file).
+const SKIPPED: &str = ":disabled, form *, input[type=file], [data-share], [data-export]";
 
 /// The bounds the planner draws from for a number input that sets none (the lab's seed sets no
 /// max): a span is needed, and a million either way reaches far past any value a person types.

@@ -72,6 +72,12 @@ const TEXT_EDITS = { "torch-x": "3.0, -2.0, 0.5, -0.25", "torch-grad": "0.5, 2.0
 /** What a control needs before it shows an effect: a box checked, a select set, or a button
  * clicked first (the walk-through's Back and Start over do nothing before Next). */
 const NEEDS = {
+/** The sharing tools (share.spec.mjs checks each): Copy link, an Embed button per embeddable
+ * part, and the Embed dialog's code, copy and close. They change no state. */
+const SHARING = [
+  "copy-link", "share-code", "share-copy", "share-close",
+  ...["formula", "graph", "strengths", "weaknesses", "walkthrough", "lab", "born-dead", "torch"].map((id) => `embed-${id}`),
+];
   "leaky-slope": { check: "show-leaky" },
   "lab-slope": { select: ["lab-activation", "leaky"] },
   "neuron-back": { click: "neuron-next" },
@@ -314,7 +320,7 @@ test("the list of controls checked below is every control on the page", async ({
     [...document.querySelectorAll("input, select, button, textarea")]
       .filter((el) => el.type !== "hidden")
       .map((el) => el.id || el.outerHTML.slice(0, 80)));
-  expect(onPage.sort()).toEqual([...Object.keys(CONTROLS), ...LAB_BUTTONS, ...SWITCHES].sort());
+  expect(onPage.sort()).toEqual([...Object.keys(CONTROLS), ...LAB_BUTTONS, ...SWITCHES, ...SHARING].sort());
 });
 
 for (const [id, kind] of Object.entries(CONTROLS)) {

@@ -110,11 +110,13 @@ const SITE_DIR: &str = "site";
 const MINIFY_CSS: &str = "xtask/minify_css.mjs";
 
 /// How terser must read a script: the page loads compile.js as a classic script in `<head>`
-/// and main.js as a module (it imports the glue and awaits at its top level).
-const SCRIPTS: [(&str, bool); 3] = [
+/// and main.js as a module (it imports the glue and awaits at its top level); main.js imports
+/// resizer.js (in a frame) and share.js (on a first click on a sharing tool) when needed.
+const SCRIPTS: [(&str, bool); 4] = [
     ("compile.js", false),
     ("main.js", true),
     ("resizer.js", true),
+    ("share.js", true),
 ];
 
 /// The files of `site/` served as they are: the example course page, and H5P's resizer, which
@@ -154,7 +156,10 @@ pub fn minify_site() -> Result<(), String> {
         fs::copy(root.join(site(name)), &to).map_err(|err| format!("cannot copy {name}: {err}"))?;
     }
     println!("xtask build: the page's own files, minified (bytes, before gzip)");
-    for name in ["style.css", "compile.js", "main.js", "resizer.js"] {
+    for name in ["style.css"]
+        .into_iter()
+        .chain(SCRIPTS.map(|(script, _)| script))
+    {
         println!(
             "  {:<62} {:>9}  from {}",
             www(name),
