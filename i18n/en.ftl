@@ -72,6 +72,8 @@ graph-p-1 =
 graph-caption-1 =
     Drag or click on the graph to move x. The filled dot at x = 0 marks the derivative PyTorch
     uses there (0); the open dot marks the slope just to the right (1).
+export-graph-png = Save the graph as PNG
+export-graph-csv = Save its samples as CSV
 graph-legend-1 = Input
 graph-table-caption-1 = Values at x
 graph-column-1 = function
@@ -199,6 +201,11 @@ lab-reset-label = Reset
 lab-p-2 =
     Green squares: alive. Grey outlines: dead (≤ 0 on every input; no gradient ever reaches it).
     Amber circles, with Leaky ReLU: below zero on every input but still learning through the leak.
+export-lab-fit = Save the fit as PNG
+export-lab-units = Save the units as PNG
+export-lab-dead = Save the dead share as PNG
+export-lab-loss = Save the loss as PNG
+export-lab-csv = Save the training history as CSV
 lab-summary = Settings
 label-lab-activation = Activation
 label-lab-slope = Leaky slope
@@ -301,13 +308,6 @@ theme-label = Colours
 theme-auto = System
 theme-light = Light
 theme-dark = Dark
-graph-keys-hint =
-    With the graph focused, the arrow keys move x by one step, Page Up and Page Down by a tenth of
-    the range, and Home and End to its ends.
-
-## Program text
-
-# The page's title (browser tab, bookmarks, search results).
 copy-link = Copy link
 copy-link-done = Link copied: it opens the page as you see it now.
 copy-link-failed = Could not copy. The link in the address bar opens the page as you see it now.
@@ -323,6 +323,13 @@ share-copied = Code copied.
 share-copy-failed = Could not copy automatically: the code is selected, press Ctrl+C (⌘C on a Mac).
 share-preview = Preview
 share-frame-title = ReLU Explorer:{" "}
+graph-keys-hint =
+    With the graph focused, the arrow keys move x by one step, Page Up and Page Down by a tenth of
+    the range, and Home and End to its ends.
+
+## Program text
+
+# The page's title (browser tab, bookmarks, search results).
 page_title = ReLU Explorer: the ReLU activation function, interactive
 # Option: weights from a normal distribution with standard deviation 1.
 init_normal = Normal, std 1

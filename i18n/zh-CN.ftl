@@ -51,6 +51,8 @@ graph-p-1 =
     stretchy="false">)</mo></math> 和 <math><mi>f</mi><mo>′</mo><mo stretchy="false">(</mo><mi>x</mi><mo
     stretchy="false">)</mo></math>。然后还可以叠加 Leaky ReLU、sigmoid 或 tanh，把它们的形状和斜率与 ReLU 进行比较。
 graph-caption-1 = 在图上拖动或点击即可移动 x。x = 0 处的实心点表示 PyTorch 在该点采用的导数（0）；空心点表示紧靠其右侧的斜率（1）。
+export-graph-png = 将图像保存为 PNG
+export-graph-csv = 将采样数据保存为 CSV
 graph-legend-1 = 输入
 graph-table-caption-1 = x 处的函数值
 graph-column-1 = 函数
@@ -141,6 +143,11 @@ lab-play-label = 播放
 lab-step-label = 单步
 lab-reset-label = 重置
 lab-p-2 = 绿色实心方块：存活。灰色空心方块：死亡（在每个输入上都 ≤ 0，再也没有梯度能到达它）。琥珀色圆点（使用 Leaky ReLU 时）：在每个输入上都小于零，但仍在通过泄露部分继续学习。
+export-lab-fit = 将拟合图保存为 PNG
+export-lab-units = 将单元图保存为 PNG
+export-lab-dead = 将死亡比例图保存为 PNG
+export-lab-loss = 将损失图保存为 PNG
+export-lab-csv = 将训练记录保存为 CSV
 lab-summary = 设置
 label-lab-activation = 激活函数
 label-lab-slope = 泄露斜率
@@ -215,13 +222,6 @@ theme-label = 配色
 theme-auto = 跟随系统
 theme-light = 浅色
 theme-dark = 深色
-graph-keys-hint = 图像获得焦点后，方向键每次把 x 移动一步，Page Up 和 Page Down 每次移动范围的十分之一，Home 和 End 移到两端。
-
-## Program text
-
-page_title = ReLU 探索器：交互式学习 ReLU 激活函数
-init_normal = 正态分布，标准差 1
-init_uniform = 均匀分布 ±0.5
 copy-link = 复制链接
 copy-link-done = 链接已复制：打开它会看到与现在相同的页面状态。
 copy-link-failed = 无法复制。地址栏中的链接会打开与现在相同的页面状态。
@@ -235,6 +235,13 @@ share-copied = 代码已复制。
 share-copy-failed = 无法自动复制：代码已选中，请按 Ctrl+C（Mac 上按 ⌘C）。
 share-preview = 预览
 share-frame-title = ReLU 探索器：
+graph-keys-hint = 图像获得焦点后，方向键每次把 x 移动一步，Page Up 和 Page Down 每次移动范围的十分之一，Home 和 End 移到两端。
+
+## Program text
+
+page_title = ReLU 探索器：交互式学习 ReLU 激活函数
+init_normal = 正态分布，标准差 1
+init_uniform = 均匀分布 ±0.5
 task_step = 0 处的阶跃
 task_zigzag = 锯齿波（分段线性）
 page_description = 在动手操作中学习 ReLU 激活函数：它的公式与导数、可交互的实时图像、它为什么容易训练、神经元死亡问题，以及 torch.relu。

@@ -10,6 +10,11 @@ document.addEventListener("click", (event) => {
   const button = event.target instanceof Element && event.target.closest("button[data-share]");
   if (button) import("./share.js").then((share) => share.act(button));
 });
+// The export buttons (each chart's PNG, the CSVs) load their code on first use too.
+document.addEventListener("click", (event) => {
+  const button = event.target instanceof Element && event.target.closest("button[data-export]");
+  if (button) import("./export.js").then((exports) => exports.save(button));
+});
 // The single offline file carries the glue in its own script (reluExplorerGlue), as it carries
 // everything else: nothing is fetched.
 const { default: init, mount } =

@@ -220,6 +220,23 @@ impl Explorer {
         self.app.borrow().state_hash()
     }
 
+    /// The graph's samples at the current state as CSV text: a header `x,relu,relu_derivative`
+    /// (and a column pair per overlay shown: `leaky_relu`, `sigmoid`, `tanh`) and a row per x
+    /// the curves are drawn through, each number the f32 the page computes in the shortest
+    /// text that reads back as it. What the graph's CSV button downloads.
+    #[wasm_bindgen(js_name = graphCsv)]
+    pub fn graph_csv(&self) -> String {
+        self.app.borrow().graph_csv()
+    }
+
+    /// The lab's training history as CSV text: a header `step,loss,dead_share_layer_1,…` and a
+    /// row per recorded step, a cell empty where its series has no value at that step. What
+    /// the lab's CSV button downloads.
+    #[wasm_bindgen(js_name = labCsv)]
+    pub fn lab_csv(&self) -> String {
+        self.app.borrow().lab_csv()
+    }
+
     /// The polylines the graph currently draws, each a Float64Array `[x0, y0, x1, y1, ...]` in
     /// canvas backing-store pixels.
     #[wasm_bindgen(js_name = graphPolylines)]

@@ -256,6 +256,16 @@ impl App {
         self.lab.steps()
     }
 
+    /// The graph's samples at the current state as CSV, for the JS handle.
+    pub fn graph_csv(&self) -> String {
+        crate::export::graph_csv(&crate::plot::graph::GraphSpec::of(&self.state, 1.0))
+    }
+
+    /// The lab's training history as CSV, for the JS handle.
+    pub fn lab_csv(&self) -> String {
+        self.lab.csv()
+    }
+
     /// The URL hash of the current state (without `#`), for the JS handle.
     pub fn state_hash(&self) -> String {
         self.state.to_hash()

@@ -147,6 +147,11 @@ impl LabView {
         self.lab.step()
     }
 
+    /// The run's training history as CSV (see [`crate::export::lab_csv`]).
+    pub fn csv(&self) -> String {
+        crate::export::lab_csv(&self.lab)
+    }
+
     /// Whether training is running.
     pub fn running(&self) -> bool {
         self.lab.state() == RunState::Running

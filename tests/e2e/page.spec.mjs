@@ -47,8 +47,8 @@ const TORCH_BAD = [
   ["torch-grad", "1.0, 1.0"],
 ];
 
-/** Every form control on the page, by id, with how it is operated, except the lab's buttons,
- * which have checks of their own (lab.spec.mjs). A test below fails when the page gains or
+/** Every form control on the page, by id, with how it is operated, except the lab's buttons
+ * and the export buttons, which have checks of their own (lab.spec.mjs, export.spec.mjs). A test below fails when the page gains or
  * loses a control, so that this list stays complete. */
 const CONTROLS = {
   "x-value": "range", "x-min": "range", "x-max": "range",
@@ -65,19 +65,24 @@ const LAB_BUTTONS = [
   "preset-healthy", "preset-high-lr", "preset-negative-bias", "preset-leaky-rescue", "preset-narrow-deep",
   "lab-play", "lab-step", "lab-reset",
 ];
+/** The export buttons, each chart's PNG and the CSVs (export.spec.mjs checks each). */
+const EXPORTS = [
+  "export-graph-png", "export-graph-csv", "export-lab-fit", "export-lab-units", "export-lab-dead",
+  "export-lab-loss", "export-lab-csv",
+];
 /** The language and theme switches (i18n.spec.mjs checks each). */
 const SWITCHES = ["lang-en", "lang-zh-CN", "theme-auto", "theme-light", "theme-dark"];
-/** Valid replacements a person might type into each text field. */
-const TEXT_EDITS = { "torch-x": "3.0, -2.0, 0.5, -0.25", "torch-grad": "0.5, 2.0, 1.0, 3.0" };
-/** What a control needs before it shows an effect: a box checked, a select set, or a button
- * clicked first (the walk-through's Back and Start over do nothing before Next). */
-const NEEDS = {
 /** The sharing tools (share.spec.mjs checks each): Copy link, an Embed button per embeddable
  * part, and the Embed dialog's code, copy and close. They change no state. */
 const SHARING = [
   "copy-link", "share-code", "share-copy", "share-close",
   ...["formula", "graph", "strengths", "weaknesses", "walkthrough", "lab", "born-dead", "torch"].map((id) => `embed-${id}`),
 ];
+/** Valid replacements a person might type into each text field. */
+const TEXT_EDITS = { "torch-x": "3.0, -2.0, 0.5, -0.25", "torch-grad": "0.5, 2.0, 1.0, 3.0" };
+/** What a control needs before it shows an effect: a box checked, a select set, or a button
+ * clicked first (the walk-through's Back and Start over do nothing before Next). */
+const NEEDS = {
   "leaky-slope": { check: "show-leaky" },
   "lab-slope": { select: ["lab-activation", "leaky"] },
   "neuron-back": { click: "neuron-next" },
@@ -320,7 +325,7 @@ test("the list of controls checked below is every control on the page", async ({
     [...document.querySelectorAll("input, select, button, textarea")]
       .filter((el) => el.type !== "hidden")
       .map((el) => el.id || el.outerHTML.slice(0, 80)));
-  expect(onPage.sort()).toEqual([...Object.keys(CONTROLS), ...LAB_BUTTONS, ...SWITCHES, ...SHARING].sort());
+  expect(onPage.sort()).toEqual([...Object.keys(CONTROLS), ...LAB_BUTTONS, ...EXPORTS, ...SWITCHES, ...SHARING].sort());
 });
 
 for (const [id, kind] of Object.entries(CONTROLS)) {

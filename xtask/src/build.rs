@@ -111,12 +111,14 @@ const MINIFY_CSS: &str = "xtask/minify_css.mjs";
 
 /// How terser must read a script: the page loads compile.js as a classic script in `<head>`
 /// and main.js as a module (it imports the glue and awaits at its top level); main.js imports
-/// resizer.js (in a frame) and share.js (on a first click on a sharing tool) when needed.
-const SCRIPTS: [(&str, bool); 4] = [
+/// resizer.js (in a frame), share.js (on a first click on a sharing tool) and export.js (on a
+/// first click on an export button) when needed.
+const SCRIPTS: [(&str, bool); 5] = [
     ("compile.js", false),
     ("main.js", true),
     ("resizer.js", true),
     ("share.js", true),
+    ("export.js", true),
 ];
 
 /// The files of `site/` served as they are: the example course page, and H5P's resizer, which
