@@ -16,6 +16,10 @@ use crate::text::Strings;
 /// Training steps the lab's figures show.
 pub const LAB_STEPS: u64 = 1000;
 
+/// Pixels per CSS pixel of the page: plotters' SVG backend writes a font a fifth smaller than
+/// the canvas draws it, and this brings the figures' words back to the page's proportions.
+const SCALE: f64 = 1.25;
+
 /// A figure.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Figure {
@@ -82,12 +86,12 @@ pub fn draw<DB: DrawingBackend>(
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     match figure {
         Figure::Graph => {
-            let spec = GraphSpec::of(&State::default(), 1.0);
+            let spec = GraphSpec::of(&State::default(), SCALE);
             graph::draw(area, &spec, &LIGHT, strings).map(|_| ())
         }
         Figure::Lab(chart) => {
             let grid = lab_charts::grid();
-            lab_charts::draw(area, chart, lab, &grid, &LIGHT, strings, 1.0)
+            lab_charts::draw(area, chart, lab, &grid, &LIGHT, strings, SCALE)
         }
     }
 }

@@ -6,6 +6,7 @@
 mod bench;
 mod build;
 mod dist;
+mod figures;
 mod imports;
 mod install;
 mod run;
@@ -27,6 +28,8 @@ commands:
                      browser tests, build, end-to-end test of the served page
   bench              build, measure the page in headless Chromium, write
                      target/bench/report.json and check the budgets
+  figures            the main charts as SVG for slides, in both languages, into
+                     target/figures/<lang>/<chart>.svg
 ";
 
 /// The port `serve` listens on unless `--port` says otherwise.
@@ -40,6 +43,7 @@ fn main() -> ExitCode {
         Some("serve") => parse_port(&args[1..]).and_then(serve::run),
         Some("test") => no_more_args(&args).and_then(|()| test::run()),
         Some("bench") => no_more_args(&args).and_then(|()| bench::run()),
+        Some("figures") => no_more_args(&args).and_then(|()| figures::run()),
         Some("help" | "-h" | "--help") => {
             print!("{USAGE}");
             Ok(())
