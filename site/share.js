@@ -30,6 +30,11 @@ const inLanguage = (element) =>
 const attribute = (text) =>
   text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
+/** A link made safe inside a double-quoted HTML attribute, its `&`s kept readable: the module
+ * percent-encodes every value, so a `&` separates keys, which HTML reads as itself there (it
+ * decodes no character reference followed by `=`), and a quote cannot occur but is encoded. */
+const linkAttribute = (url) => url.replace(/"/g, "%22").replace(/</g, "%3C").replace(/>/g, "%3E");
+
 /** The link that shows the part `id` alone, in the state and language the page has now: the
  * state's own keys kept as the module wrote them, `embed=` first and an explicit `lang=`. */
 function embedUrl(id) {
@@ -82,7 +87,7 @@ function openDialog(button) {
   const measured = part.getBoundingClientRect().height;
   const height = measured > 0 ? Math.ceil(measured / 100) * 100 + 100 : DEFAULT_HEIGHT;
   code.value =
-    `<iframe src="${attribute(url)}" width="100%" height="${height}" title="${attribute(title)}"></iframe>`;
+    `<iframe src="${linkAttribute(url)}" width="100%" height="${height}" title="${attribute(title)}"></iframe>`;
   preview.title = title;
   preview.src = url;
   report(document.getElementById("share-status"), null);
