@@ -199,3 +199,11 @@ test("the lab's CSV holds its training history, a row per recorded step", async 
     }
   }
 });
+
+test("hide= takes export buttons away, as it does any control", async ({ page }) => {
+  await open(page, "#hide=export-graph-png,export-lab-csv");
+  await expect(page.locator("#export-graph-png")).toBeHidden();
+  await expect(page.locator("#export-lab-csv")).toBeHidden();
+  await expect(page.locator("#export-graph-csv")).toBeVisible();
+  await expect(page.locator("#export-lab-fit")).toBeVisible();
+});
