@@ -92,6 +92,9 @@ function openDialog(button) {
   preview.src = url;
   report(document.getElementById("share-status"), null);
   dialog.showModal();
+  // Focus by script, not an `autofocus` attribute: a page framed across origins (the single
+  // file's preview, from file://) reports every autofocus candidate in its markup as an error.
+  document.getElementById("share-copy").focus();
   dialog.addEventListener("close", () => {
     // The preview is a second page: it stops (a lab it trains, its drawing) when the dialog goes.
     preview.src = "about:blank";

@@ -57,6 +57,24 @@ test.describe("the single file, from disk", () => {
     expect(await stateHash(page)).toContain("x=-2.5");
   });
 
+  test("its sharing and export tools work from the file: the Embed preview, a PNG, a CSV", async ({ page }) => {
+    const requests = [];
+    page.on("request", (request) => requests.push(request.url()));
+    await openFile(page, "#x=-1");
+    await page.locator("#embed-graph").click();
+    const preview = page.frameLocator("#share-preview");
+    await expect(preview.locator("html")).toHaveAttribute("data-drawn", "true", { timeout: 20_000 });
+    await expect(preview.locator("html")).toHaveAttribute("data-embed", "graph");
+    await page.keyboard.press("Escape");
+    for (const id of ["export-graph-png", "export-graph-csv"]) {
+      const [download] = await Promise.all([page.waitForEvent("download"), page.locator(`#${id}`).click()]);
+      expect((await readFile(await download.path())).length, `${id} saved something`).toBeGreaterThan(100);
+    }
+    // The file, and the preview's copy of it: nothing else.
+    expect(requests.filter((url) => !url.startsWith("blob:")).map((url) => url.split("#")[0]))
+      .toEqual([FILE_URL, FILE_URL]);
+  });
+
   test("a link's state is the same in the single file and on the hosted page, both ways", async ({ page, browser, baseURL }) => {
     const link = "#x=1.75&lang=zh-CN&theme=dark&embed=torch&hide=x-min";
     await openFile(page, link);
