@@ -3,6 +3,9 @@
 //! Chinese ones.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::svg::hex;
 use plotters::prelude::*;
 use relu_explorer::plot::figures::{self, Figure, FIGURES, LAB_STEPS};
 use relu_explorer::plot::lab_charts::{LabChart, GRID_POINTS};
@@ -21,25 +24,11 @@ fn render(figure: Figure, strings: &Strings) -> String {
     svg
 }
 
-fn hex(color: RGBColor) -> String {
-    format!("#{:02X}{:02X}{:02X}", color.0, color.1, color.2)
-}
-
 /// How many points each `<polyline>` stroked in `color` has.
 fn polylines(svg: &str, color: RGBColor) -> Vec<usize> {
-    let stroke = format!("stroke=\"{}\"", hex(color));
-    svg.lines()
-        .filter(|l| l.contains("<polyline") && l.contains(&stroke))
-        .map(|l| {
-            let points = l
-                .split("points=\"")
-                .nth(1)
-                .unwrap()
-                .split('"')
-                .next()
-                .unwrap();
-            points.split_whitespace().count()
-        })
+    common::svg::polylines(svg, color)
+        .iter()
+        .map(Vec::len)
         .collect()
 }
 

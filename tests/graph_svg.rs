@@ -2,6 +2,9 @@
 //! jump at x = 0, the marker at x, and everything the article's figure has.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::svg::{hex, polylines};
 use plotters::prelude::*;
 use relu_explorer::activation::Activation;
 use relu_explorer::plot::graph::{self, Drawn, GraphSpec};
@@ -29,34 +32,6 @@ fn render(spec: &GraphSpec) -> (String, Drawn) {
         drawn
     };
     (svg, drawn)
-}
-
-fn hex(color: RGBColor) -> String {
-    format!("#{:02X}{:02X}{:02X}", color.0, color.1, color.2)
-}
-
-/// The `points` of every `<polyline>` stroked in `color`.
-fn polylines(svg: &str, color: RGBColor) -> Vec<Vec<(i32, i32)>> {
-    let stroke = format!("stroke=\"{}\"", hex(color));
-    svg.lines()
-        .filter(|l| l.contains("<polyline") && l.contains(&stroke))
-        .map(|l| {
-            let points = l
-                .split("points=\"")
-                .nth(1)
-                .unwrap()
-                .split('"')
-                .next()
-                .unwrap();
-            points
-                .split_whitespace()
-                .map(|p| {
-                    let (x, y) = p.split_once(',').unwrap();
-                    (x.parse().unwrap(), y.parse().unwrap())
-                })
-                .collect()
-        })
-        .collect()
 }
 
 /// The centres of every `<circle>` filled in `color`.
