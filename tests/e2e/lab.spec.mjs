@@ -239,11 +239,13 @@ test("lab: every preset has a note of its own", async ({ page }) => {
   await showLab(page);
   const notes = [];
   for (const key of PRESETS) {
-    const before = await page.evaluate(() => window.__relu.frames());
     await page.locator(`#preset-${key}`).click();
     // The note is written by a complete render (a render that runs out of its frame's time
-    // leaves the lab for the next, and counts only once it is done).
-    await page.waitForFunction((n) => window.__relu.frames() > n, before);
+    // leaves the lab for the next, and counts only once it is done) that starts after the
+    // click: counted from before it, a running lab's frame drawn while the click was still
+    // on its way would do, with the previous preset's note.
+    const after = await page.evaluate(() => window.__relu.frames());
+    await page.waitForFunction((n) => window.__relu.frames() > n, after);
     notes.push(await page.locator("#lab-preset-note").textContent());
   }
   await page.locator("#lab-play").click();
