@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::svg::hex;
+use common::svg::{hex, texts};
 use plotters::prelude::*;
 use relu_explorer::plot::figures::{self, Figure, FIGURES, LAB_STEPS};
 use relu_explorer::plot::lab_charts::{LabChart, GRID_POINTS};
@@ -29,16 +29,6 @@ fn polylines(svg: &str, color: RGBColor) -> Vec<usize> {
     common::svg::polylines(svg, color)
         .iter()
         .map(Vec::len)
-        .collect()
-}
-
-/// The content of every `<text>` element (plotters writes it on the line after the tag).
-fn texts(svg: &str) -> Vec<String> {
-    let lines: Vec<&str> = svg.lines().collect();
-    lines
-        .windows(2)
-        .filter(|w| w[0].trim_start().starts_with("<text"))
-        .map(|w| w[1].trim().replace("&apos;", "'"))
         .collect()
 }
 

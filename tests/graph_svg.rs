@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::svg::{hex, polylines};
+use common::svg::{hex, polylines, texts};
 use plotters::prelude::*;
 use relu_explorer::activation::Activation;
 use relu_explorer::plot::graph::{self, Drawn, GraphSpec};
@@ -52,16 +52,6 @@ fn filled_circles(svg: &str, color: RGBColor) -> Vec<(i32, i32)> {
             };
             (attr("cx"), attr("cy"))
         })
-        .collect()
-}
-
-/// The content of every `<text>` element (plotters writes it on the line after the tag).
-fn texts(svg: &str) -> Vec<String> {
-    let lines: Vec<&str> = svg.lines().collect();
-    lines
-        .windows(2)
-        .filter(|w| w[0].trim_start().starts_with("<text"))
-        .map(|w| w[1].trim().to_string())
         .collect()
 }
 

@@ -31,3 +31,14 @@ pub fn polylines(svg: &str, color: RGBColor) -> Vec<Vec<(i32, i32)>> {
         })
         .collect()
 }
+
+/// The content of every `<text>` element (plotters writes it on the line after the tag), with
+/// the apostrophes plotters escapes read back.
+pub fn texts(svg: &str) -> Vec<String> {
+    let lines: Vec<&str> = svg.lines().collect();
+    lines
+        .windows(2)
+        .filter(|w| w[0].trim_start().starts_with("<text"))
+        .map(|w| w[1].trim().replace("&apos;", "'"))
+        .collect()
+}

@@ -111,15 +111,7 @@ for (const [id, [name, canvas]] of Object.entries(PNG_EXPORTS)) {
       const data = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
       const image = await createImageBitmap(new Blob([data], { type: "image/png" }));
       const source = document.getElementById(canvas);
-      const read = (drawable) => {
-        const copy = document.createElement("canvas");
-        copy.width = source.width;
-        copy.height = source.height;
-        const context = copy.getContext("2d", { willReadFrequently: true });
-        context.drawImage(drawable, 0, 0);
-        return new Uint32Array(context.getImageData(0, 0, copy.width, copy.height).data.buffer);
-      };
-      const [saved, shown] = [read(image), read(source)];
+      const [saved, shown] = [window.__relu.pixels(image), window.__relu.pixels(source)];
       let same = 0;
       for (let i = 0; i < saved.length; i++) if (saved[i] === shown[i]) same++;
       return {

@@ -7,7 +7,8 @@
 // software rendering for them): pixels are read from a copy.
 
 (() => {
-  /** A canvas's pixels as 32-bit words, read from a copy; null when it has no backing store. */
+  /** A canvas's (or any drawable's, such as an ImageBitmap) pixels as 32-bit words, read from
+   * a copy; null when it has no backing store. */
   function pixels(canvas) {
     if (!canvas?.width || !canvas?.height) return null;
     const copy = document.createElement("canvas");
@@ -99,6 +100,7 @@
   const cornerReds = () => canvases().map((canvas) => (pixels(canvas)?.[canvas.width + 1] ?? 0) & 0xff);
 
   window.__relu = {
+    pixels,
     isBlank,
     cornerReds,
     canvasHash,
