@@ -64,12 +64,17 @@ pub fn lab_csv(lab: &Lab) -> String {
         let _ = write!(out, ",dead_share_layer_{layer}");
     }
     out.push('\n');
-    let mut steps: Vec<u64> = series
-        .iter()
-        .flat_map(|h| h.points().iter().map(|(step, _)| *step))
-        .collect();
-    steps.sort_unstable();
-    steps.dedup();
+    // The union of the series' steps, in order. Each series is already in step order and holds
+    // at most `HISTORY_CAPACITY` points, so inserting by binary search is cheap, and it spares
+    // the page a second copy of the standard library's sort (3 KB of module).
+    let mut steps: Vec<u64> = Vec::new();
+    for history in &series {
+        for (step, _) in history.points() {
+            if let Err(at) = steps.binary_search(step) {
+                steps.insert(at, *step);
+            }
+        }
+    }
     for step in steps {
         let _ = write!(out, "{step}");
         for history in &series {

@@ -160,4 +160,16 @@ fn the_labs_history_names_each_layer_and_stays_bounded() {
             }
         }
     }
+    // One row per step any series recorded, in order, each once.
+    let mut union: Vec<u64> = std::iter::once(lab.loss_history())
+        .chain(lab.dead_history())
+        .flat_map(|history| history.points().iter().map(|(step, _)| *step))
+        .collect();
+    union.sort_unstable();
+    union.dedup();
+    let written: Vec<u64> = rows[1..]
+        .iter()
+        .map(|row| row[0].parse().unwrap())
+        .collect();
+    assert_eq!(written, union);
 }
