@@ -316,6 +316,10 @@ share-title = Embed this part in a course page
 share-intro =
     Paste this code into a course page or a learning platform’s HTML editor. It shows this part
     alone, with its current settings, in the language you are reading.
+share-file-note =
+    This page was opened from a file on this computer, so the code below works only here. To embed
+    the part in a course, upload this file to the course or to a website, open it from there and
+    copy the code again.
 share-code-label = HTML code
 share-copy = Copy code
 share-close = Close

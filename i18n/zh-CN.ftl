@@ -228,6 +228,7 @@ copy-link-failed = 无法复制。地址栏中的链接会打开与现在相同�
 embed-button = 嵌入
 share-title = 把这一部分嵌入课程页面
 share-intro = 把这段代码粘贴到课程页面或学习平台的 HTML 编辑器中。它只显示这一部分，保留当前的设置，并使用你现在阅读的语言。
+share-file-note = 本页是从这台电脑上的文件打开的，所以下面的代码只能在这里使用。要把这一部分嵌入课程，请把这个文件上传到课程或网站，从那里打开本页，再复制一次代码。
 share-code-label = HTML 代码
 share-copy = 复制代码
 share-close = 关闭

@@ -51,10 +51,11 @@ const frame = () => {
   }
   const hidden = (root.dataset.hide ?? "").split(" ").filter(isId);
   for (const c of hidden) hide(`:is(#${c}, .slider:has(> #${c}), .check:has(> #${c}), .field:has(> #${c}))`);
-  // A group left with no control (the x range without its two sliders) goes too.
+  // A group left with no control (the x range without its two sliders, a chart's export row
+  // without its buttons) goes too.
   if (hidden.length) {
     const ids = hidden.map((c) => `#${c}`).join(", ");
-    hide(`:is(fieldset, .presets):not(:has(:is(input, select, button, textarea):not(${ids})))`);
+    hide(`:is(fieldset, .presets, .exports):not(:has(:is(input, select, button, textarea):not(${ids})))`);
   }
   framing.replaceSync(rules.join("\n"));
 };

@@ -88,6 +88,8 @@ function openDialog(button) {
   const height = measured > 0 ? Math.ceil(measured / 100) * 100 + 100 : DEFAULT_HEIGHT;
   code.value =
     `<iframe src="${linkAttribute(url)}" width="100%" height="${height}" title="${attribute(title)}"></iframe>`;
+  // From file:// the code names a file on this computer, which no course page can frame.
+  document.getElementById("share-file-note").hidden = location.protocol !== "file:";
   preview.title = title;
   preview.src = url;
   report(document.getElementById("share-status"), null);

@@ -5,7 +5,8 @@
 //! the name `embed=` takes. Every `<section id>` must be embeddable, so a new section cannot
 //! be forgotten, and every embeddable element holds its own Embed button (`button
 //! id="embed-<id>" data-share="embed"`, which opens the dialog that writes its `<iframe>`: see
-//! `site/share.js`). A control is any `input`, `select`, `button` or `textarea` with an id.
+//! `site/share.js`), named for screen readers by itself and its part's heading
+//! (`aria-labelledby="embed-<id> <heading id>"`). A control is any `input`, `select`, `button` or `textarea` with an id.
 //!
 //! From these the build writes the lists for the module ([`rust`]), so that they are never
 //! kept by hand: the module validates `embed=` and `hide=` against them, and draws and trains
@@ -36,8 +37,8 @@ pub struct Parts {
 }
 
 /// Reads the template's sections and controls; fails on a `<section id>` that is not
-/// embeddable, an embeddable element without an id or without an Embed button of its own, or
-/// an id used twice.
+/// embeddable, an embeddable element without an id or without an Embed button of its own
+/// named by its own heading, or an id used twice.
 pub fn read(template: &str) -> Result<Parts, String> {
     let page = Html::parse_document(template);
     let select = |css: &str| Selector::parse(css).expect("a valid selector");
@@ -62,6 +63,7 @@ pub fn read(template: &str) -> Result<Parts, String> {
     }
     let embeddable = select("[data-embeddable]");
     let embed_buttons = select("button[data-share=\"embed\"]");
+    let headings = select("h2[id], h3[id], h4[id], h5[id], h6[id]");
     let mut sections = Vec::new();
     for element in page.select(&embeddable) {
         let Some(own) = id(&element) else {
@@ -70,21 +72,42 @@ pub fn read(template: &str) -> Result<Parts, String> {
                 element.value().name()
             ));
         };
-        let button = format!("embed-{own}");
-        let has_button = element.select(&embed_buttons).any(|candidate| {
-            let closest = candidate
+        // Whether `candidate` belongs to this element rather than to an embeddable inside it.
+        let its_own = |candidate: &ElementRef| {
+            candidate
                 .ancestors()
                 .filter_map(ElementRef::wrap)
-                .find(|ancestor| embeddable.matches(ancestor));
-            id(&candidate).as_deref() == Some(button.as_str())
-                && closest.and_then(|c| id(&c)).as_deref() == Some(own.as_str())
-        });
-        if !has_button {
+                .find(|ancestor| embeddable.matches(ancestor))
+                .and_then(|closest| id(&closest))
+                .as_deref()
+                == Some(own.as_str())
+        };
+        let button = format!("embed-{own}");
+        let Some(found) = element.select(&embed_buttons).find(|candidate| {
+            id(candidate).as_deref() == Some(button.as_str()) && its_own(candidate)
+        }) else {
             return Err(format!(
                 "page.html: <{} id={own:?}> is embeddable but has no Embed button of its own: \
                  put <button type=\"button\" id={button:?} data-share=\"embed\" …> by its \
                  heading (CONTRIBUTING.md)",
                 element.value().name()
+            ));
+        };
+        // Eight buttons all named "Embed" would leave a screen reader's list of buttons
+        // ambiguous: each is named by itself and its part's heading ("Embed Formula").
+        let named = found.value().attr("aria-labelledby").is_some_and(|names| {
+            let names: Vec<&str> = names.split_whitespace().collect();
+            names.len() == 2
+                && names[0] == button
+                && element
+                    .select(&headings)
+                    .any(|heading| id(&heading).as_deref() == Some(names[1]) && its_own(&heading))
+        });
+        if !named {
+            return Err(format!(
+                "page.html: the Embed button {button:?} needs aria-labelledby=\"{button} \
+                 <id of {own:?}'s own heading>\", so that a screen reader tells it from the \
+                 other parts' (CONTRIBUTING.md)"
             ));
         }
         let mut within: Vec<String> = element
@@ -140,13 +163,19 @@ mod tests {
 
     const PAGE: &str = "<!doctype html><html><body><header><p id=\"page-message\"></p>\
         <button id=\"lang-en\"></button></header><main>\
-        <section id=\"graph\" data-embeddable><div class=\"slider\"><label for=\"x\">x</label>\
-        <input id=\"x\"></div><button id=\"embed-graph\" data-share=\"embed\"></button></section>\
-        <section id=\"weak\" data-embeddable><article><div id=\"lab\" data-embeddable>\
-        <select id=\"act\"></select><div id=\"inner\" data-embeddable>\
-        <button id=\"embed-inner\" data-share=\"embed\"></button></div>\
-        <button id=\"embed-lab\" data-share=\"embed\"></button></div></article>\
-        <button id=\"embed-weak\" data-share=\"embed\"></button></section></main></body></html>";
+        <section id=\"graph\" data-embeddable><h2 id=\"graph-h\">Graph</h2>\
+        <div class=\"slider\"><label for=\"x\">x</label><input id=\"x\"></div>\
+        <button id=\"embed-graph\" data-share=\"embed\" aria-labelledby=\"embed-graph graph-h\">\
+        </button></section>\
+        <section id=\"weak\" data-embeddable><h2 id=\"weak-h\">Weak</h2><article>\
+        <div id=\"lab\" data-embeddable><h3 id=\"lab-h\">Lab</h3>\
+        <select id=\"act\"></select><div id=\"inner\" data-embeddable><h4 id=\"inner-h\">In</h4>\
+        <button id=\"embed-inner\" data-share=\"embed\" aria-labelledby=\"embed-inner inner-h\">\
+        </button></div>\
+        <button id=\"embed-lab\" data-share=\"embed\" aria-labelledby=\"embed-lab lab-h\">\
+        </button></div></article>\
+        <button id=\"embed-weak\" data-share=\"embed\" aria-labelledby=\"embed-weak weak-h\">\
+        </button></section></main></body></html>";
 
     #[test]
     fn reads_sections_with_what_holds_them_and_controls_in_page_order() {
@@ -203,6 +232,32 @@ mod tests {
         let plain = "<main><section id=\"new\" data-embeddable><button id=\"embed-new\">\
             </button></section></main>";
         assert!(read(plain).unwrap_err().contains("embed-new"));
+    }
+
+    #[test]
+    fn refuses_an_embed_button_not_named_by_its_parts_heading() {
+        let page = |labelled_by: &str| {
+            format!(
+                "<main><section id=\"new\" data-embeddable><h2 id=\"new-h\">New</h2>\
+                 <div id=\"inner\" data-embeddable><h3 id=\"inner-h\">In</h3>\
+                 <button id=\"embed-inner\" data-share=\"embed\" \
+                 aria-labelledby=\"embed-inner inner-h\"></button></div>\
+                 <button id=\"embed-new\" data-share=\"embed\"{labelled_by}></button>\
+                 </section></main>"
+            )
+        };
+        assert!(read(&page(" aria-labelledby=\"embed-new new-h\"")).is_ok());
+        for wrong in [
+            "",
+            " aria-labelledby=\"new-h\"",
+            " aria-labelledby=\"embed-new\"",
+            " aria-labelledby=\"embed-new missing\"",
+            // The heading of a part inside it names that part, not this one.
+            " aria-labelledby=\"embed-new inner-h\"",
+        ] {
+            let err = read(&page(wrong)).unwrap_err();
+            assert!(err.contains("aria-labelledby"), "{wrong}: {err}");
+        }
     }
 
     #[test]

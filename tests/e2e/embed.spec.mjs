@@ -54,6 +54,15 @@ test("an embedded graph with its range fixed: hide= hides the range sliders and 
   await expect.poll(() => graphHash(page), { message: "the graph follows x" }).not.toBe(before);
 });
 
+test("hiding a chart's export buttons takes their row away too", async ({ page }) => {
+  await open(page, "#embed=graph&hide=export-graph-png,export-graph-csv");
+  const rows = page.locator("#graph .exports");
+  await expect(rows).toHaveCount(1);
+  expect(await rows.evaluate((el) => el.getClientRects().length), "the emptied row").toBe(0);
+  await open(page, "#embed=graph&hide=export-graph-png");
+  expect(await rows.evaluate((el) => el.getClientRects().length), "a row with a button left").toBeGreaterThan(0);
+});
+
 test("a bad embed= or hide= is refused with a message, and the whole page shows", async ({ page }) => {
   await open(page, "#embed=nope&hide=x-min,knob");
   expect(await problemKeys(page)).toEqual(expect.arrayContaining(["embed", "hide"]));

@@ -65,6 +65,8 @@ test.describe("the single file, from disk", () => {
     const preview = page.frameLocator("#share-preview");
     await expect(preview.locator("html")).toHaveAttribute("data-drawn", "true", { timeout: 20_000 });
     await expect(preview.locator("html")).toHaveAttribute("data-embed", "graph");
+    // Its code names this file, which no course page can frame: the dialog says so.
+    await expect(page.locator("#share-file-note")).toBeVisible();
     await page.keyboard.press("Escape");
     for (const id of ["export-graph-png", "export-graph-csv"]) {
       const [download] = await Promise.all([page.waitForEvent("download"), page.locator(`#${id}`).click()]);

@@ -51,6 +51,24 @@ test("every embeddable part has an Embed button of its own, by its heading", asy
 });
 
 for (const lang of LANGS) {
+  test(`${lang}: a screen reader tells the Embed buttons apart: each is named by its part's heading`, async ({ page }) => {
+    await open(page, `#lang=${lang}`);
+    const buttons = await page.evaluate(() => [...document.querySelectorAll("[data-embeddable]")].map((part) => {
+      const button = document.getElementById(`embed-${part.id}`);
+      const heading = button.parentElement.querySelector(":is(h2, h4)");
+      // The text in the language shown (innerText reads nothing in a part not yet rendered).
+      const shown = (el) => el.querySelector(`span[lang="${document.documentElement.lang}"]`).textContent.trim();
+      return { id: button.id, own: shown(button), heading: shown(heading) };
+    }));
+    for (const { id, own, heading } of buttons) {
+      expect(own, id).not.toBe("");
+      expect(heading, id).not.toBe("");
+      // The name the browser computes for assistive technology, in the language shown.
+      await expect(page.locator(`#${id}`)).toHaveAccessibleName(`${own} ${heading}`);
+    }
+    expect(new Set(buttons.map((b) => b.heading)).size).toBe(buttons.length);
+  });
+
   test(`${lang}: each part's Embed dialog writes, copies and previews its frame in the current state`, async ({ page }) => {
     test.setTimeout(240_000);
     await open(page, `#${STATE}&lang=${lang}`);
@@ -64,6 +82,7 @@ for (const lang of LANGS) {
       await page.keyboard.press("Enter");
       await expect(dialog, `#embed-${id} opens the dialog`).toHaveAttribute("open", "");
       await expect(page.locator("#share-copy"), "the dialog starts on its copy button").toBeFocused();
+      await expect(page.locator("#share-file-note"), "a served page's code works anywhere").toBeHidden();
 
       const code = await snippet(page);
       expect(code.tags, `${id}: the code is one iframe`).toEqual(["iframe"]);
