@@ -6,6 +6,7 @@
 
 pub mod activation;
 pub mod born_dead;
+pub mod draws;
 pub mod export;
 pub mod fuzz_plan;
 pub mod lab;
