@@ -220,8 +220,22 @@ async function freshPage(browser, onResponse, hash = "") {
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
   if (onResponse) page.on("response", onResponse);
-  await page.goto(new URL(hash, base).href);
-  await waitForDrawn(page);
+  // The requests still open, for the report of a load that never finishes (seen once in about
+  // 300 loads: the page's main.js never arrived, though the server logged it as sent).
+  const open = new Map();
+  page.on("request", (request) => open.set(request, performance.now()));
+  for (const done of ["requestfinished", "requestfailed"]) page.on(done, (request) => open.delete(request));
+  try {
+    await page.goto(new URL(hash, base).href);
+    await waitForDrawn(page);
+  } catch (error) {
+    const now = performance.now();
+    const pending = [...open].map(([request, since]) => `${request.url()} (open ${Math.round(now - since)} ms)`);
+    const state = await page.evaluate(() => [document.readyState, document.documentElement.getAttributeNames().join(" ")])
+      .catch((err) => [`unreadable: ${err.message}`]);
+    error.message += `\n  requests still open: ${pending.join(", ") || "none"}\n  document: ${state.join("; <html> ")}`;
+    throw error;
+  }
   return { context, page };
 }
 
