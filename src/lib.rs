@@ -6,6 +6,7 @@
 
 pub mod activation;
 pub mod born_dead;
+pub mod depth;
 pub mod draws;
 pub mod export;
 pub mod fuzz_plan;
