@@ -2,6 +2,7 @@
 //! an SVG in native tests.
 
 pub mod axis;
+pub mod depth;
 pub mod figures;
 pub mod graph;
 pub mod lab_charts;
