@@ -6,6 +6,7 @@ use plotters::prelude::*;
 
 use crate::activation::Activation;
 use crate::depth::PathGradient;
+use crate::plot::legend;
 use crate::plot::small::{chart, SmallChart};
 use crate::plot::theme::Theme;
 
@@ -55,7 +56,8 @@ fn color(theme: &Theme, activation: Activation) -> RGBColor {
 }
 
 /// Draws every series as a line over layers 0…L, each starting at 1; a path cut to 0 drops to
-/// the bottom edge at the layer that cut it, marked with a cross, and ends there. `title` goes above the chart.
+/// the bottom edge at the layer that cut it, marked with a cross, and ends there. `title` goes
+/// above the chart, the legend below it.
 pub fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     title: &str,
@@ -68,9 +70,24 @@ pub fn draw<DB: DrawingBackend>(
         .map(|s| s.path.product.len())
         .max()
         .unwrap_or(1);
+    let px = |v: f64| (v * scale).round() as i32;
+    area.fill(&theme.background)?;
+    let labels = series
+        .iter()
+        .map(|s| {
+            (
+                s.name.to_string(),
+                color(theme, s.path.activation).to_rgba(),
+            )
+        })
+        .collect();
+    let legend = legend::layout(area, labels, theme, scale)?;
+    let height = area.dim_in_pixel().1 as i32;
+    let (plot_area, legend_area) =
+        area.split_vertically((height - legend.height() - px(6.0)).max(height / 2));
     let y = y_range(series);
     let mut chart = chart(
-        area,
+        &plot_area,
         &SmallChart {
             title,
             x: (0.0, depth.max(1) as f64),
@@ -97,12 +114,7 @@ pub fn draw<DB: DrawingBackend>(
                     .map(|(layer, factor)| ((layer + 1) as f64, plotted(*factor, y.0))),
             )
             .collect();
-        chart
-            .draw_series(LineSeries::new(line, color.stroke_width(width)))?
-            .label(s.name)
-            .legend(move |(x, y)| {
-                PathElement::new(vec![(x, y), (x + 3 * mark, y)], color.stroke_width(width))
-            });
+        chart.draw_series(LineSeries::new(line, color.stroke_width(width)))?;
         if let Some(layer) = s.path.cut_at() {
             chart.draw_series(std::iter::once(Cross::new(
                 (f64::from(layer), y.0),
@@ -111,19 +123,6 @@ pub fn draw<DB: DrawingBackend>(
             )))?;
         }
     }
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::LowerLeft)
-        .background_style(theme.legend_fill)
-        .border_style(theme.grid)
-        .label_font(
-            (
-                FontFamily::Name(crate::plot::theme::FONT_FAMILY),
-                11.0 * scale,
-            )
-                .into_font()
-                .color(&theme.text),
-        )
-        .draw()?;
+    legend::draw(&legend_area, &legend, theme, scale)?;
     Ok(())
 }

@@ -7,11 +7,11 @@ use plotters::coord::types::RangedCoordf64;
 use plotters::coord::ReverseCoordTranslate;
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::activation::Activation;
 use crate::plot::axis;
 use crate::plot::labels::label;
+use crate::plot::legend;
 use crate::plot::theme::Theme;
 use crate::state::State;
 use crate::text::{fill, Strings};
@@ -273,7 +273,7 @@ pub fn draw<DB: DrawingBackend>(
             )
         })
         .collect();
-    let legend = layout_legend(area, labels, theme, s)?;
+    let legend = legend::layout(area, labels, theme, s)?;
     let height = area.dim_in_pixel().1 as i32;
     let (plot_area, legend_area) =
         area.split_vertically((height - legend.height() - px(8.0)).max(height / 2));
@@ -331,7 +331,7 @@ pub fn draw<DB: DrawingBackend>(
         )))?;
     }
 
-    draw_legend(&legend_area, &legend, theme, s)?;
+    legend::draw(&legend_area, &legend, theme, s)?;
 
     Ok(Drawn {
         // A mapping of its own: the chart's tick axes cannot be cloned.
@@ -385,91 +385,6 @@ fn draw_kink_dots<DB: DrawingBackend>(
             Circle::new((0.0, right), radius, color.stroke_width(stroke)),
             Circle::new((0.0, at_zero), radius, color.filled()),
         ])?;
-    }
-    Ok(())
-}
-
-/// The legend's rows: each entry's label, colour and left offset, flowed into rows that fit
-/// `width` backend pixels, so that it never covers the curves on a narrow screen.
-struct LegendLayout {
-    rows: Vec<Vec<(String, RGBAColor, i32, i32)>>,
-    row_height: i32,
-}
-
-impl LegendLayout {
-    fn height(&self) -> i32 {
-        self.row_height * self.rows.len() as i32
-    }
-}
-
-fn legend_style(theme: &Theme, scale: f64) -> TextStyle<'static> {
-    (
-        FontFamily::Name(crate::plot::theme::FONT_FAMILY),
-        13.0 * scale,
-    )
-        .into_font()
-        .color(&theme.text)
-        .pos(Pos::new(HPos::Left, VPos::Center))
-}
-
-fn layout_legend<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    labels: Vec<(String, RGBAColor)>,
-    theme: &Theme,
-    scale: f64,
-) -> Result<LegendLayout, DrawingAreaErrorKind<DB::ErrorType>> {
-    let px = |v: f64| (v * scale).round() as i32;
-    let style = legend_style(theme, scale);
-    let width = area.dim_in_pixel().0 as i32 - px(24.0);
-    let (sample, gap, spacing) = (px(22.0), px(6.0), px(18.0));
-    let mut rows: Vec<Vec<(String, RGBAColor, i32, i32)>> = vec![Vec::new()];
-    let mut x = 0;
-    for (label, color) in labels {
-        let (text_width, _) = area.estimate_text_size(&label, &style)?;
-        let item = sample + gap + text_width as i32;
-        let row = rows.last_mut().expect("rows start non-empty");
-        if !row.is_empty() && x + item > width {
-            rows.push(Vec::new());
-            x = 0;
-        }
-        rows.last_mut()
-            .expect("rows start non-empty")
-            .push((label, color, x, item));
-        x += item + spacing;
-    }
-    Ok(LegendLayout {
-        rows,
-        row_height: px(20.0),
-    })
-}
-
-/// Draws the legend rows centred in `area`.
-fn draw_legend<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    layout: &LegendLayout,
-    theme: &Theme,
-    scale: f64,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let px = |v: f64| (v * scale).round() as i32;
-    let style = legend_style(theme, scale);
-    let width = area.dim_in_pixel().0 as i32;
-    let (sample, gap) = (px(22.0), px(6.0));
-    for (r, row) in layout.rows.iter().enumerate() {
-        let row_width = row.last().map_or(0, |(_, _, x, w)| x + w);
-        let left = (width - row_width) / 2;
-        let y = layout.row_height * r as i32 + layout.row_height / 2;
-        for (label, color, x, _) in row {
-            let x = left + x;
-            area.draw(&PathElement::new(
-                vec![(x, y), (x + sample, y)],
-                color.stroke_width(px(2.5).max(1) as u32),
-            ))?;
-            area.draw(&Text::new(
-                label.clone(),
-                (x + sample + gap, y),
-                style.clone(),
-            ))?;
-        }
     }
     Ok(())
 }
