@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::svg::{polylines, texts};
+use common::svg::{hex, polylines, texts};
 use plotters::prelude::*;
 use relu_explorer::activation::Activation;
 use relu_explorer::depth::path_gradient;
@@ -19,6 +19,21 @@ fn render(series: &[Series]) -> String {
         area.present().expect("the SVG is written");
     }
     svg
+}
+
+/// The ends `(x1, y1, x2, y2)` of every `<line>` stroked in `color`.
+fn lines(svg: &str, color: RGBColor) -> Vec<(i32, i32, i32, i32)> {
+    let stroke = format!("stroke=\"{}\"", hex(color));
+    let attr = |l: &str, name: &str| -> i32 {
+        l.split(&format!(" {name}=\""))
+            .nth(1)
+            .and_then(|v| v.split('"').next()?.parse().ok())
+            .unwrap()
+    };
+    svg.lines()
+        .filter(|l| l.contains("<line") && l.contains(&stroke))
+        .map(|l| (attr(l, "x1"), attr(l, "y1"), attr(l, "x2"), attr(l, "y2")))
+        .collect()
 }
 
 /// The longest polyline in `color`: the series' line (a legend sample has two points).
@@ -74,19 +89,11 @@ fn a_cut_path_drops_to_the_bottom_edge_at_the_layer_that_cut_it_and_ends() {
     let (top, bottom) = (points[0].1, points[3].1);
     assert!(points[..3].iter().all(|p| p.1 == top) && bottom > top);
     // The cross at layer 3: two short strokes in the series' colour about that point.
-    let stroke = format!("stroke=\"{}\"", common::svg::hex(LIGHT.series[0]));
-    let near = |l: &str, attr: &str, at: i32| {
-        l.split(&format!(" {attr}=\""))
-            .nth(1)
-            .and_then(|v| v.split('"').next()?.parse::<i32>().ok())
-            .is_some_and(|v| (v - at).abs() <= 5)
-    };
-    let crossing = svg
-        .lines()
-        .filter(|l| l.contains("<line") && l.contains(&stroke))
-        .filter(|l| {
-            ["x1", "x2"].iter().all(|a| near(l, a, points[3].0))
-                && ["y1", "y2"].iter().all(|a| near(l, a, bottom))
+    let near = |v: i32, at: i32| (v - at).abs() <= 5;
+    let crossing = lines(&svg, LIGHT.series[0])
+        .into_iter()
+        .filter(|&(x1, y1, x2, y2)| {
+            near(x1, points[3].0) && near(x2, points[3].0) && near(y1, bottom) && near(y2, bottom)
         })
         .count();
     assert_eq!(crossing, 2, "{svg}");

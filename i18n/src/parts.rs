@@ -6,7 +6,8 @@
 //! be forgotten, and every embeddable element holds its own Embed button (`button
 //! id="embed-<id>" data-share="embed"`, which opens the dialog that writes its `<iframe>`: see
 //! `site/share.js`), named for screen readers by itself and its part's heading
-//! (`aria-labelledby="embed-<id> <heading id>"`). A control is any `input`, `select`, `button` or `textarea` with an id.
+//! (`aria-labelledby="embed-<id> <heading id>"`). A control is any `input`, `select`, `button`
+//! or `textarea` with an id.
 //!
 //! From these the build writes the lists for the module ([`rust`]), so that they are never
 //! kept by hand: the module validates `embed=` and `hide=` against them, and draws and trains

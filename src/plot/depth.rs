@@ -4,11 +4,10 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use crate::activation::Activation;
 use crate::depth::PathGradient;
 use crate::plot::legend;
 use crate::plot::small::{chart, SmallChart};
-use crate::plot::theme::Theme;
+use crate::plot::theme::{series_index, Theme};
 
 /// The lowest power of ten the chart reaches down to, however small a factor gets: sigmoid's
 /// 0.25^50 is 10^−30, but a saturated path can reach 10^−200, which would flatten the rest.
@@ -45,16 +44,6 @@ pub fn y_range(series: &[Series]) -> (f64, f64) {
     (lowest.floor() - 0.5, 0.5)
 }
 
-/// The colour of an activation: the graph's own, so that each reads the same on both charts.
-fn color(theme: &Theme, activation: Activation) -> RGBColor {
-    theme.series[match activation {
-        Activation::Relu => 0,
-        Activation::LeakyRelu(_) => 2,
-        Activation::Sigmoid => 3,
-        Activation::Tanh => 4,
-    }]
-}
-
 /// Draws every series as a line over layers 0…L, each starting at 1; a path cut to 0 drops to
 /// the bottom edge at the layer that cut it, marked with a cross, and ends there. `title` goes
 /// above the chart, the legend below it.
@@ -77,7 +66,7 @@ pub fn draw<DB: DrawingBackend>(
         .map(|s| {
             (
                 s.name.to_string(),
-                color(theme, s.path.activation).to_rgba(),
+                theme.series[series_index(s.path.activation)].to_rgba(),
             )
         })
         .collect();
@@ -100,12 +89,10 @@ pub fn draw<DB: DrawingBackend>(
     let width = (2.0 * scale).round().max(1.0) as u32;
     let mark = (4.0 * scale).round().max(2.0) as i32;
     for s in series {
-        let color = color(theme, s.path.activation);
+        let color = theme.series[series_index(s.path.activation)];
         // A cut path ends where it is cut: nothing flows on below that layer.
-        let shown = s
-            .path
-            .cut_at()
-            .map_or(s.path.product.len(), |layer| layer as usize);
+        let cut = s.path.cut_at();
+        let shown = cut.map_or(s.path.product.len(), |layer| layer as usize);
         let line: Vec<(f64, f64)> = std::iter::once((0.0, 0.0))
             .chain(
                 s.path.product[..shown]
@@ -115,7 +102,7 @@ pub fn draw<DB: DrawingBackend>(
             )
             .collect();
         chart.draw_series(LineSeries::new(line, color.stroke_width(width)))?;
-        if let Some(layer) = s.path.cut_at() {
+        if let Some(layer) = cut {
             chart.draw_series(std::iter::once(Cross::new(
                 (f64::from(layer), y.0),
                 mark,

@@ -12,7 +12,7 @@ use crate::activation::Activation;
 use crate::plot::axis;
 use crate::plot::labels::label;
 use crate::plot::legend;
-use crate::plot::theme::Theme;
+use crate::plot::theme::{series_index, Theme};
 use crate::state::State;
 use crate::text::{fill, Strings};
 
@@ -113,17 +113,17 @@ impl Drawn {
 
 /// The activations shown, in drawing order, with their theme colour index.
 fn shown(spec: &GraphSpec) -> Vec<(Activation, usize)> {
-    let mut list = vec![(Activation::Relu, 0)];
+    let mut list = vec![Activation::Relu];
     if let Some(slope) = spec.leaky_slope {
-        list.push((Activation::LeakyRelu(slope), 2));
+        list.push(Activation::LeakyRelu(slope));
     }
     if spec.sigmoid {
-        list.push((Activation::Sigmoid, 3));
+        list.push(Activation::Sigmoid);
     }
     if spec.tanh {
-        list.push((Activation::Tanh, 4));
+        list.push(Activation::Tanh);
     }
-    list
+    list.into_iter().map(|a| (a, series_index(a))).collect()
 }
 
 /// The sample grid: `SAMPLES` evenly spaced points, plus x = 0 where the kink is (what the

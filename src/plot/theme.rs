@@ -9,6 +9,8 @@
 
 use plotters::style::RGBColor;
 
+use crate::activation::Activation;
+
 /// A colour scheme a reader can choose (`theme=light` or `theme=dark` in the link); without a
 /// choice the page follows the system's.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -71,6 +73,16 @@ pub struct Theme {
     pub derivative_alpha: f64,
     /// A dead unit's curve in the lab's units chart: grey, yet still 3:1 against the background.
     pub dead: RGBColor,
+}
+
+/// An activation's place in [`Theme::series`], so that it has the same colour on every chart.
+pub fn series_index(activation: Activation) -> usize {
+    match activation {
+        Activation::Relu => 0,
+        Activation::LeakyRelu(_) => 2,
+        Activation::Sigmoid => 3,
+        Activation::Tanh => 4,
+    }
 }
 
 /// A light page: Okabe–Ito hues, darkened to hold 3:1 on white at the derivative's alpha.

@@ -85,8 +85,9 @@ const METRICS: [&str; 23] = [
     "train_memory_growth_bytes",
 ];
 
-/// Builds the page and its offline files (the single file is measured too), serves in-process, runs the benchmark and prints its table; fails when a
-/// metric is missing or a budget is exceeded.
+/// Builds the page and its offline files (the single file is measured too), serves in-process,
+/// runs the benchmark and prints its table; fails when a metric is missing or a budget is
+/// exceeded.
 pub fn run() -> Result<(), String> {
     dist::run()?;
     install::chromium()?;
