@@ -3,13 +3,19 @@
 //! wasm-bindgen's `--target web` output must come over HTTP (browsers refuse to
 //! instantiate wasm from `file://`), with `application/wasm` for streaming compilation.
 
+use std::convert::Infallible;
 use std::fs;
 use std::io::ErrorKind;
+use std::net::TcpListener;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 use std::thread::JoinHandle;
 
-use tiny_http::{Header, Method, Request, Response, Server};
+use http_body_util::Full;
+use hyper::body::{Bytes, Incoming};
+use hyper::header::{HeaderValue, ALLOW, CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE};
+use hyper::{Method, Request, Response, StatusCode};
+use tokio::sync::oneshot;
 
 use crate::{build, run};
 
@@ -17,80 +23,103 @@ use crate::{build, run};
 pub fn run(port: u16) -> Result<(), String> {
     build::run()?;
     let root = run::root().join(build::WWW_DIR);
-    let server = bind(port)?;
+    let listener = bind(port)?;
     println!(
         "\nxtask serve: serving {} at {}",
         root.display(),
-        url(&server)
+        url(&listener)
     );
     println!("(Ctrl-C to stop)");
-    let server = Arc::new(server);
-    let threads = answer_on_threads(&server, &root, true);
-    for thread in threads {
-        let _ = thread.join();
-    }
-    Ok(())
+    // The sender stays alive, so the server runs until the process is stopped.
+    let (_stop, stopped) = oneshot::channel();
+    serve(listener, root, true, stopped)
 }
 
-/// A server answering on background threads; dropping it stops the server.
+/// A server answering on a background thread; dropping it stops the server.
 pub struct Running {
     /// The base URL the server answers on, such as `http://127.0.0.1:41234/`.
     pub url: String,
-    server: Arc<Server>,
-    threads: Vec<JoinHandle<()>>,
+    stop: Option<oneshot::Sender<()>>,
+    thread: Option<JoinHandle<Result<(), String>>>,
 }
 
 impl Drop for Running {
     fn drop(&mut self) {
-        // Each unblock wakes one waiting thread, which then ends.
-        for _ in &self.threads {
-            self.server.unblock();
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
         }
-        for thread in self.threads.drain(..) {
+        if let Some(thread) = self.thread.take() {
             let _ = thread.join();
         }
     }
 }
 
-/// Threads answering requests. The tests open pages in two or more workers at once, each page
-/// fetching its files over up to six connections: one thread would make every page wait
-/// behind whichever response is being written, however slowly its reader takes it.
-const THREADS: usize = 8;
-
-/// Serves `root` on 127.0.0.1 at an ephemeral port, on background threads.
+/// Serves `root` on 127.0.0.1 at an ephemeral port, on a background thread.
 pub fn spawn(root: &Path) -> Result<Running, String> {
-    let server = Arc::new(bind(0)?);
-    let url = url(&server);
-    let threads = answer_on_threads(&server, root, false);
+    let listener = bind(0)?;
+    let url = url(&listener);
+    let (stop, stopped) = oneshot::channel();
+    let root = root.to_path_buf();
+    let thread = std::thread::spawn(move || serve(listener, root, false, stopped));
     Ok(Running {
         url,
-        server,
-        threads,
+        stop: Some(stop),
+        thread: Some(thread),
     })
 }
 
-/// Starts the threads that answer `server`'s requests from the files under `root`, printing a
-/// line for each if `log`.
-fn answer_on_threads(server: &Arc<Server>, root: &Path, log: bool) -> Vec<JoinHandle<()>> {
-    (0..THREADS)
-        .map(|_| {
-            let root = root.to_path_buf();
-            let server = Arc::clone(server);
-            std::thread::spawn(move || {
-                for request in server.incoming_requests() {
-                    match respond(&root, request) {
-                        Some(line) if log => println!("{line}"),
-                        _ => {}
-                    }
-                }
-            })
-        })
-        .collect()
+/// Threads of the server's runtime. Connections are tasks, not threads: an idle keep-alive
+/// connection or a reader that stops reading holds up no other. (tiny_http, used before, gave
+/// each connection a pooled thread and could leave a new connection waiting, unanswered, until
+/// another closed: a page's `main.js` once never arrived.)
+const WORKERS: usize = 2;
+
+/// Answers HTTP/1.1 on `listener` with the files under `root` until `stopped` fires (or its
+/// sender is dropped), printing a line per request if `log`.
+fn serve(
+    listener: TcpListener,
+    root: PathBuf,
+    log: bool,
+    mut stopped: oneshot::Receiver<()>,
+) -> Result<(), String> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(WORKERS)
+        .enable_io()
+        .build()
+        .map_err(|err| format!("cannot start the server's runtime: {err}"))?;
+    let root = Arc::new(root);
+    runtime.block_on(async move {
+        listener
+            .set_nonblocking(true)
+            .map_err(|err| format!("cannot serve: {err}"))?;
+        let listener = tokio::net::TcpListener::from_std(listener)
+            .map_err(|err| format!("cannot serve: {err}"))?;
+        loop {
+            let stream = tokio::select! {
+                _ = &mut stopped => return Ok(()),
+                accepted = listener.accept() => match accepted {
+                    Ok((stream, _)) => stream,
+                    // A connection that failed before it was accepted concerns no other.
+                    Err(_) => continue,
+                },
+            };
+            let root = Arc::clone(&root);
+            tokio::spawn(async move {
+                let service = hyper::service::service_fn(move |request| {
+                    answer(Arc::clone(&root), request, log)
+                });
+                // A client that goes away mid-response ends only its own connection.
+                let _ = hyper::server::conn::http1::Builder::new()
+                    .serve_connection(hyper_util::rt::TokioIo::new(stream), service)
+                    .await;
+            });
+        }
+    })
 }
 
 /// Listens on 127.0.0.1:`port` (0 for any free port).
-fn bind(port: u16) -> Result<Server, String> {
-    Server::http(("127.0.0.1", port)).map_err(|err| match port {
+fn bind(port: u16) -> Result<TcpListener, String> {
+    TcpListener::bind(("127.0.0.1", port)).map_err(|err| match port {
         0 => format!("cannot listen on 127.0.0.1: {err}"),
         _ => format!(
             "cannot listen on 127.0.0.1:{port} ({err}); try `--port {}`",
@@ -99,50 +128,73 @@ fn bind(port: u16) -> Result<Server, String> {
     })
 }
 
-/// The base URL of `server`.
-fn url(server: &Server) -> String {
-    let port = server
-        .server_addr()
-        .to_ip()
-        .expect("an HTTP server listens on an IP address")
+/// The base URL of `listener`.
+fn url(listener: &TcpListener) -> String {
+    let port = listener
+        .local_addr()
+        .expect("a bound listener has an address")
         .port();
     format!("http://127.0.0.1:{port}/")
 }
 
-/// Answers `request` from the files under `root` and returns a log line for it.
-fn respond(root: &Path, request: Request) -> Option<String> {
-    let log = format!("{} {}", request.method(), request.url());
-    let (status, body, content_type) = match request.method() {
-        Method::Get | Method::Head => match resolve(root, request.url()) {
-            Some(path) => match fs::read(&path) {
-                Ok(body) => (200, body, content_type(&path)),
-                Err(err) if err.kind() == ErrorKind::NotFound => not_found(),
-                Err(_) => (500, b"cannot read file\n".to_vec(), PLAIN),
-            },
-            None => not_found(),
-        },
+/// Answers `request` from the files under `root`, printing a log line for it if `log`.
+async fn answer(
+    root: Arc<PathBuf>,
+    request: Request<Incoming>,
+    log: bool,
+) -> Result<Response<Full<Bytes>>, Infallible> {
+    let method = request.method().clone();
+    let target = request.uri().to_string();
+    let (status, body, content_type) = match method {
+        Method::GET | Method::HEAD => {
+            let target = target.clone();
+            // Reading files blocks: keep it off the threads that drive connections.
+            tokio::task::spawn_blocking(move || read(&root, &target))
+                .await
+                .unwrap_or_else(|_| (500, b"cannot read file\n".to_vec(), PLAIN))
+        }
         _ => (405, b"only GET and HEAD\n".to_vec(), PLAIN),
     };
-    // Whole files are in memory: always send Content-Length rather than chunks.
-    let response = Response::from_data(body)
-        .with_chunked_threshold(usize::MAX)
-        .with_status_code(status)
-        .with_header(header("Content-Type", content_type))
-        .with_header(header("Cache-Control", "no-cache"))
-        .with_header(header("X-Content-Type-Options", "nosniff"))
-        .with_header(header("Content-Security-Policy", CONTENT_SECURITY_POLICY));
-    let response = match status {
-        405 => response.with_header(header("Allow", "GET, HEAD")),
-        _ => response,
-    };
-    request.respond(response).ok()?;
-    Some(format!("{status} {log}"))
+    if log {
+        println!("{status} {method} {target}");
+    }
+    // Whole files are in memory, so hyper sends Content-Length rather than chunks (and, for
+    // HEAD, the length without the body).
+    let mut response = Response::new(Full::new(Bytes::from(body)));
+    *response.status_mut() = StatusCode::from_u16(status).expect("a valid status code");
+    let headers = response.headers_mut();
+    headers.insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
+    headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    headers.insert(
+        "x-content-type-options",
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(
+        CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(PAGE_POLICY),
+    );
+    if status == 405 {
+        headers.insert(ALLOW, HeaderValue::from_static("GET, HEAD"));
+    }
+    Ok(response)
+}
+
+/// The status, body and content type that answer a GET of `target` from under `root`.
+fn read(root: &Path, target: &str) -> (u16, Vec<u8>, &'static str) {
+    match resolve(root, target) {
+        Some(path) => match fs::read(&path) {
+            Ok(body) => (200, body, content_type(&path)),
+            Err(err) if err.kind() == ErrorKind::NotFound => not_found(),
+            Err(_) => (500, b"cannot read file\n".to_vec(), PLAIN),
+        },
+        None => not_found(),
+    }
 }
 
 /// The policy the page must run under (README, "Content-Security-Policy"), sent with every
 /// response so that `serve` and the end-to-end tests hold the page to it: no inline script or
 /// style, no other origin, WebAssembly compiled from the page's own files only.
-const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; \
+const PAGE_POLICY: &str = "default-src 'self'; \
      script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; \
      object-src 'none'; base-uri 'none'";
 
@@ -152,11 +204,6 @@ const PLAIN: &str = "text/plain; charset=utf-8";
 /// A 404 response's status, body and content type.
 fn not_found() -> (u16, Vec<u8>, &'static str) {
     (404, b"not found\n".to_vec(), PLAIN)
-}
-
-/// A response header; names and values here are constants known to be valid.
-fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name, value).expect("valid header")
 }
 
 /// The file under `root` that the request target `target` names, or `None` when it
@@ -377,6 +424,46 @@ mod tests {
         drop(stalled);
     }
 
+    /// Browsers open several connections at once and keep them open. tiny_http, used before,
+    /// left one of six simultaneous connections unanswered in this test's first round, every
+    /// time; the page's `main.js` once waited forever that way.
+    #[test]
+    fn bursts_of_connections_beside_idle_ones_are_all_answered() {
+        let server = spawn(&site("burst")).unwrap();
+        let address = server
+            .url
+            .trim_start_matches("http://")
+            .trim_end_matches('/')
+            .to_string();
+        let mut kept_open = Vec::new();
+        for round in 0..20 {
+            let barrier = Arc::new(std::sync::Barrier::new(6));
+            let clients: Vec<_> = (0..6)
+                .map(|_| {
+                    let (address, barrier) = (address.clone(), Arc::clone(&barrier));
+                    std::thread::spawn(move || {
+                        barrier.wait();
+                        let mut stream = TcpStream::connect(&address).unwrap();
+                        stream
+                            .set_read_timeout(Some(std::time::Duration::from_secs(10)))
+                            .unwrap();
+                        write!(stream, "GET / HTTP/1.1\r\nHost: {address}\r\n\r\n").unwrap();
+                        let mut start = [0u8; 12];
+                        stream.read_exact(&mut start).map(|()| (stream, start))
+                    })
+                })
+                .collect();
+            for client in clients {
+                let (stream, start) = client
+                    .join()
+                    .unwrap()
+                    .unwrap_or_else(|err| panic!("round {round}: unanswered: {err}"));
+                assert_eq!(&start, b"HTTP/1.1 200", "round {round}");
+                kept_open.push(stream);
+            }
+        }
+    }
+
     #[test]
     fn dropping_stops_the_server() {
         let server = spawn(&site("dropping")).unwrap();
@@ -386,7 +473,7 @@ mod tests {
             .trim_end_matches('/')
             .to_string();
         drop(server);
-        // The listener closes on tiny_http's accept thread, just after the drop.
+        // The listener closes as the server's thread ends, just after the drop.
         let closed = (0..200).any(|_| {
             std::thread::sleep(std::time::Duration::from_millis(10));
             TcpStream::connect(&address).is_err()
