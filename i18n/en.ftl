@@ -109,9 +109,34 @@ strengths-p-3 =
     This is not a guarantee against vanishing or exploding gradients. The chain rule also multiplies
     by the weights at every layer, which can still shrink or blow up the product, and a path through
     an inactive unit (input <math><mo>≤</mo><mn>0</mn></math>) carries no gradient at all.
-strengths-p-4 =
-    Live experiment coming: choose a depth <math><mi>L</mi></math> and compare the product of
-    activation derivatives through <math><mi>L</mi></math> layers for ReLU, sigmoid and tanh.
+depth-heading = Try it: how much gradient is left after L layers
+depth-intro =
+    Backpropagation multiplies the gradient by the activation’s derivative at every layer it passes,
+    taken at that layer’s pre-activation <math><mi>z</mi></math>. Choose the depth and
+    <math><mi>z</mi></math>, or give <math><mi>z</mi></math> a spread so that it changes from layer
+    to layer, and compare what each activation lets through.
+predict-legend = Predict first
+depth-predict-question =
+    Take z = 0.5 at every layer, a unit that is on. After 10 sigmoid layers, is the gradient that is
+    left bigger or smaller than 0.001?
+depth-predict-bigger = Bigger than 0.001
+depth-predict-smaller = Smaller than 0.001
+predict-check = Check, and show it
+label-grad-depth = Depth L
+label-grad-z = Pre-activation z
+label-grad-spread = Spread of z
+grad-redraw = New random z values
+depth-caption =
+    The share of the gradient left after each layer, on a log scale: at the top, 1 is all of it.
+    A cross marks where an inactive ReLU unit cut the path.
+depth-col-activation = Activation
+depth-col-left = Left after L layers
+depth-col-note = Why
+depth-name-relu = ReLU
+depth-name-leaky = Leaky ReLU (slope 0.01)
+depth-name-sigmoid = sigmoid
+depth-name-tanh = tanh
+export-depth-png = Save the chart as PNG
 strengths-heading-2 = Cheap to compute
 strengths-p-5 =
     ReLU needs a single comparison: keep <math><mi>x</mi></math> if it is positive, otherwise
@@ -417,6 +442,10 @@ setting_names =
     .bd = Born-dead depth L
     .binit = Born-dead initialisation
     .bbias = Born-dead bias init
+    .gdepth = Gradient experiment depth L
+    .gz = Gradient experiment pre-activation z
+    .gspread = Gradient experiment spread
+    .gseed = Gradient experiment seed
     .lang = Language
     .theme = Theme
     .embed = Section shown alone
@@ -513,6 +542,46 @@ lab_diverged =
 lab_strip_layer = Layer { $layer }: { $dead } of { $units } dead
 # A strip layer's label with Leaky ReLU; `{layer}`, `{dead}`, `{units}`.
 lab_strip_layer_leaky = Layer { $layer }: { $dead } of { $units } in the leak
+# The gradient-through-depth chart's legend, one entry per activation.
+depth_legend =
+    .relu = ReLU
+    .leaky = Leaky ReLU (0.01)
+    .sigmoid = sigmoid
+    .tanh = tanh
+# Gradient-through-depth chart title.
+depth_chart_title = Gradient left after each layer (log scale)
+# Its text alternative; `{depth}`, `{relu}`, `{leaky}`, `{sigmoid}`, `{tanh}`.
+depth_alt =
+    Chart of the gradient left after each of { $depth } layers: ReLU keeps { $relu } of it, Leaky
+    ReLU { $leaky }, sigmoid { $sigmoid } and tanh { $tanh }.
+# Why ReLU keeps all of it.
+depth_whole = Every unit on the path is active, and ReLU’s derivative there is exactly 1.
+# Why ReLU keeps none; `{layer}`.
+depth_cut =
+    The unit in layer { $layer } is inactive (z ≤ 0): its derivative is 0, so nothing flows back
+    past it.
+# Why Leaky ReLU keeps less; `{layers}`, `{depth}`, `{slope}`.
+depth_leak =
+    Layers in the leak: { $layers } of { $depth }. There the derivative is { $slope } instead of
+    1: smaller, never 0.
+# Sigmoid's best case; `{power}` (0.25 to the depth), `{bound}`.
+depth_sigmoid =
+    Sigmoid’s derivative is at most 0.25, so at best { $power } = { $bound } is left.
+# Why tanh keeps less.
+depth_tanh = tanh’s derivative is 1 only at z = 0 and falls fast away from it.
+# Appended where float32 loses the gradient; `{layer}`.
+depth_f32 = In float32, PyTorch’s default, this product is already 0 from layer { $layer }.
+# A prediction judged right.
+predict_right = Right.
+# A prediction judged wrong.
+predict_wrong = Not quite.
+# Check pressed with no answer chosen.
+predict_missing = Choose an answer first, then check it.
+# Why, after the depth question is checked; `{local}` (σ′(0.5)), `{layers}`, `{power}`, `{value}`.
+depth_predict_why =
+    At z = 0.5 each sigmoid layer keeps σ′(0.5) ≈ { $local } of the gradient, so { $layers } layers
+    leave { $power } ≈ { $value }, far less than 0.001; even at its best (z = 0) sigmoid keeps at
+    most 0.25 a layer. The chart now shows this case: ReLU’s active path keeps all of it, 1.
 # Closed-form born-dead chance; `{share}`.
 born_closed =
     { $share }: some hidden layer is all ≤ 0 at one input (closed form 1 − (1 − 2^−N)^L).

@@ -77,9 +77,26 @@ strengths-p-2 =
 strengths-p-3 =
     但这并不能保证不出现梯度消失或梯度爆炸。链式求导法则在每一层还要乘上权重，权重仍可能使乘积缩小或急剧增大；而经过未激活单元（输入 <math><mo>≤</mo><mn>0</mn></math>）
     的路径则完全不传递梯度。
-strengths-p-4 =
-    实时实验即将推出：选择深度 <math><mi>L</mi></math>，比较 ReLU、sigmoid 和 tanh 经过 <math><mi>L</mi></math> 层后
-    激活函数导数的乘积。
+depth-heading = 动手试试：经过 L 层之后还剩多少梯度
+depth-intro = 反向传播每经过一层，都会把梯度乘以激活函数在该层预激活值 <math><mi>z</mi></math> 处的导数。选择深度和 <math><mi>z</mi></math>，或者给 <math><mi>z</mi></math> 一个离散程度，让它逐层变化，然后比较各个激活函数能让多少梯度通过。
+predict-legend = 先猜一猜
+depth-predict-question = 设每一层的 z 都是 0.5（单元处于激活状态）。经过 10 层 sigmoid 之后，剩下的梯度比 0.001 大还是小？
+depth-predict-bigger = 比 0.001 大
+depth-predict-smaller = 比 0.001 小
+predict-check = 核对，并画出来
+label-grad-depth = 深度 L
+label-grad-z = 预激活值 z
+label-grad-spread = z 的离散程度
+grad-redraw = 重新随机生成 z
+depth-caption = 每一层之后剩下的梯度比例（对数坐标）：最上方的 1 表示全部保留。叉号标出未激活的 ReLU 单元切断路径的位置。
+depth-col-activation = 激活函数
+depth-col-left = 经过 L 层后剩下
+depth-col-note = 原因
+depth-name-relu = ReLU
+depth-name-leaky = Leaky ReLU（斜率 0.01）
+depth-name-sigmoid = sigmoid
+depth-name-tanh = tanh
+export-depth-png = 将图表保存为 PNG
 strengths-heading-2 = 计算开销小
 strengths-p-5 =
     ReLU 只需要一次比较：若 <math><mi>x</mi></math> 为正就保留它，否则输出 0。它的导数同样廉价，也只是一次比较。sigmoid 函数 <math><mfrac><mn>1</mn><mrow><mn>1</mn><mo>+</mo><msup><mi>e</mi><mrow><mo>−</mo><mi>x</mi></mrow></msup></mrow></mfrac></math>
@@ -292,6 +309,10 @@ setting_names =
     .bd = 生而死亡实验的深度 L
     .binit = 生而死亡实验的初始化方式
     .bbias = 生而死亡实验的偏置初始值
+    .gdepth = 梯度实验的深度 L
+    .gz = 梯度实验的预激活值 z
+    .gspread = 梯度实验的离散程度
+    .gseed = 梯度实验的随机种子
     .lang = 语言
     .theme = 主题
     .embed = 单独显示的部分
@@ -335,6 +356,23 @@ lab_status_fresh = 第 0 步：训练开始前，{ $units } 个隐藏单元中�
 lab_diverged = 训练在第 { $step } 步发散：损失已不再是有限数（对这个网络来说学习率太大了）。训练已停止；请重置后重新开始。
 lab_strip_layer = 第 { $layer } 层：{ $units } 个中有 { $dead } 个死亡
 lab_strip_layer_leaky = 第 { $layer } 层：{ $units } 个中有 { $dead } 个处于泄露区
+depth_legend =
+    .relu = ReLU
+    .leaky = Leaky ReLU（0.01）
+    .sigmoid = sigmoid
+    .tanh = tanh
+depth_chart_title = 每一层之后剩下的梯度（对数坐标）
+depth_alt = 经过 { $depth } 层后剩下的梯度图：ReLU 保留 { $relu }，Leaky ReLU 保留 { $leaky }，sigmoid 保留 { $sigmoid }，tanh 保留 { $tanh }。
+depth_whole = 路径上的每个单元都处于激活状态，而 ReLU 在那里的导数恰好为 1。
+depth_cut = 第 { $layer } 层的单元未激活（z ≤ 0）：它的导数为 0，梯度无法再往回传过它。
+depth_leak = 处于泄露区的层：{ $depth } 层中有 { $layers } 层。那里的导数是 { $slope } 而不是 1：变小了，但从不为 0。
+depth_sigmoid = sigmoid 的导数至多为 0.25，所以最多只剩 { $power } = { $bound }。
+depth_tanh = tanh 的导数只在 z = 0 处为 1，离开 0 后迅速变小。
+depth_f32 = 在 PyTorch 默认使用的 float32 中，这个乘积从第 { $layer } 层起就已经是 0。
+predict_right = 答对了。
+predict_wrong = 不太对。
+predict_missing = 请先选一个答案，再核对。
+depth_predict_why = 在 z = 0.5 处，每层 sigmoid 只保留梯度的 σ′(0.5) ≈ { $local }，所以 { $layers } 层之后只剩 { $power } ≈ { $value }，远小于 0.001；即使在最好的情况（z = 0）下，sigmoid 每层也最多保留 0.25。图中现在画的就是这种情况：ReLU 的激活路径把梯度全部保留，仍是 1。
 born_closed = { $share }：在某一个输入上，某个隐藏层的单元全部 ≤ 0（闭式解 1 − (1 − 2^−N)^L）。
 born_monte_carlo =
     { $share }：在整个 [−1, 1] 上输出恒为常数（{ $trials } 个新初始化的网络中有 { $dead } 个；95% 置信区间为 { $low } 到 { $high }）

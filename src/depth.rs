@@ -36,6 +36,17 @@ pub const PRE_ACTIVATIONS: RangeInclusive<f32> = -10.0..=10.0;
 /// The spreads the experiment accepts for pre-activations drawn from a normal distribution.
 pub const SPREADS: RangeInclusive<f32> = 0.0..=5.0;
 
+/// Leaky ReLU's slope in the experiment: PyTorch's default `negative_slope`.
+pub const LEAKY_SLOPE: f32 = 0.01;
+
+/// The activations the experiment compares, by key, in the order the page lists them.
+pub const ACTIVATIONS: [(&str, Activation); 4] = [
+    ("relu", Activation::Relu),
+    ("leaky", Activation::LeakyRelu(LEAKY_SLOPE)),
+    ("sigmoid", Activation::Sigmoid),
+    ("tanh", Activation::Tanh),
+];
+
 /// Where the path's pre-activations come from.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum PreActivations {
@@ -51,6 +62,50 @@ pub enum PreActivations {
         /// The seed of the draws.
         seed: u64,
     },
+}
+
+/// The experiment's settings, as the page and its link hold them.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct DepthSettings {
+    /// Layers on the path, within [`DEPTHS`].
+    pub depth: u32,
+    /// The pre-activation at every layer, or the mean of the drawn ones, within
+    /// [`PRE_ACTIVATIONS`].
+    pub z: f32,
+    /// The standard deviation of the drawn pre-activations, within [`SPREADS`]; 0 puts the
+    /// same `z` at every layer.
+    pub spread: f32,
+    /// The seed of the draws.
+    pub seed: u64,
+}
+
+impl Default for DepthSettings {
+    /// Ten layers at z = ½: a unit that is on, where sigmoid already keeps less than a quarter
+    /// (σ′(½) ≈ 0.235) and tanh about four fifths (tanh′(½) ≈ 0.786) a layer, while ReLU keeps all.
+    fn default() -> Self {
+        DepthSettings {
+            depth: 10,
+            z: 0.5,
+            spread: 0.0,
+            seed: 1,
+        }
+    }
+}
+
+impl DepthSettings {
+    /// The path's pre-activations for these settings; checks them.
+    pub fn pre_activations(&self) -> Result<Vec<f32>, DepthError> {
+        let from = if self.spread == 0.0 {
+            PreActivations::Same(self.z)
+        } else {
+            PreActivations::Normal {
+                mean: self.z,
+                std: self.spread,
+                seed: self.seed,
+            }
+        };
+        pre_activations(self.depth, from)
+    }
 }
 
 /// Why the experiment refused its settings.

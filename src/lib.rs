@@ -15,6 +15,7 @@ pub mod math;
 pub mod mlp;
 pub mod neuron;
 pub mod plot;
+pub mod predict;
 pub mod sections;
 pub mod state;
 pub mod tensor_text;

@@ -45,6 +45,8 @@ pub mod views {
     pub const LAB: &str = "lab";
     /// The born-dead calculator.
     pub const BORN_DEAD: &str = "born-dead";
+    /// The gradient-through-depth experiment.
+    pub const GRADIENT_DEPTH: &str = "gradient-depth";
     /// Every view's section.
-    pub const ALL: [&str; 5] = [GRAPH, TORCH, WALKTHROUGH, LAB, BORN_DEAD];
+    pub const ALL: [&str; 6] = [GRAPH, TORCH, WALKTHROUGH, LAB, BORN_DEAD, GRADIENT_DEPTH];
 }

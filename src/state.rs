@@ -12,6 +12,7 @@ mod hash;
 pub use domain::{Domain, Kind, Setting, MAX_TEXT_CHARS, X_LIMIT, X_MIN_SPAN};
 
 use crate::born_dead::BornSettings;
+use crate::depth::DepthSettings;
 use crate::lab::{InitChoice, LabSettings, Task};
 use crate::plot::theme::Scheme;
 use crate::sections::{self, Section};
@@ -80,6 +81,8 @@ pub struct State {
     pub lab: LabSettings,
     /// The born-dead calculator's settings.
     pub born: BornSettings,
+    /// The gradient-through-depth experiment's settings.
+    pub grad: DepthSettings,
     /// The self-fuzzer's settings; `None` (the default) unless the link says `fuzz=1`.
     pub fuzz: Option<FuzzSettings>,
     /// The language the reader chose; `None` (the default) follows the browser's.
@@ -109,6 +112,7 @@ impl Default for State {
             torch_grad: "1.0, 1.0, 1.0, 1.0".to_string(),
             lab: LabSettings::default(),
             born: BornSettings::default(),
+            grad: DepthSettings::default(),
             fuzz: None,
             lang: None,
             theme: None,
@@ -272,6 +276,10 @@ impl State {
             Setting::BornWidth => self.born.width = value as u32,
             Setting::BornDepth => self.born.depth = value as u32,
             Setting::BornBias => self.born.bias_init = single(value),
+            Setting::GradDepth => self.grad.depth = value as u32,
+            Setting::GradZ => self.grad.z = single(value),
+            Setting::GradSpread => self.grad.spread = single(value),
+            Setting::GradSeed => self.grad.seed = value as u64,
             // Fuzzing's numbers apply while it is on; while off they are checked and dropped.
             Setting::FuzzRate => {
                 if let Some(fuzz) = &mut self.fuzz {
@@ -483,6 +491,10 @@ impl State {
             Setting::BornWidth => f64::from(self.born.width),
             Setting::BornDepth => f64::from(self.born.depth),
             Setting::BornBias => f64::from(self.born.bias_init),
+            Setting::GradDepth => f64::from(self.grad.depth),
+            Setting::GradZ => f64::from(self.grad.z),
+            Setting::GradSpread => f64::from(self.grad.spread),
+            Setting::GradSeed => self.grad.seed as f64,
             Setting::FuzzRate => f64::from(fuzz.rate),
             Setting::FuzzSeed => fuzz.seed as f64,
             _ => return None,

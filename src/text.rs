@@ -301,3 +301,40 @@ pub fn tensor_problem(s: &Strings, field: &str, error: &TensorTextError) -> Stri
     };
     format!("{field}: {detail} {}", s.keeping_last)
 }
+
+/// A factor as a reader compares them: three significant digits, in powers of ten below 0.001
+/// (`9.54 × 10⁻⁷`); 1 and 0 exactly.
+pub fn factor(value: f64) -> String {
+    if value == 0.0 || value == 1.0 || !value.is_finite() {
+        return number(value);
+    }
+    if value >= 1e-3 {
+        // Three significant digits: 0.235, 0.0235; the shortest text of the rounded number.
+        let decimals = (2 - value.log10().floor() as i32).max(0) as usize;
+        return number(format!("{value:.decimals$}").parse().unwrap_or(value));
+    }
+    let scientific = format!("{value:.2e}");
+    let (mantissa, exponent) = scientific.split_once('e').unwrap_or((&scientific, "0"));
+    format!("{mantissa} × 10{}", superscript(exponent))
+}
+
+/// `digits` (an integer, perhaps negative) in superscript, for a power: `-7` → `⁻⁷`.
+pub fn superscript(digits: &str) -> String {
+    digits
+        .chars()
+        .map(|c| match c {
+            '-' => '⁻',
+            '0' => '⁰',
+            '1' => '¹',
+            '2' => '²',
+            '3' => '³',
+            '4' => '⁴',
+            '5' => '⁵',
+            '6' => '⁶',
+            '7' => '⁷',
+            '8' => '⁸',
+            '9' => '⁹',
+            other => other,
+        })
+        .collect()
+}

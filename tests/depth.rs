@@ -162,3 +162,26 @@ fn bad_settings_are_refused_by_name() {
         "{message}"
     );
 }
+
+#[test]
+fn the_settings_put_one_value_at_every_layer_or_draw_them() {
+    use relu_explorer::depth::DepthSettings;
+    let settings = DepthSettings::default();
+    assert_eq!(settings.pre_activations().unwrap(), [0.5; 10]);
+    let drawn = DepthSettings {
+        spread: 1.0,
+        ..settings
+    };
+    let zs = drawn.pre_activations().unwrap();
+    let normal = PreActivations::Normal {
+        mean: 0.5,
+        std: 1.0,
+        seed: 1,
+    };
+    assert_eq!(zs, pre_activations(10, normal).unwrap());
+    let deep = DepthSettings {
+        depth: 60,
+        ..settings
+    };
+    assert_eq!(deep.pre_activations(), Err(DepthError::Depth(60)));
+}

@@ -5,6 +5,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use relu_explorer::depth::ACTIVATIONS;
 use relu_explorer::lab::Preset;
 use relu_explorer::neuron::Stage;
 use relu_explorer::state::Setting;
@@ -73,6 +74,8 @@ fn lists_are_in_the_order_the_code_reads_them() {
     assert_eq!(entries::LAB_PRESETS.to_vec(), presets);
     let stages: Vec<&str> = Stage::ALL.iter().map(|s| s.key()).collect();
     assert_eq!(entries::NEURON_CAPTIONS.to_vec(), stages);
+    let activations: Vec<&str> = ACTIVATIONS.iter().map(|(key, _)| *key).collect();
+    assert_eq!(entries::DEPTH_LEGEND.to_vec(), activations);
 }
 
 #[test]

@@ -605,6 +605,7 @@ fn every_section_and_control_of_the_page_is_listed() {
             "formula",
             "graph",
             "strengths",
+            "gradient-depth",
             "weaknesses",
             "walkthrough",
             "lab",
@@ -620,6 +621,8 @@ fn every_section_and_control_of_the_page_is_listed() {
         "lab-lr",
         "born-bias",
         "torch-x",
+        "grad-depth",
+        "depth-check",
     ] {
         assert!(CONTROLS.contains(&control), "{control}");
     }
@@ -629,6 +632,9 @@ fn every_section_and_control_of_the_page_is_listed() {
     assert!(!shows(weaknesses, "graph") && !shows(section("lab"), "weaknesses"));
     assert!(shows(section("lab"), "lab") && !shows(section("lab"), "walkthrough"));
     assert!(shows(None, "graph") && shows(None, "lab"));
+    // An experiment is within its strength's section, and shows alone without the rest of it.
+    assert!(shows(section("strengths"), "gradient-depth"));
+    assert!(!shows(section("gradient-depth"), "graph"));
     for view in relu_explorer::sections::views::ALL {
         assert!(
             section(view).is_some(),

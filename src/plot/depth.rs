@@ -4,6 +4,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+use crate::activation::Activation;
 use crate::depth::PathGradient;
 use crate::plot::legend;
 use crate::plot::small::{chart, SmallChart};
@@ -90,6 +91,13 @@ pub fn draw<DB: DrawingBackend>(
     let mark = (4.0 * scale).round().max(2.0) as i32;
     for s in series {
         let color = theme.series[series_index(s.path.activation)];
+        // ReLU and Leaky ReLU coincide at 1 wherever every unit is on: ReLU, drawn first and
+        // wider, shows on both sides of Leaky ReLU's line.
+        let width = if s.path.activation == Activation::Relu {
+            (5.0 * scale).round().max(3.0) as u32
+        } else {
+            width
+        };
         // A cut path ends where it is cut: nothing flows on below that layer.
         let cut = s.path.cut_at();
         let shown = cut.map_or(s.path.product.len(), |layer| layer as usize);

@@ -97,9 +97,15 @@ pub fn chart<'a, DB: DrawingBackend>(
         .max_light_lines(0)
         .x_label_formatter(&|v| compact(*v))
         .y_label_formatter(&|v| {
-            if log_y {
+            if log_y && v.fract() == 0.0 {
+                // A power of ten as a reader writes it: 1, 10⁻¹⁰.
+                match *v as i64 {
+                    0 => "1".to_string(),
+                    power => format!("10{}", crate::text::superscript(&power.to_string())),
+                }
+            } else if log_y {
                 // Ticks fall between powers of ten too, so each shows its own value.
-                format!("{:.1e}", crate::math::exp10(*v))
+                crate::text::factor(crate::math::exp10(*v))
             } else {
                 compact(*v)
             }

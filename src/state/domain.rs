@@ -33,6 +33,7 @@
 //! 9.99999974738e-5, which prints as 0.0001).
 
 use crate::born_dead::{DEPTHS, WIDTHS};
+use crate::depth;
 use crate::lab::{InitChoice, Task};
 use crate::plot::theme::Scheme;
 use crate::sections::{CONTROLS, SECTIONS};
@@ -171,6 +172,15 @@ pub enum Setting {
     BornInit,
     /// `bbias`: the born-dead calculator's bias init.
     BornBias,
+    /// `gdepth`: the gradient-through-depth experiment's layers.
+    GradDepth,
+    /// `gz`: its pre-activation, or the mean of the drawn ones.
+    GradZ,
+    /// `gspread`: the standard deviation of its drawn pre-activations (0: the same at every
+    /// layer).
+    GradSpread,
+    /// `gseed`: the seed of its draws.
+    GradSeed,
     /// `lang`: the page's language, when the reader chose one.
     Lang,
     /// `theme`: light or dark, when the reader chose one.
@@ -192,7 +202,7 @@ pub enum Setting {
 
 impl Setting {
     /// Every setting, in the order the URL hash lists them.
-    pub const ALL: [Setting; 32] = [
+    pub const ALL: [Setting; 36] = [
         Setting::XMin,
         Setting::XMax,
         Setting::X,
@@ -217,6 +227,10 @@ impl Setting {
         Setting::BornDepth,
         Setting::BornInit,
         Setting::BornBias,
+        Setting::GradDepth,
+        Setting::GradZ,
+        Setting::GradSpread,
+        Setting::GradSeed,
         Setting::Lang,
         Setting::Theme,
         Setting::Embed,
@@ -254,6 +268,10 @@ impl Setting {
             Setting::BornDepth => "bd",
             Setting::BornInit => "binit",
             Setting::BornBias => "bbias",
+            Setting::GradDepth => "gdepth",
+            Setting::GradZ => "gz",
+            Setting::GradSpread => "gspread",
+            Setting::GradSeed => "gseed",
             Setting::Lang => "lang",
             Setting::Theme => "theme",
             Setting::Embed => "embed",
@@ -281,6 +299,9 @@ impl Setting {
         let born = |r: &std::ops::RangeInclusive<u32>| {
             Domain::whole(f64::from(*r.start()), f64::from(*r.end()))
         };
+        let real_f32 = |r: &std::ops::RangeInclusive<f32>| {
+            Domain::real(f64::from(*r.start()), f64::from(*r.end()))
+        };
         Kind::Number(match self {
             Setting::XMin | Setting::XMax | Setting::X => Domain::real(-X_LIMIT, X_LIMIT),
             Setting::Slope | Setting::LabSlope => Domain::real(0.0, 1.0),
@@ -289,11 +310,16 @@ impl Setting {
             Setting::Width => Domain::whole(1.0, 64.0),
             Setting::Depth => Domain::whole(1.0, 3.0),
             Setting::Points => Domain::whole(32.0, 256.0),
-            Setting::Seed | Setting::FuzzSeed => Domain::whole(0.0, MAX_SAFE_INTEGER),
+            Setting::Seed | Setting::FuzzSeed | Setting::GradSeed => {
+                Domain::whole(0.0, MAX_SAFE_INTEGER)
+            }
             Setting::StepsPerFrame => Domain::whole(1.0, 500.0),
             Setting::BornWidth => born(&WIDTHS),
             Setting::BornDepth => born(&DEPTHS),
             Setting::BornBias => Domain::real(-1.0, 1.0),
+            Setting::GradDepth => born(&depth::DEPTHS),
+            Setting::GradZ => real_f32(&depth::PRE_ACTIVATIONS),
+            Setting::GradSpread => real_f32(&depth::SPREADS),
             Setting::FuzzRate => Domain::whole(1.0, 100.0),
             Setting::ShowLeaky | Setting::ShowSigmoid | Setting::ShowTanh | Setting::Fuzz => {
                 return Kind::Flag
@@ -328,7 +354,12 @@ impl Setting {
     pub fn single_precision(self) -> bool {
         matches!(
             self,
-            Setting::LabSlope | Setting::LearningRate | Setting::LabBias | Setting::BornBias
+            Setting::LabSlope
+                | Setting::LearningRate
+                | Setting::LabBias
+                | Setting::BornBias
+                | Setting::GradZ
+                | Setting::GradSpread
         )
     }
 

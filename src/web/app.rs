@@ -16,6 +16,7 @@ use crate::state::{Problem, State};
 use crate::text::StringTest;
 use crate::text::{self, strings, Lang, Strings};
 use crate::web::born_dead_view::BornDeadView;
+use crate::web::depth_view::DepthView;
 use crate::web::dom::{document, find, set_text, window};
 use crate::web::graph_view::GraphView;
 use crate::web::lab_view::LabView;
@@ -52,6 +53,7 @@ pub struct App {
     lab: LabView,
     neuron: NeuronView,
     born_dead: BornDeadView,
+    depth: DepthView,
     lab_problem: Option<Problem>,
     lab_frames: FrameLog,
     page_message: Element,
@@ -95,6 +97,7 @@ impl App {
             lab: LabView::find(&root, state.lab)?,
             neuron: NeuronView::find(&root)?,
             born_dead: BornDeadView::find(&root, state.born)?,
+            depth: DepthView::find(&root)?,
             lab_problem: None,
             lab_frames: FrameLog::default(),
             page_message: find(&root, "page-message")?,
@@ -309,6 +312,7 @@ impl App {
         dirty.neuron &= self.shows(views::WALKTHROUGH);
         dirty.lab &= self.shows(views::LAB);
         dirty.born &= self.shows(views::BORN_DEAD);
+        dirty.depth &= self.shows(views::GRADIENT_DEPTH);
         // The views in turn, until the frame has used its share: a view whose turn comes later
         // is left for the next frame. A forced render (the first, printing) draws everything.
         let late = |due: bool| due && !force && now() - started > RENDER_MS_PER_FRAME;
@@ -332,6 +336,11 @@ impl App {
         left.neuron = late(dirty.neuron);
         if dirty.neuron && !left.neuron {
             self.neuron.render(self.strings)?;
+        }
+        left.depth = chart_late(dirty.depth);
+        if dirty.depth && !left.depth {
+            self.depth
+                .render(&self.state, &theme, self.strings, ratio, force)?;
         }
         // A busy survey keeps the frames coming, so it needs no flag to be left.
         let born = self.born_busy() || dirty.born;
@@ -410,6 +419,7 @@ struct Dirty {
     lab: bool,
     neuron: bool,
     born: bool,
+    depth: bool,
 }
 
 impl Dirty {
@@ -421,6 +431,7 @@ impl Dirty {
         lab: true,
         neuron: true,
         born: true,
+        depth: true,
     };
 
     /// Every view, but not the page's attributes.
@@ -437,6 +448,7 @@ impl Dirty {
         lab: false,
         neuron: false,
         born: false,
+        depth: false,
     };
     /// Only the graph.
     const GRAPH: Dirty = Dirty {
@@ -463,10 +475,21 @@ impl Dirty {
         born: true,
         ..Dirty::NONE
     };
+    /// Only the gradient-through-depth experiment.
+    const DEPTH: Dirty = Dirty {
+        depth: true,
+        ..Dirty::NONE
+    };
 
     /// Whether no view is marked.
     fn is_empty(&self) -> bool {
-        !(self.page || self.graph || self.torch || self.lab || self.neuron || self.born)
+        !(self.page
+            || self.graph
+            || self.torch
+            || self.lab
+            || self.neuron
+            || self.born
+            || self.depth)
     }
 
     /// Marks the views marked in `other` too.
@@ -477,6 +500,7 @@ impl Dirty {
         self.lab |= other.lab;
         self.neuron |= other.neuron;
         self.born |= other.born;
+        self.depth |= other.depth;
     }
 }
 
@@ -629,6 +653,8 @@ fn on_input(app: &Shared, event: &Event) {
         } else if let Some(outcome) = inner.born_dead.read_control(&id, &mut inner.state) {
             inner.born_dead.show_problem(outcome.err());
             Dirty::BORN
+        } else if inner.depth.read_control(&id, &mut inner.state).is_some() {
+            Dirty::DEPTH
         } else if id.starts_with("lab-") {
             inner.lab_problem = inner.lab.read_control(&id, &mut inner.state).err();
             Dirty::LAB
@@ -680,6 +706,8 @@ fn on_click(app: &Shared, event: &Event) {
             inner.lab.button(&button.id(), &inner.state);
             inner.lab_problem = None;
             Dirty::LAB
+        } else if inner.depth.button(&button.id(), &mut inner.state) {
+            Dirty::DEPTH
         } else if inner.neuron.button(&button.id()) {
             // The walk-through has no state in the URL and touches no other view.
             Dirty::NEURON
@@ -735,6 +763,7 @@ fn on_hash_change(app: &Shared) {
         inner.lab.apply(&mut inner.state, lab);
         inner.born_dead.apply(inner.state.born);
         inner.born_dead.show_problem(None);
+        inner.depth.clear_problem();
         inner.graph_problem = None;
         inner.show_link_problems(&problems);
     }
@@ -800,12 +829,14 @@ pub fn listen(app: &Shared) -> Result<(), JsValue> {
             let mut inner = shared.borrow_mut();
             let graph = inner.graph.measure();
             let lab = inner.lab.measure();
+            let depth = inner.depth.measure();
             inner.dirty.add(Dirty {
                 graph,
                 lab,
+                depth,
                 ..Dirty::NONE
             });
-            graph || lab
+            graph || lab || depth
         };
         if changed {
             schedule_frame(&shared);
@@ -816,6 +847,7 @@ pub fn listen(app: &Shared) -> Result<(), JsValue> {
     for lab_canvas in app.borrow().lab.canvases() {
         observer.observe(lab_canvas);
     }
+    observer.observe(app.borrow().depth.canvas());
     resized.forget();
 
     // A zoom changes devicePixelRatio and a colour-scheme change the theme: redraw everything.
@@ -825,9 +857,11 @@ pub fn listen(app: &Shared) -> Result<(), JsValue> {
             let mut inner = shared.borrow_mut();
             inner.graph.measure();
             inner.lab.measure();
+            inner.depth.measure();
             inner.dirty.add(Dirty {
                 graph: true,
                 lab: true,
+                depth: true,
                 ..Dirty::NONE
             });
         }

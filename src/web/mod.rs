@@ -4,6 +4,7 @@
 pub mod app;
 pub mod born_dead_view;
 pub mod canvas;
+pub mod depth_view;
 pub mod dom;
 #[cfg(feature = "fuzz")]
 pub mod fuzz;

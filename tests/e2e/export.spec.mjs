@@ -13,6 +13,7 @@ import { expect, idle, open, test } from "./fixtures.mjs";
 /** The export buttons by id, with the file each saves and, for a PNG, its canvas. */
 const PNG_EXPORTS = {
   "export-graph-png": ["relu-explorer-graph.png", "graph-canvas"],
+  "export-depth-png": ["relu-explorer-gradient-depth.png", "depth-canvas"],
   "export-lab-fit": ["relu-explorer-lab-fit.png", "lab-fit"],
   "export-lab-units": ["relu-explorer-lab-units.png", "lab-units"],
   "export-lab-dead": ["relu-explorer-lab-dead.png", "lab-dead-chart"],

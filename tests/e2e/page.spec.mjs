@@ -59,6 +59,8 @@ const CONTROLS = {
   "lab-points": "range", "lab-seed": "number", "lab-steps": "range",
   "born-width": "range", "born-depth": "range", "born-init": "select", "born-bias": "range",
   "torch-x": "text", "torch-grad": "text",
+  "grad-depth": "range", "grad-z": "range", "grad-spread": "range", "grad-redraw": "button",
+  "depth-guess-bigger": "radio", "depth-guess-smaller": "radio", "depth-check": "button",
 };
 /** The lab's buttons (lab.spec.mjs checks each). */
 const LAB_BUTTONS = [
@@ -67,7 +69,7 @@ const LAB_BUTTONS = [
 ];
 /** The export buttons, each chart's PNG and the CSVs (export.spec.mjs checks each). */
 const EXPORTS = [
-  "export-graph-png", "export-graph-csv", "export-lab-fit", "export-lab-units", "export-lab-dead",
+  "export-graph-png", "export-depth-png", "export-graph-csv", "export-lab-fit", "export-lab-units", "export-lab-dead",
   "export-lab-loss", "export-lab-csv",
 ];
 /** The language and theme switches (i18n.spec.mjs checks each). */
@@ -76,7 +78,8 @@ const SWITCHES = ["lang-en", "lang-zh-CN", "theme-auto", "theme-light", "theme-d
  * part, and the Embed dialog's code, copy and close. They change no state. */
 const SHARING = [
   "copy-link", "share-code", "share-copy", "share-close",
-  ...["formula", "graph", "strengths", "weaknesses", "walkthrough", "lab", "born-dead", "torch"].map((id) => `embed-${id}`),
+  ...["formula", "graph", "strengths", "gradient-depth", "weaknesses", "walkthrough", "lab", "born-dead", "torch"]
+    .map((id) => `embed-${id}`),
 ];
 /** Valid replacements a person might type into each text field. */
 const TEXT_EDITS = { "torch-x": "3.0, -2.0, 0.5, -0.25", "torch-grad": "0.5, 2.0, 1.0, 3.0" };
@@ -87,6 +90,9 @@ const NEEDS = {
   "lab-slope": { select: ["lab-activation", "leaky"] },
   "neuron-back": { click: "neuron-next" },
   "neuron-reset": { click: "neuron-next" },
+  // A new answer hides the verdict of the last check.
+  "depth-guess-bigger": { click: "depth-check" },
+  "depth-guess-smaller": { click: "depth-check" },
 };
 
 /** The visible text state: readouts, messages, the lab's status and strip, the text of the
@@ -145,6 +151,9 @@ async function operate(page, id, kind) {
     case "button":
       await locator.click();
       return "clicked";
+    case "radio":
+      await locator.check();
+      return "chose it";
     case "select": {
       const next = await locator.evaluate((el) => el.options[(el.selectedIndex + 1) % el.options.length].value);
       await locator.selectOption(next);

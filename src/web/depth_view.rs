@@ -1,0 +1,310 @@
+//! The gradient-through-depth experiment's DOM: depth, pre-activation and spread in; the chart
+//! of what is left of the gradient layer by layer, and a table of what is left after the last
+//! layer with the reason for each activation.
+
+use plotters::drawing::IntoDrawingArea;
+use wasm_bindgen::JsValue;
+use web_sys::{Element, HtmlCanvasElement, HtmlInputElement};
+
+use crate::activation::Activation;
+use crate::depth::{path_gradient, DepthSettings, PathGradient, ACTIVATIONS, LEAKY_SLOPE};
+use crate::plot::depth::{draw, Series};
+use crate::plot::theme::Theme;
+use crate::predict::{GuessError, Question, Verdict, DEPTH_QUESTION_LAYERS, DEPTH_QUESTION_Z};
+use crate::state::{Problem, Setting, State};
+use crate::text::{self, factor, fill, superscript, Strings};
+use crate::web::canvas::{Canvas, ChartCanvas};
+use crate::web::dom::{error, set_number, set_text, Finder};
+
+/// The question the experiment opens with.
+const QUESTION: Question = Question::DepthSigmoid;
+
+/// The experiment's elements and what it last drew.
+pub struct DepthView {
+    depth: HtmlInputElement,
+    z: HtmlInputElement,
+    spread: HtmlInputElement,
+    depth_out: Element,
+    z_out: Element,
+    spread_out: Element,
+    message: Element,
+    /// The prediction's choices, its verdict, and the last check's outcome (until the reader
+    /// picks another answer).
+    guesses: Vec<HtmlInputElement>,
+    verdict: Element,
+    checked: Option<Result<Verdict, GuessError>>,
+    /// Each activation's "left after L layers" cell and its reason, in [`ACTIVATIONS`] order.
+    rows: Vec<(Element, Element)>,
+    canvas: ChartCanvas,
+    problem: Option<Problem>,
+    /// What the chart shows, so that a frame with nothing new draws nothing.
+    drawn_for: Option<(DepthSettings, Theme, u32, u32, *const Strings)>,
+}
+
+impl DepthView {
+    /// Finds the experiment's elements under `root`.
+    pub fn find(root: &Element) -> Result<DepthView, JsValue> {
+        let mut found = Finder::new(root);
+        let rows = ACTIVATIONS
+            .iter()
+            .map(|(key, _)| {
+                (
+                    found.get(&format!("depth-left-{key}")),
+                    found.get(&format!("depth-note-{key}")),
+                )
+            })
+            .collect();
+        let canvas: HtmlCanvasElement = found.get("depth-canvas");
+        let view = DepthView {
+            depth: found.get("grad-depth"),
+            z: found.get("grad-z"),
+            spread: found.get("grad-spread"),
+            depth_out: found.get("grad-depth-out"),
+            z_out: found.get("grad-z-out"),
+            spread_out: found.get("grad-spread-out"),
+            message: found.get("grad-message"),
+            guesses: QUESTION
+                .choices()
+                .iter()
+                .map(|choice| found.get(&format!("depth-guess-{choice}")))
+                .collect(),
+            verdict: found.get("depth-verdict"),
+            checked: None,
+            rows,
+            canvas: ChartCanvas::new(canvas),
+            problem: None,
+            drawn_for: None,
+        };
+        found.finish()?;
+        Ok(view)
+    }
+
+    /// The chart's canvas, for the resize observer.
+    pub fn canvas(&self) -> &HtmlCanvasElement {
+        self.canvas.element()
+    }
+
+    /// Reads the canvas's size again (after a resize); true if it changed.
+    pub fn measure(&self) -> bool {
+        self.canvas.measure()
+    }
+
+    /// Hands the control that sent an input event (by id) to `state`, which applies its value
+    /// to `state.grad` or refuses it; `None` if `id` is not one of the experiment's controls.
+    /// A new answer to the prediction hides the last verdict until it is checked.
+    pub fn read_control(&mut self, id: &str, state: &mut State) -> Option<Result<(), Problem>> {
+        if self.guesses.iter().any(|guess| guess.id() == id) {
+            self.checked = None;
+            return Some(Ok(()));
+        }
+        let (setting, input) = match id {
+            "grad-depth" => (Setting::GradDepth, &self.depth),
+            "grad-z" => (Setting::GradZ, &self.z),
+            "grad-spread" => (Setting::GradSpread, &self.spread),
+            _ => return None,
+        };
+        let outcome = state.set_number(setting, input.value_as_number());
+        self.problem = outcome.clone().err();
+        Some(outcome)
+    }
+
+    /// Draws new pre-activations: the next seed. Returns whether `id` is the experiment's
+    /// button.
+    pub fn button(&mut self, id: &str, state: &mut State) -> bool {
+        if id == "depth-check" {
+            self.check(state);
+            return true;
+        }
+        if id != "grad-redraw" {
+            return false;
+        }
+        // Seeds run up to 2^53 − 1, the largest whole number a link keeps exactly; past it the
+        // draws start again from 0.
+        let next = state.grad.seed.wrapping_add(1);
+        let seed = if state.set_number(Setting::GradSeed, next as f64).is_ok() {
+            next
+        } else {
+            0
+        };
+        state.grad.seed = seed;
+        self.problem = None;
+        true
+    }
+
+    /// Checks the chosen answer; a checkable one also sets the sliders to the question's case,
+    /// so that the chart shows why.
+    fn check(&mut self, state: &mut State) {
+        let guess = self
+            .guesses
+            .iter()
+            .find(|guess| guess.checked())
+            .map(HtmlInputElement::value);
+        let checked = QUESTION.check(guess.as_deref());
+        if checked.is_ok() {
+            let case = QUESTION.scenario(state.grad);
+            // The case is within every domain (tests/predict.rs), so none of these is refused.
+            let applied = [
+                state.set_number(Setting::GradDepth, f64::from(case.depth)),
+                state.set_number(Setting::GradZ, f64::from(case.z)),
+                state.set_number(Setting::GradSpread, f64::from(case.spread)),
+            ];
+            self.problem = applied.into_iter().find_map(Result::err);
+        }
+        self.checked = Some(checked);
+    }
+
+    /// The prediction's verdict in words, and its key for scripts (`right`, `wrong`, `missing`,
+    /// or empty before a check).
+    fn verdict(&self, strings: &Strings) -> (String, &'static str) {
+        match self.checked {
+            None => (String::new(), ""),
+            Some(Err(_)) => (strings.predict_missing.to_string(), "missing"),
+            Some(Ok(verdict)) => {
+                let layers = DEPTH_QUESTION_LAYERS.to_string();
+                let local = factor(f64::from(Activation::Sigmoid.derivative(DEPTH_QUESTION_Z)));
+                let why = fill(
+                    strings.depth_predict_why,
+                    &[
+                        ("local", &local),
+                        ("layers", &layers),
+                        ("power", &format!("{local}{}", superscript(&layers))),
+                        ("value", &factor(verdict.truth)),
+                    ],
+                );
+                let (word, key) = if verdict.right {
+                    (strings.predict_right, "right")
+                } else {
+                    (strings.predict_wrong, "wrong")
+                };
+                (format!("{word} {why}"), key)
+            }
+        }
+    }
+
+    /// Forgets a refusal (after a new link).
+    pub fn clear_problem(&mut self) {
+        self.problem = None;
+    }
+
+    /// Shows `state.grad`: the controls, the chart and the table.
+    pub fn render(
+        &mut self,
+        state: &State,
+        theme: &Theme,
+        strings: &'static Strings,
+        ratio: f64,
+        force: bool,
+    ) -> Result<(), JsValue> {
+        let settings = state.grad;
+        set_number(&self.depth, f64::from(settings.depth));
+        set_number(&self.z, f64::from(settings.z));
+        set_number(&self.spread, f64::from(settings.spread));
+        set_text(&self.depth_out, &settings.depth.to_string());
+        set_text(&self.z_out, &text::number_f32(settings.z));
+        set_text(&self.spread_out, &text::number_f32(settings.spread));
+        let message = self
+            .problem
+            .as_ref()
+            .map(|p| text::problem(strings, p))
+            .unwrap_or_default();
+        set_text(&self.message, &message);
+        let (verdict, key) = self.verdict(strings);
+        set_text(&self.verdict, &verdict);
+        if self.verdict.get_attribute("data-verdict").as_deref() != Some(key) {
+            self.verdict.set_attribute("data-verdict", key)?;
+        }
+        // The state holds only values its domains allow, so the settings are always drawable.
+        let zs = settings
+            .pre_activations()
+            .map_err(|e| error(&format!("gradient through depth: {e}")))?;
+        let paths: Vec<PathGradient> = ACTIVATIONS
+            .iter()
+            .map(|(_, activation)| path_gradient(*activation, &zs))
+            .collect();
+        for ((left, note), path) in self.rows.iter().zip(&paths) {
+            set_text(left, &factor(path.last()));
+            set_text(note, &reason(path, settings.depth, strings));
+        }
+        let resized = self.canvas.fit_backing_store(ratio);
+        let element = self.canvas.element();
+        let key = (
+            settings,
+            *theme,
+            element.width(),
+            element.height(),
+            strings as *const Strings,
+        );
+        if !force && !resized && self.drawn_for == Some(key) {
+            return Ok(());
+        }
+        let series: Vec<Series> = paths
+            .iter()
+            .zip(strings.depth_legend)
+            .map(|(path, name)| Series { name, path })
+            .collect();
+        let backend = Canvas::new(element)
+            .ok_or_else(|| error("the gradient-through-depth canvas has no 2D context"))?;
+        let area = backend.into_drawing_area();
+        draw(&area, strings.depth_chart_title, &series, theme, ratio)
+            .map_err(|e| error(&format!("drawing the gradient chart failed: {e}")))?;
+        area.present()
+            .map_err(|e| error(&format!("drawing the gradient chart failed: {e}")))?;
+        let left = |i: usize| factor(paths[i].last());
+        let alt = fill(
+            strings.depth_alt,
+            &[
+                ("depth", &settings.depth.to_string()),
+                ("relu", &left(0)),
+                ("leaky", &left(1)),
+                ("sigmoid", &left(2)),
+                ("tanh", &left(3)),
+            ],
+        );
+        if element.get_attribute("aria-label").as_deref() != Some(alt.as_str()) {
+            element.set_attribute("aria-label", &alt)?;
+        }
+        self.drawn_for = Some(key);
+        self.canvas.mark_drawn();
+        Ok(())
+    }
+}
+
+/// Why `path` keeps what it keeps, in words: a cut, the leak, sigmoid's bound, tanh's fall;
+/// with the layer where float32 loses it, if it does.
+fn reason(path: &PathGradient, depth: u32, strings: &Strings) -> String {
+    let mut out = match path.activation {
+        Activation::Relu => match path.cut_at() {
+            Some(layer) => fill(strings.depth_cut, &[("layer", &layer.to_string())]),
+            None => strings.depth_whole.to_string(),
+        },
+        Activation::LeakyRelu(_) => {
+            let leaking = path.local.iter().filter(|d| **d != 1.0).count();
+            if leaking == 0 {
+                strings.depth_whole.to_string()
+            } else {
+                fill(
+                    strings.depth_leak,
+                    &[
+                        ("layers", &leaking.to_string()),
+                        ("depth", &depth.to_string()),
+                        ("slope", &text::number_f32(LEAKY_SLOPE)),
+                    ],
+                )
+            }
+        }
+        Activation::Sigmoid => fill(
+            strings.depth_sigmoid,
+            &[
+                ("power", &format!("0.25{}", superscript(&depth.to_string()))),
+                ("bound", &factor(crate::depth::sigmoid_bound(depth))),
+            ],
+        ),
+        Activation::Tanh => strings.depth_tanh.to_string(),
+    };
+    // A cut ReLU path is 0 in any precision; float32's own loss is news elsewhere.
+    if let (Some(layer), None) = (path.f32_zero_from, path.cut_at()) {
+        out.push(' ');
+        out.push_str(&fill(strings.depth_f32, &[("layer", &layer.to_string())]));
+    }
+    out
+}

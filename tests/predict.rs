@@ -1,0 +1,81 @@
+//! Predict-then-check questions: the answer each computes, and guesses judged right and wrong.
+
+use relu_explorer::activation::Activation;
+use relu_explorer::depth::DepthSettings;
+use relu_explorer::predict::{GuessError, Question, Verdict};
+
+/// σ′(½)¹⁰ in exact arithmetic: σ(½) = 1/(1 + e^−½), σ′ = σ(1 − σ) = 0.2350037122015945…
+const SIGMOID_PRIME_HALF_POW_10: f64 = 5.137445478744372e-7;
+
+#[test]
+fn ten_sigmoid_layers_at_half_leave_less_than_a_thousandth() {
+    let question = Question::DepthSigmoid;
+    let truth = question.truth();
+    // Autograd's σ′ is taken from the f32 output, so within f32 rounding of the exact value.
+    assert!(
+        (truth / SIGMOID_PRIME_HALF_POW_10 - 1.0).abs() < 1e-6,
+        "{truth}"
+    );
+    // Even sigmoid's best case, 0.25¹⁰ at z = 0, is below 0.001.
+    assert!(truth < 0.25_f64.powi(10) && 0.25_f64.powi(10) < 1e-3);
+    assert_eq!(question.answer(), "smaller");
+    assert_eq!(
+        question.check(Some("smaller")),
+        Ok(Verdict { right: true, truth })
+    );
+    assert_eq!(
+        question.check(Some("bigger")),
+        Ok(Verdict {
+            right: false,
+            truth
+        })
+    );
+}
+
+#[test]
+fn a_missing_or_unknown_guess_is_refused() {
+    let question = Question::DepthSigmoid;
+    assert_eq!(question.check(None), Err(GuessError::Missing));
+    assert_eq!(question.check(Some("")), Err(GuessError::Unknown));
+    assert_eq!(question.check(Some("Smaller")), Err(GuessError::Unknown));
+    assert_eq!(question.check(Some("0.001")), Err(GuessError::Unknown));
+}
+
+#[test]
+fn every_choice_is_judged_and_exactly_one_is_right() {
+    let question = Question::DepthSigmoid;
+    let right: Vec<_> = question
+        .choices()
+        .iter()
+        .filter(|choice| question.check(Some(choice)).unwrap().right)
+        .collect();
+    assert_eq!(right, [&question.answer()]);
+}
+
+#[test]
+fn the_scenario_shows_the_questions_case_and_keeps_the_seed() {
+    let current = DepthSettings {
+        depth: 37,
+        z: -2.5,
+        spread: 1.5,
+        seed: 99,
+    };
+    let shown = Question::DepthSigmoid.scenario(current);
+    assert_eq!(
+        shown,
+        DepthSettings {
+            depth: 10,
+            z: 0.5,
+            spread: 0.0,
+            seed: 99
+        }
+    );
+    // What the experiment draws for it is the question's value, and ReLU's path is whole.
+    let zs = shown.pre_activations().unwrap();
+    let path = |activation| relu_explorer::depth::path_gradient(activation, &zs);
+    assert_eq!(
+        path(Activation::Sigmoid).last(),
+        Question::DepthSigmoid.truth()
+    );
+    assert_eq!(path(Activation::Relu).last(), 1.0);
+}
