@@ -70,8 +70,10 @@ graph-p-1 =
     and <math><mi>f</mi><mo>′</mo><mo stretchy="false">(</mo><mi>x</mi><mo stretchy="false">)</mo></math>.
     Then overlay Leaky ReLU, sigmoid, or tanh to compare their shapes and slopes with ReLU’s.
 graph-caption-1 =
-    Drag or click on the graph to move x. The filled dot at x = 0 marks the derivative PyTorch
-    uses there (0); the open dot marks the slope just to the right (1).
+    Drag or click on the graph to move x. No line joins the derivative’s two sides: it jumps from
+    0 to 1 without taking any value in between. The filled dot at x = 0 marks the derivative
+    PyTorch uses there (0); the open dot marks the slope just to the right (1). For negative x,
+    ReLU and its derivative are both 0: the derivative is the wider line under ReLU’s.
 export-graph-png = Save the graph as PNG
 export-graph-csv = Save its samples as CSV
 graph-legend-1 = Input

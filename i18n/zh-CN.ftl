@@ -50,7 +50,7 @@ graph-p-1 =
     处跳到 1。用滑块移动输入 <math><mi>x</mi></math>，或在图上点击并拖动，即可在两条曲线上标出该点，并读出 <math><mi>f</mi><mo stretchy="false">(</mo><mi>x</mi><mo
     stretchy="false">)</mo></math> 和 <math><mi>f</mi><mo>′</mo><mo stretchy="false">(</mo><mi>x</mi><mo
     stretchy="false">)</mo></math>。然后还可以叠加 Leaky ReLU、sigmoid 或 tanh，把它们的形状和斜率与 ReLU 进行比较。
-graph-caption-1 = 在图上拖动或点击即可移动 x。x = 0 处的实心点表示 PyTorch 在该点采用的导数（0）；空心点表示紧靠其右侧的斜率（1）。
+graph-caption-1 = 在图上拖动或点击即可移动 x。导数的两段之间没有连线：它从 0 直接跳到 1，中间不取任何值。x = 0 处的实心点表示 PyTorch 在该点采用的导数（0）；空心点表示紧靠其右侧的斜率（1）。x 为负时，ReLU 和它的导数都是 0：导数是 ReLU 下方较宽的那条线。
 export-graph-png = 将图像保存为 PNG
 export-graph-csv = 将采样数据保存为 CSV
 graph-legend-1 = 输入

@@ -104,9 +104,10 @@ fn draws_relu_and_its_derivative_as_two_series() {
     let (svg, drawn) = render(&spec(1.5));
     let relu = polylines(&svg, LIGHT.series[0]);
     let derivative = polylines(&svg, LIGHT.series[1]);
-    // One polyline per series, plus the legend's sample line.
+    // ReLU's one polyline plus the legend's sample line; its derivative's two pieces plus the
+    // legend's.
     assert_eq!(relu.len(), 2, "ReLU polylines: {relu:?}");
-    assert_eq!(derivative.len(), 2);
+    assert_eq!(derivative.len(), 3);
     let relu_curve = relu.iter().max_by_key(|l| l.len()).unwrap();
     assert!(relu_curve.len() >= graph::SAMPLES);
     // ReLU is flat at y = 0 left of the kink and rises to 10 at the right end.
@@ -119,24 +120,66 @@ fn draws_relu_and_its_derivative_as_two_series() {
 }
 
 #[test]
-fn the_derivative_jumps_at_zero() {
+fn the_derivative_jumps_at_zero_without_a_line_between() {
     let (svg, drawn) = render(&spec(1.5));
-    let step = polylines(&svg, LIGHT.series[1])
+    // The derivative's lines at its two levels (the legend's sample line is elsewhere).
+    let levels = [
+        drawn.backend_coord(0.0, 0.0).1,
+        drawn.backend_coord(0.0, 1.0).1,
+    ];
+    let mut pieces: Vec<_> = polylines(&svg, LIGHT.series[1])
         .into_iter()
-        .max_by_key(|l| l.len())
-        .unwrap();
+        .filter(|line| line.iter().all(|p| levels.contains(&p.1)))
+        .collect();
+    pieces.sort();
+    // Flat at 0 up to the kink, flat at 1 from it, and no vertical segment joining them: the
+    // derivative takes no value between 0 and 1.
     assert_eq!(
-        step,
+        pieces,
         vec![
-            drawn.backend_coord(-10.0, 0.0),
-            drawn.backend_coord(0.0, 0.0),
-            drawn.backend_coord(0.0, 1.0),
-            drawn.backend_coord(10.0, 1.0),
-        ],
-        "flat at 0, a vertical jump at x = 0, flat at 1"
+            vec![
+                drawn.backend_coord(-10.0, 0.0),
+                drawn.backend_coord(0.0, 0.0)
+            ],
+            vec![
+                drawn.backend_coord(0.0, 1.0),
+                drawn.backend_coord(10.0, 1.0)
+            ],
+        ]
     );
-    // PyTorch's choice at the kink is marked with a filled dot at (0, 0).
+    let (x0, _) = drawn.backend_coord(0.0, 0.0);
+    let vertical = polylines(&svg, LIGHT.series[1])
+        .into_iter()
+        .flat_map(|line| line.windows(2).map(|w| (w[0], w[1])).collect::<Vec<_>>())
+        .any(|(a, b)| a.0 == x0 && b.0 == x0 && a.1 != b.1);
+    assert!(!vertical, "a vertical segment joins the derivative's sides");
+    // PyTorch's choice at the kink is a filled dot at (0, 0); the right-hand limit an open one.
     assert!(filled_circles(&svg, LIGHT.series[1]).contains(&drawn.backend_coord(0.0, 0.0)));
+    assert_eq!(
+        drawn.polylines().len(),
+        3,
+        "ReLU, and its derivative in two pieces"
+    );
+}
+
+#[test]
+fn the_derivative_is_drawn_wider_under_relu_where_they_coincide() {
+    let (svg, _) = render(&spec(1.5));
+    let width = |color| {
+        let needle = format!("stroke=\"{}\"", hex(color));
+        svg.lines()
+            .filter(|l| l.contains("<polyline") && l.contains(&needle))
+            .filter_map(|l| {
+                l.split("stroke-width=\"")
+                    .nth(1)?
+                    .split('"')
+                    .next()?
+                    .parse::<f64>()
+                    .ok()
+            })
+            .fold(0.0_f64, f64::max)
+    };
+    assert!(width(LIGHT.series[1]) >= width(LIGHT.series[0]) + 2.0);
 }
 
 #[test]

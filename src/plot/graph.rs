@@ -69,8 +69,27 @@ pub struct Curve {
     pub activation: Activation,
     /// True for the derivative, false for the function.
     pub derivative: bool,
-    /// Its points in data coordinates, in drawing order.
+    /// Its points in data coordinates, in drawing order. Two points with the same x in a row
+    /// are a jump, drawn as a gap: see [`Curve::pieces`].
     pub points: Vec<(f64, f64)>,
+}
+
+impl Curve {
+    /// The curve's pieces, split at each jump (two points in a row with the same x and
+    /// different y): a derivative that jumps from 0 to 1 at x = 0 takes no value in between,
+    /// so no line joins the two sides; the dots at the kink show which value it takes there.
+    pub fn pieces(&self) -> Vec<&[(f64, f64)]> {
+        let mut pieces = Vec::new();
+        let mut start = 0;
+        for (i, pair) in self.points.windows(2).enumerate() {
+            if pair[0].0 == pair[1].0 && pair[0].1 != pair[1].1 {
+                pieces.push(&self.points[start..=i]);
+                start = i + 1;
+            }
+        }
+        pieces.push(&self.points[start..]);
+        pieces
+    }
 }
 
 /// What a draw produced: the coordinate system (for pointer mapping and tests) and the curves.
@@ -106,7 +125,8 @@ impl Drawn {
     pub fn polylines(&self) -> Vec<Vec<(i32, i32)>> {
         self.curves
             .iter()
-            .map(|c| c.points.iter().map(|p| self.coord.translate(p)).collect())
+            .flat_map(Curve::pieces)
+            .map(|piece| piece.iter().map(|p| self.coord.translate(p)).collect())
             .collect()
     }
 }
@@ -151,8 +171,9 @@ fn slope_at(activation: Activation, x: f64) -> f64 {
     f64::from(activation.derivative(x as f32))
 }
 
-/// The derivative of a piecewise-linear activation, drawn exactly: flat, a vertical jump at 0,
-/// flat again (what `plt.step(where='post')` approximates).
+/// The derivative of a piecewise-linear activation, exactly: flat, a jump at 0 (two points at
+/// x = 0, drawn as a gap), flat again. `plt.step` would join the sides with a vertical line, as
+/// if the derivative took every value between them.
 fn step_derivative(activation: Activation, x_min: f64, x_max: f64) -> Vec<(f64, f64)> {
     let below = slope_at(activation, -1.0);
     let above = slope_at(activation, 1.0);
@@ -305,28 +326,42 @@ pub fn draw<DB: DrawingBackend>(
         guide,
     )))?;
 
-    // Overlays first, so that ReLU, the subject, stays on top where the curves coincide.
+    // Overlays first, so that ReLU, the subject, stays on top where the curves coincide. A
+    // piecewise-linear activation and its derivative coincide at y = 0 for x < 0 (ReLU) or
+    // cross there (Leaky ReLU): the derivative, drawn first and wider, shows on both sides.
     for curve in curves.iter().rev() {
         let color = curve_color(theme, curve, color_index(curve.activation));
-        let width = if curve.derivative { 2.0 } else { 2.5 };
-        chart.draw_series(LineSeries::new(
-            curve.points.iter().copied(),
-            color.stroke_width(px(width).max(1) as u32),
-        ))?;
+        let width = match (curve.derivative, curve.activation) {
+            (true, Activation::Relu | Activation::LeakyRelu(_)) => 4.5,
+            (true, _) => 2.0,
+            (false, _) => 2.5,
+        };
+        for piece in curve.pieces() {
+            chart.draw_series(LineSeries::new(
+                piece.iter().copied(),
+                color.stroke_width(px(width).max(1) as u32),
+            ))?;
+        }
     }
 
     draw_kink_dots(&mut chart, spec, theme, &color_index)?;
 
-    for curve in &curves {
+    // The markers at x: the derivatives' first and larger, so that where a function and its
+    // derivative meet (ReLU at x < 0: both 0) the function's marker shows inside a ring.
+    for curve in curves
+        .iter()
+        .filter(|c| c.derivative)
+        .chain(curves.iter().filter(|c| !c.derivative))
+    {
         let color = curve_color(theme, curve, color_index(curve.activation));
-        let y = if curve.derivative {
-            slope_at(curve.activation, spec.x)
+        let (y, radius) = if curve.derivative {
+            (slope_at(curve.activation, spec.x), 8.0)
         } else {
-            value(curve.activation, spec.x)
+            (value(curve.activation, spec.x), 5.5)
         };
         chart.draw_series(std::iter::once(Circle::new(
             (spec.x, y),
-            px(5.5),
+            px(radius),
             color.filled().stroke_width(px(1.0).max(1) as u32),
         )))?;
     }
