@@ -232,6 +232,9 @@ export-lab-fit = Save the fit as PNG
 export-lab-units = Save the units as PNG
 export-lab-dead = Save the dead share as PNG
 export-lab-loss = Save the loss as PNG
+lab-charts-note =
+    Before any training, the dead-share and loss charts hold one dot each: step 0, where the run
+    starts. Press Play (or One step) to train, and watch both lines grow from there.
 export-lab-csv = Save the training history as CSV
 lab-summary = Settings
 label-lab-activation = Activation
@@ -246,6 +249,7 @@ label-lab-points = Points
 label-lab-seed = Seed
 label-lab-steps = Steps per frame
 lab-lr-hint = The learning rate moves on a log scale, from 0.0001 to 3.
+lab-slope-hint = The leaky slope is used when the activation is Leaky ReLU; with ReLU it is greyed out.
 born-dead-heading-1 = Born dead: how often a fresh network is already dead
 born-dead-p-1 =
     Initialise a ReLU network with one input, L hidden layers of N units and one output, without

@@ -164,6 +164,7 @@ export-lab-fit = 将拟合图保存为 PNG
 export-lab-units = 将单元图保存为 PNG
 export-lab-dead = 将死亡比例图保存为 PNG
 export-lab-loss = 将损失图保存为 PNG
+lab-charts-note = 训练开始之前，死亡比例图和损失图上各只有一个点：第 0 步，也就是训练的起点。按“播放”（或“单步”）开始训练，就能看到两条曲线从这里延伸出去。
 export-lab-csv = 将训练记录保存为 CSV
 lab-summary = 设置
 label-lab-activation = 激活函数
@@ -178,6 +179,7 @@ label-lab-points = 数据点数
 label-lab-seed = 随机种子
 label-lab-steps = 每帧步数
 lab-lr-hint = 学习率按对数刻度调节，范围为 0.0001 到 3。
+lab-slope-hint = 只有当激活函数选为 Leaky ReLU 时才会用到泄露斜率；选 ReLU 时它显示为灰色。
 born-dead-heading-1 = 生而死亡：新初始化的网络有多大概率一开始就已死亡
 born-dead-p-1 =
     初始化一个 ReLU 网络，它有一个输入、L 个各含 N 个单元的隐藏层和一个输出，但不对它进行训练。如果某个隐藏层的所有单元都 ≤ 0，那么它之后的一切看到的都是零，输出就是一个

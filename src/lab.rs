@@ -286,8 +286,13 @@ impl Default for History {
 }
 
 impl History {
-    /// Records `value` at `step` if the step falls on the current stride.
+    /// Records `value` at `step` if the step falls on the current stride; a second value at the
+    /// latest step replaces the first.
     pub fn record(&mut self, step: u64, value: f32) {
+        if let Some(last) = self.points.last_mut().filter(|(s, _)| *s == step) {
+            last.1 = value;
+            return;
+        }
         if !step.is_multiple_of(self.stride) {
             return;
         }
@@ -346,7 +351,28 @@ impl Lab {
             dead: Vec::new(),
         };
         lab.census();
+        // The charts start with step 0, not empty axes: the loss before any training (the first
+        // step records the same loss again, as autograd computes it, in its place).
+        let start = lab.start_loss();
+        if start.is_finite() {
+            lab.loss.record(0, start);
+        }
         Ok(lab)
+    }
+
+    /// The mean squared error of the network as it is, on the training data (what the next
+    /// step's loss will be).
+    fn start_loss(&mut self) -> f32 {
+        let predictions = self.mlp.forward(&self.xs).unwrap_or_default();
+        if predictions.len() != self.ys.len() || self.ys.is_empty() {
+            return f32::NAN;
+        }
+        let squares: f64 = predictions
+            .iter()
+            .zip(&self.ys)
+            .map(|(p, t)| f64::from(p - t).powi(2))
+            .sum();
+        (squares / self.ys.len() as f64) as f32
     }
 
     /// The settings this run was made with.

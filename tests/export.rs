@@ -104,7 +104,12 @@ fn the_graphs_samples_have_a_column_pair_per_overlay_shown() {
 #[test]
 fn the_labs_history_has_a_row_per_recorded_step() {
     let mut lab = Lab::new(LabSettings::default()).unwrap();
-    assert_eq!(lab_csv(&lab), "step,loss,dead_share_layer_1\n0,,0\n");
+    // Before training: step 0's loss (the network as initialised) and dead share.
+    let fresh = lab_csv(&lab);
+    let start = rows(&fresh);
+    assert_eq!(start.len(), 2, "{fresh}");
+    assert_eq!([start[1][0], start[1][2]], ["0", "0"]);
+    assert_eq!(number(start[1][1]), lab.loss_history().points()[0].1);
     for _ in 0..3 {
         lab.advance(1);
         lab.census();

@@ -78,7 +78,12 @@ fn the_figures_draw_their_series() {
     let derivative = polylines(&graph, LIGHT.series[1]);
     // Each curve and its legend sample.
     assert!(relu.iter().any(|&n| n > 1000), "ReLU: {relu:?}");
-    assert!(derivative.contains(&4), "the step: {derivative:?}");
+    // The step in two pieces, 0 then 1, with no line between them.
+    assert_eq!(
+        derivative.iter().filter(|&&n| n == 2).count(),
+        3,
+        "the step's two pieces and the legend's sample: {derivative:?}"
+    );
 
     let fit = render(Figure::Lab(LabChart::Fit), &EN);
     assert_eq!(

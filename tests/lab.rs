@@ -154,6 +154,49 @@ fn divergence_stops_the_run_and_keeps_nan_out_of_the_history() {
 }
 
 #[test]
+fn a_fresh_run_charts_step_zero_and_the_first_step_keeps_it_as_autograd_computes_it() {
+    let settings = LabSettings::default();
+    let mut lab = Lab::new(settings).unwrap();
+    // Before training: one point at step 0 on each chart, the loss by hand from the prediction.
+    let inputs = lab.inputs().to_vec();
+    let prediction = lab.predict(&inputs);
+    let by_hand = prediction
+        .iter()
+        .zip(lab.targets())
+        .map(|(p, t)| f64::from(p - t).powi(2))
+        .sum::<f64>()
+        / lab.targets().len() as f64;
+    let start = lab.loss_history().points();
+    assert_eq!(start.len(), 1);
+    assert_eq!(start[0].0, 0);
+    assert!(
+        (f64::from(start[0].1) - by_hand).abs() <= 1e-6 * by_hand,
+        "{start:?} {by_hand}"
+    );
+    assert!(lab
+        .dead_history()
+        .iter()
+        .all(|h| h.points().len() == 1 && h.points()[0].0 == 0));
+    // The first step records step 0's loss again (train_step's, the loss before the update):
+    // it replaces the first, rather than adding a second point at step 0.
+    lab.set_running(true);
+    assert_eq!(lab.advance(1), 1);
+    let first = lab.last_loss().unwrap();
+    assert_eq!(lab.loss_history().points(), [(0, first)]);
+    assert!((f64::from(first) - by_hand).abs() <= 1e-6 * by_hand);
+}
+
+#[test]
+fn a_value_at_the_latest_step_replaces_it() {
+    let mut history = History::default();
+    history.record(0, 1.0);
+    history.record(0, 2.0);
+    history.record(1, 3.0);
+    history.record(1, 4.0);
+    assert_eq!(history.points(), [(0, 2.0), (1, 4.0)]);
+}
+
+#[test]
 fn history_stays_bounded_and_keeps_its_span() {
     let mut history = History::default();
     for step in 0..100_000u64 {

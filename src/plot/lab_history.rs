@@ -58,7 +58,17 @@ pub fn draw<DB: DrawingBackend>(
             .filter(|(_, v)| v.is_finite())
             .collect();
         let color = theme.series[[0, 3, 4][i % 3]];
+        // The latest value as a dot: before training the history is step 0 alone, a point
+        // that a line would not show.
+        let last = line.last().copied();
         chart.draw_series(LineSeries::new(line, color.stroke_width(width)))?;
+        if let Some(point) = last {
+            chart.draw_series(std::iter::once(Circle::new(
+                point,
+                (3.5 * scale).round() as i32,
+                color.filled(),
+            )))?;
+        }
     }
     Ok(())
 }
