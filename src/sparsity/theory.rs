@@ -41,8 +41,9 @@ impl Normal {
 
     /// E[relu(X)] = μΦ(a) + σφ(a), a = μ/σ.
     ///
-    /// For a far below 0 the two terms nearly cancel (the mean is about σφ(a)/a²), but both are
-    /// then below σ·10⁻²⁰⁰ or so, so the absolute error stays a few ulp of σ.
+    /// For a below 0 the two terms nearly cancel (the mean is about σφ(a)/a² for large |a|),
+    /// but both are then below 0.4σ in size, so the absolute error stays a few ulp of σ; only
+    /// the relative error grows, where the mean itself is far below σ.
     pub fn relu_mean(&self) -> f64 {
         let a = self.standardised_mean();
         self.mean * normal_cdf(a) + self.std * normal_pdf(a)
@@ -50,12 +51,13 @@ impl Normal {
 
     /// Var[relu(X)] = E[relu(X)²] − E[relu(X)]², never below 0.
     ///
-    /// Written as σ²·(P + a²PQ − aφ(P − Q) − φ²) with P = Φ(a), Q = Φ(−a), φ = φ(a): the same
-    /// quantity as the closed forms above (substitute 1 − P for Q), arranged so that the
-    /// a² terms that cancel in E[relu²] − E[relu]² for large a (at μ = 10, σ = 0.01, two numbers
-    /// near 100 whose difference is 10⁻⁴) never appear: here a² multiplies PQ, which is tiny.
-    /// For a far below 0 the terms cancel instead, but all are then tiny, so the absolute error
-    /// stays a few ulp of σ². Rounding could still leave −10⁻³⁰⁰ or so; that is reported as 0.
+    /// Written as σ²·(P + a²PQ − aφ(P − Q) − φ²) with P = Φ(a), Q = Φ(−a), φ = φ(a): the
+    /// module's closed forms for E[relu(X)²] − E[relu(X)]², with 1 − P written as Q. That never
+    /// forms the two large numbers the plain difference subtracts for large a (at μ = 10,
+    /// σ = 0.01, both near 100 and 10⁻⁴ apart): a² multiplies PQ, which is then tiny. Every
+    /// term is below 1 in size, so the absolute error is a few ulp of σ²; the relative error
+    /// grows only for a far below 0, where the variance itself is far below σ². Rounding could
+    /// leave a value just below 0; that is reported as 0.
     pub fn relu_variance(&self) -> f64 {
         let a = self.standardised_mean();
         let (p, q, density) = (normal_cdf(a), normal_cdf(-a), normal_pdf(a));
