@@ -15,6 +15,7 @@ pub mod math;
 pub mod mlp;
 pub mod neuron;
 pub mod plot;
+pub mod relu_sum;
 pub mod sections;
 pub mod sparsity;
 pub mod state;
