@@ -157,16 +157,25 @@ pub fn mean(values: &[f32]) -> f64 {
     values.iter().map(|&x| f64::from(x)).sum::<f64>() / values.len() as f64
 }
 
-/// How many of a set of values are exactly zero.
+/// How many of a set of values are exactly zero. Made only by [`ZeroCount::of`], so that the
+/// zeros never outnumber the values (the interval's bounds would then cross).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ZeroCount {
-    /// Values equal to 0: +0 and −0 (−0 == 0, and `relu(−0)` is −0, still a zero). NaN is not.
-    pub zeros: u32,
-    /// Values counted.
-    pub samples: u32,
+    zeros: u32,
+    samples: u32,
 }
 
 impl ZeroCount {
+    /// Values equal to 0: +0 and −0 (−0 == 0, and `relu(−0)` is −0, still a zero). NaN is not.
+    pub fn zeros(&self) -> u32 {
+        self.zeros
+    }
+
+    /// Values counted, at least 1.
+    pub fn samples(&self) -> u32 {
+        self.samples
+    }
+
     /// Counts the exact zeros of `values`, or refuses a count outside [`SAMPLES`].
     pub fn of(values: &[f32]) -> Result<ZeroCount, SparsityError> {
         if !SAMPLES.contains(&values.len()) {

@@ -59,7 +59,7 @@ fn the_after_relu_histogram_shows_the_zero_spike() {
     let after = after_relu(&n.samples(100_000, 5).unwrap());
     let (lo, hi) = n.relu_range();
     let h = Histogram::new(&after, lo, hi, 40, Zeros::Apart).unwrap();
-    assert_eq!(h.zeros as u32, ZeroCount::of(&after).unwrap().zeros);
+    assert_eq!(h.zeros as u32, ZeroCount::of(&after).unwrap().zeros());
     assert_eq!(h.below, 0);
     let expected = 100_000.0 * (normal_cdf(0.1) - 0.5);
     assert!(
