@@ -21,6 +21,10 @@ pub const GRID_POINTS: usize = 401;
 /// The most units the reader may place: a chart stays readable, and the normal equations stay
 /// a 13 × 13 system.
 pub const MAX_UNITS: usize = 12;
+/// The largest target value, in size, that [`fit`] accepts. The fit squares and sums the
+/// values (the normal equations, the mean squared error), which overflows `f64` for values
+/// near 10¹⁵⁴; a curve drawn over [−2, 2] never needs more than this.
+pub const MAX_TARGET: f64 = 1e6;
 
 /// The grid, x_j = −2 + j/100 for j = 0 … 400, each computed as (j − 200)/100: one correctly
 /// rounded division, so that 0, ±1 and ±2 are exact.
@@ -112,7 +116,7 @@ pub enum BuilderError {
         /// Values given.
         got: usize,
     },
-    /// A target value that is NaN or infinite.
+    /// A target value that is NaN or larger than [`MAX_TARGET`] in size.
     TargetValue {
         /// Its position on the grid.
         index: usize,
@@ -138,7 +142,8 @@ impl fmt::Display for BuilderError {
             ),
             BuilderError::TargetValue { index } => write!(
                 f,
-                "the target's value at grid point {index} is not a finite number"
+                "the target's value at grid point {index} is not a number from -{MAX_TARGET} \
+                 to {MAX_TARGET}"
             ),
         }
     }
@@ -156,6 +161,9 @@ impl std::error::Error for BuilderError {}
 /// smallest, by a ridge of relative size 10⁻¹⁰ (see `solve`): identical units share their
 /// coefficient equally, and a unit that is off everywhere gets 0. The ridge moves the curve by
 /// far less than a pixel (its error rises by at most 1.6·10⁻⁹·|θ|²).
+///
+/// Refuses more than [`MAX_UNITS`] units, a kink outside [[`LO`], [`HI`]], and a target that
+/// is not [`GRID_POINTS`] values within ±[`MAX_TARGET`].
 pub fn fit(units: &[Unit], target: &[f64]) -> Result<Fit, BuilderError> {
     if units.len() > MAX_UNITS {
         return Err(BuilderError::Units { got: units.len() });
@@ -173,7 +181,10 @@ pub fn fit(units: &[Unit], target: &[f64]) -> Result<Fit, BuilderError> {
     if target.len() != GRID_POINTS {
         return Err(BuilderError::TargetLength { got: target.len() });
     }
-    if let Some(index) = target.iter().position(|y| !y.is_finite()) {
+    if let Some(index) = target
+        .iter()
+        .position(|y| y.is_nan() || y.abs() > MAX_TARGET)
+    {
         return Err(BuilderError::TargetValue { index });
     }
     // Column 0 is the constant's, column i + 1 unit i's.

@@ -213,8 +213,14 @@ fn bad_arguments_are_refused() {
     let mut bad = target.clone();
     bad[7] = f64::NAN;
     assert_eq!(fit(&[], &bad), Err(BuilderError::TargetValue { index: 7 }));
-    bad[7] = f64::INFINITY;
-    assert_eq!(fit(&[], &bad), Err(BuilderError::TargetValue { index: 7 }));
+    for value in [f64::INFINITY, -f64::MAX, 1.000_001e6] {
+        bad[7] = value;
+        assert_eq!(fit(&[], &bad), Err(BuilderError::TargetValue { index: 7 }));
+    }
+    bad[7] = -MAX_TARGET;
+    assert!(fit(&[], &bad).is_ok());
+    let text = BuilderError::TargetValue { index: 7 }.to_string();
+    assert!(text.contains("7") && text.contains("1000000"), "{text}");
     let text = BuilderError::Kink { index: 1, got: 2.5 }.to_string();
     assert!(text.contains("2.5") && text.contains("-2"), "{text}");
 }
