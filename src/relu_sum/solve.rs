@@ -22,8 +22,8 @@ const RIDGE: f64 = 1e-10;
 
 /// The θ that minimises |Aθ − y|² + λ|θ|², A given by its `columns` (each as long as `y`),
 /// λ = [`RIDGE`] · max diag(AᵀA). With λ > 0 the minimiser is unique: where the columns leave
-/// the least-squares answer open, it is close to the one with the smallest |θ|. λ > 0 holds whenever a
-/// column is non-zero, as the builder's constant column always is.
+/// the least-squares answer open, it is close to the one with the smallest |θ|. λ > 0 holds
+/// whenever a column is non-zero, as the builder's constant column always is.
 pub(super) fn least_squares(columns: &[Vec<f64>], y: &[f64]) -> Vec<f64> {
     let n = columns.len();
     let mut gram = vec![0.0; n * n];
