@@ -15,6 +15,7 @@ pub mod mlp;
 pub mod neuron;
 pub mod plot;
 pub mod sections;
+pub mod speed;
 pub mod state;
 pub mod tensor_text;
 pub mod text;
