@@ -121,6 +121,13 @@ impl Kernel {
     /// where [`Kernel::run`] touches two (two where it touches four), so over a buffer larger
     /// than the caches it runs closer to the speed of copying one. A length error is found
     /// before anything is written.
+    ///
+    /// Run again on its own output, a kernel no longer sees the data it was given: after one
+    /// ReLU pass nothing is negative (a plain JS loop's branch is then always predicted), and
+    /// sigmoid's forward + backward multiplies grad by y(1 − y) ≤ ¼ each pass, so that within
+    /// about a hundred passes it is subnormal (which some CPUs multiply many times more slowly)
+    /// and then 0. To time repeated runs on the same data, refill the buffers between runs or
+    /// time [`Kernel::run`], which never changes its inputs.
     pub fn run_in_place(self, x: &mut [f32], grad: &mut [f32]) -> SpeedResult {
         match self.pass {
             Pass::Forward => match self.function {
