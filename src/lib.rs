@@ -20,6 +20,7 @@ pub mod predict;
 pub mod relu_sum;
 pub mod sections;
 pub mod sparsity;
+pub mod speed;
 pub mod state;
 pub mod tensor_text;
 pub mod text;

@@ -1,0 +1,238 @@
+//! The kernels of the "Speed on this device" experiment: ReLU, sigmoid and tanh over whole
+//! buffers, forward and forward + backward, as the page times them.
+//!
+//! Every kernel gives, element by element, the same bits as the scalar functions of
+//! [`crate::activation`], NaN payloads, ±0, ±inf and subnormals included, so that the buffers
+//! the experiment times hold the values every other section of the page shows:
+//!
+//! - ReLU runs in WebAssembly SIMD, four elements an instruction (see `speed/relu.rs`). It is one
+//!   comparison per element, so its cost is the loop's and the memory's: a scalar loop at the
+//!   page's size-optimised build (which vectorises nothing by itself) would time the loop's
+//!   bookkeeping, not ReLU. In SIMD it runs near the speed of copying the buffer, which is the
+//!   point the experiment makes.
+//! - Sigmoid and tanh call the crate's own scalar functions in a loop. WebAssembly has no vector
+//!   exponential, and a vectorised approximation would round differently from the values the
+//!   rest of the page prints; the experiment times the functions the page computes.
+//!
+//! Natively (the tests, the figures) every kernel is the scalar loop.
+
+mod relu;
+mod scalar;
+
+use std::fmt;
+use std::str::FromStr;
+
+use crate::activation;
+
+/// Whether ReLU's kernels run in WebAssembly SIMD in this build: true in the page's module,
+/// whose target enables `simd128` (.cargo/config.toml), false natively.
+pub const SIMD: bool = cfg!(all(target_arch = "wasm32", target_feature = "simd128"));
+
+/// The functions the experiment times.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Function {
+    /// [`activation::relu`], and [`activation::relu_backward`] for its backward pass.
+    Relu,
+    /// [`activation::sigmoid`], and [`activation::sigmoid_backward`] for its backward pass.
+    Sigmoid,
+    /// [`activation::tanh`], and [`activation::tanh_backward`] for its backward pass.
+    Tanh,
+}
+
+/// What a kernel computes of its function.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pass {
+    /// y = f(x).
+    Forward,
+    /// y = f(x) and the gradient reaching x for an upstream gradient, in one sweep: what a
+    /// training step costs the activation.
+    ForwardBackward,
+}
+
+/// One kernel the experiment times: a function and a pass.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Kernel {
+    /// The function computed.
+    pub function: Function,
+    /// Forward only, or forward and backward.
+    pub pass: Pass,
+}
+
+impl Kernel {
+    /// Every kernel, each function's forward before its forward + backward.
+    pub const ALL: [Kernel; 6] = [
+        Kernel::new(Function::Relu, Pass::Forward),
+        Kernel::new(Function::Relu, Pass::ForwardBackward),
+        Kernel::new(Function::Sigmoid, Pass::Forward),
+        Kernel::new(Function::Sigmoid, Pass::ForwardBackward),
+        Kernel::new(Function::Tanh, Pass::Forward),
+        Kernel::new(Function::Tanh, Pass::ForwardBackward),
+    ];
+
+    /// The kernel computing `pass` of `function`.
+    pub const fn new(function: Function, pass: Pass) -> Kernel {
+        Kernel { function, pass }
+    }
+
+    /// The short key the JS side names this kernel by: the function (`relu`, `sigmoid`,
+    /// `tanh`), with `-fb` for forward + backward. [`Kernel::from_str`] reads it back.
+    pub fn key(self) -> &'static str {
+        match (self.function, self.pass) {
+            (Function::Relu, Pass::Forward) => "relu",
+            (Function::Relu, Pass::ForwardBackward) => "relu-fb",
+            (Function::Sigmoid, Pass::Forward) => "sigmoid",
+            (Function::Sigmoid, Pass::ForwardBackward) => "sigmoid-fb",
+            (Function::Tanh, Pass::Forward) => "tanh",
+            (Function::Tanh, Pass::ForwardBackward) => "tanh-fb",
+        }
+    }
+
+    /// Runs the kernel from `x` into `y`, and for forward + backward from `x` and the upstream
+    /// gradient `grad` into `dx` as well: y = f(x), dx = f's backward pass at x for `grad`.
+    ///
+    /// `y` must be as long as `x`, and so must `grad` and `dx` for forward + backward; a
+    /// forward kernel neither reads `grad` nor writes `dx`, whatever their lengths. A length
+    /// error is found before anything is written.
+    pub fn run(self, x: &[f32], grad: &[f32], y: &mut [f32], dx: &mut [f32]) -> SpeedResult {
+        same_length(Buffer::Y, y.len(), x.len())?;
+        if self.pass == Pass::ForwardBackward {
+            same_length(Buffer::Grad, grad.len(), x.len())?;
+            same_length(Buffer::Dx, dx.len(), x.len())?;
+        }
+        match self.pass {
+            Pass::Forward => match self.function {
+                Function::Relu => relu::forward(x, y),
+                Function::Sigmoid => scalar::forward(activation::sigmoid, x, y),
+                Function::Tanh => scalar::forward(activation::tanh, x, y),
+            },
+            Pass::ForwardBackward => match self.function {
+                Function::Relu => relu::forward_backward(x, grad, y, dx),
+                Function::Sigmoid => {
+                    scalar::forward_backward(scalar::sigmoid_step, (x, grad), (y, dx))
+                }
+                Function::Tanh => scalar::forward_backward(scalar::tanh_step, (x, grad), (y, dx)),
+            },
+        }
+        Ok(())
+    }
+
+    /// [`Kernel::run`] in place: `x` becomes y, and for forward + backward `grad` becomes dx
+    /// (it must then be as long as `x`; a forward kernel leaves it alone). It touches one buffer
+    /// where [`Kernel::run`] touches two (two where it touches four), so over a buffer larger
+    /// than the caches it runs closer to the speed of copying one. A length error is found
+    /// before anything is written.
+    ///
+    /// Run again on its own output, a kernel no longer sees the data it was given: after one
+    /// ReLU pass nothing is negative (a plain JS loop's branch is then always predicted), and
+    /// sigmoid's forward + backward multiplies grad by y(1 − y) ≤ ¼ each pass, so that within
+    /// about a hundred passes it is subnormal (which some CPUs multiply many times more slowly)
+    /// and then 0. To time repeated runs on the same data, refill the buffers between runs or
+    /// time [`Kernel::run`], which never changes its inputs.
+    pub fn run_in_place(self, x: &mut [f32], grad: &mut [f32]) -> SpeedResult {
+        match self.pass {
+            Pass::Forward => match self.function {
+                Function::Relu => relu::forward_in_place(x),
+                Function::Sigmoid => scalar::forward_in_place(activation::sigmoid, x),
+                Function::Tanh => scalar::forward_in_place(activation::tanh, x),
+            },
+            Pass::ForwardBackward => {
+                same_length(Buffer::Grad, grad.len(), x.len())?;
+                match self.function {
+                    Function::Relu => relu::forward_backward_in_place(x, grad),
+                    Function::Sigmoid => {
+                        scalar::forward_backward_in_place(scalar::sigmoid_step, x, grad)
+                    }
+                    Function::Tanh => scalar::forward_backward_in_place(scalar::tanh_step, x, grad),
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+impl FromStr for Kernel {
+    type Err = SpeedError;
+
+    /// The kernel whose [`Kernel::key`] is `key` exactly (case and spaces matter).
+    fn from_str(key: &str) -> Result<Kernel, SpeedError> {
+        Kernel::ALL
+            .into_iter()
+            .find(|kernel| kernel.key() == key)
+            .ok_or_else(|| SpeedError::UnknownKernel {
+                key: key.to_owned(),
+            })
+    }
+}
+
+/// What a kernel returns: nothing, or why it did not run.
+pub type SpeedResult = Result<(), SpeedError>;
+
+/// The buffers a kernel takes besides `x`, for naming the one of the wrong length.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Buffer {
+    /// The upstream gradient, `grad`.
+    Grad,
+    /// The output, `y`.
+    Y,
+    /// The gradient reaching x, `dx`.
+    Dx,
+}
+
+impl fmt::Display for Buffer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Buffer::Grad => "grad",
+            Buffer::Y => "y",
+            Buffer::Dx => "dx",
+        })
+    }
+}
+
+/// Why a kernel was not found or did not run.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SpeedError {
+    /// No kernel has this key.
+    UnknownKernel {
+        /// The key asked for.
+        key: String,
+    },
+    /// A buffer's length differs from x's.
+    Length {
+        /// The buffer of the wrong length.
+        buffer: Buffer,
+        /// Its length.
+        len: usize,
+        /// x's length.
+        x: usize,
+    },
+}
+
+impl fmt::Display for SpeedError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SpeedError::UnknownKernel { key } => {
+                write!(f, "unknown kernel {key:?}; the kernels are ")?;
+                for (i, kernel) in Kernel::ALL.iter().enumerate() {
+                    let separator = if i == 0 { "" } else { ", " };
+                    write!(f, "{separator}{}", kernel.key())?;
+                }
+                Ok(())
+            }
+            SpeedError::Length { buffer, len, x } => write!(
+                f,
+                "{buffer} has {len} elements but x has {x}; they must be the same length"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for SpeedError {}
+
+/// Ok when `buffer`'s length `len` is x's, `x`.
+fn same_length(buffer: Buffer, len: usize, x: usize) -> SpeedResult {
+    if len == x {
+        Ok(())
+    } else {
+        Err(SpeedError::Length { buffer, len, x })
+    }
+}
