@@ -19,6 +19,7 @@ pub mod state;
 pub mod tensor_text;
 pub mod text;
 pub mod torch_panel;
+pub mod zigzag;
 
 #[cfg(target_arch = "wasm32")]
 mod js_api;
