@@ -9,6 +9,7 @@ pub mod born_dead;
 pub mod draws;
 pub mod export;
 pub mod fuzz_plan;
+pub mod growth;
 pub mod lab;
 pub mod math;
 pub mod mlp;
