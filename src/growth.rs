@@ -10,11 +10,17 @@
 //!   layer, steady only at He's gain, growing or shrinking geometrically otherwise. For ReLU
 //!   this holds at any width, in expectation: E[relu(z)²] = Var(z)/2 needs only a symmetric z.
 //! - Leaky ReLU with slope a: m_l = (g²·(1 + a²)/2)·m_{l−1}.
-//! - tanh and sigmoid: bounded (|tanh| < 1, 0 < sigmoid < 1) whatever the gain; no closed form,
+//! - tanh and sigmoid: bounded (|tanh| ≤ 1, 0 ≤ sigmoid ≤ 1) whatever the gain; no closed form,
 //!   so E[φ(z)²] is computed by quadrature (see `gaussian`).
 //!
 //! [`analytic`] follows that recursion; [`monte_carlo`] draws a real network and measures it in
 //! `f32`, where a large gain overflows to infinity.
+//!
+//! The recursion is the average over networks, not what each one does. At width n a ReLU layer
+//! multiplies an input's mean square by a random factor of mean g²/2 and relative variance 5/n,
+//! so over L layers its logarithm drifts down by about 2.5·L/n and spreads by about √(5·L/n).
+//! At He's gain, depth 50 and width 64 (batch 64), 40 seeds gave a median RMS at layer 50 of
+//! 0.40, from 0.06 to 2.7; at width 256, 0.77 (0.29 to 2.4); at layer 10 both were near 1.
 
 use std::f64::consts::SQRT_2;
 use std::fmt;
@@ -152,8 +158,8 @@ impl Growth {
 /// The RMS of each layer's activations under the infinite-width recursion: `depth` values,
 /// layer 1 first (the input's is `input_rms`).
 ///
-/// In `f64`: a value past its range is infinity (ReLU at gain 10 passes it near layer 150, so
-/// not within [`DEPTHS`] unless the gain is above 10⁶), one below it 0.
+/// In `f64`: a value past its range is infinity (for ReLU from input RMS 1, within [`DEPTHS`]
+/// only at a gain above 2·10⁶), one below it 0.
 pub fn analytic(growth: &Growth) -> Result<Vec<f64>, GrowthError> {
     growth.check()?;
     let mut rms = growth.input_rms;
