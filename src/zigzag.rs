@@ -48,6 +48,11 @@ pub const TRUE_WEIGHTS: [f64; 2] = [1.0, -1.0];
 /// How many examples a dataset may have.
 pub const EXAMPLES: RangeInclusive<usize> = 2..=256;
 
+/// How many examples [`Dataset::new`] draws: at least three, since two centred inputs are
+/// x − m = ±(x₁ − x₂)/2, on one line through the origin, where the loss has no single minimum.
+/// The same range for both kinds of inputs, so that the page can draw the pair from one count.
+pub const DRAWN_EXAMPLES: RangeInclusive<usize> = 3..=256;
+
 /// The most steps a descent may take.
 pub const MAX_STEPS: usize = 5000;
 
@@ -74,10 +79,13 @@ pub enum Inputs {
 /// Why an argument was refused.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum ZigzagError {
-    /// The number of examples was outside [`EXAMPLES`].
+    /// The number of examples was outside [`EXAMPLES`] ([`DRAWN_EXAMPLES`] for
+    /// [`Dataset::new`]).
     Examples {
         /// The number asked for.
         got: usize,
+        /// The fewest allowed: 2 for given examples, 3 for drawn ones.
+        fewest: usize,
     },
     /// Inputs and targets had different lengths.
     Lengths {
@@ -124,10 +132,9 @@ pub enum ZigzagError {
 impl fmt::Display for ZigzagError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match *self {
-            ZigzagError::Examples { got } => write!(
+            ZigzagError::Examples { got, fewest } => write!(
                 f,
-                "{got} examples is out of range; there must be from {} to {}",
-                EXAMPLES.start(),
+                "{got} examples is out of range; there must be from {fewest} to {}",
                 EXAMPLES.end()
             ),
             ZigzagError::Lengths { inputs, targets } => write!(
@@ -191,17 +198,21 @@ struct Moments {
 }
 
 impl Dataset {
-    /// `count` seeded examples: inputs uniform on (0, 1]², centred if `inputs` says so, and
-    /// targets [`TRUE_WEIGHTS`]·x + `noise`·N(0, 1). The same seed draws the same positive
-    /// inputs and the same noise for both kinds, so the two datasets differ only by the mean.
+    /// `count` seeded examples, within [`DRAWN_EXAMPLES`]: inputs uniform on (0, 1]², centred if
+    /// `inputs` says so, and targets [`TRUE_WEIGHTS`]·x + `noise`·N(0, 1). The same seed draws
+    /// the same positive inputs and the same noise for both kinds, so the two datasets differ
+    /// only by the mean.
     pub fn new(
         inputs: Inputs,
         count: usize,
         noise: f64,
         seed: u64,
     ) -> Result<Dataset, ZigzagError> {
-        if !EXAMPLES.contains(&count) {
-            return Err(ZigzagError::Examples { got: count });
+        if !DRAWN_EXAMPLES.contains(&count) {
+            return Err(ZigzagError::Examples {
+                got: count,
+                fewest: *DRAWN_EXAMPLES.start(),
+            });
         }
         if !(noise.is_finite() && noise >= 0.0) {
             return Err(ZigzagError::Noise { got: noise });
@@ -240,7 +251,10 @@ impl Dataset {
             });
         }
         if !EXAMPLES.contains(&inputs.len()) {
-            return Err(ZigzagError::Examples { got: inputs.len() });
+            return Err(ZigzagError::Examples {
+                got: inputs.len(),
+                fewest: *EXAMPLES.start(),
+            });
         }
         // Written so that NaN fails too.
         let fits = |v: &f64| v.abs() <= MAX_VALUE;

@@ -182,13 +182,25 @@ fn the_grid_is_the_loss_at_its_points() {
 
 #[test]
 fn bad_datasets_and_grids_are_refused() {
+    // Two drawn examples would do for positive inputs, but centred they are ±(x₁ − x₂)/2, on
+    // one line through the origin; drawn datasets start at three for both kinds.
+    for inputs in [Inputs::Positive, Inputs::Centred] {
+        for count in [2, 257] {
+            assert_eq!(
+                Dataset::new(inputs, count, 0.0, 0),
+                Err(ZigzagError::Examples {
+                    got: count,
+                    fewest: 3
+                })
+            );
+        }
+        for seed in 0..20 {
+            assert!(Dataset::new(inputs, 3, 0.1, seed).is_ok(), "seed {seed}");
+        }
+    }
     assert_eq!(
-        Dataset::new(Inputs::Positive, 1, 0.0, 0),
-        Err(ZigzagError::Examples { got: 1 })
-    );
-    assert_eq!(
-        Dataset::new(Inputs::Centred, 257, 0.0, 0),
-        Err(ZigzagError::Examples { got: 257 })
+        Dataset::from_examples(&[[1.0, 2.0]], &[0.0]),
+        Err(ZigzagError::Examples { got: 1, fewest: 2 })
     );
     for noise in [-0.1, f64::NAN, f64::INFINITY] {
         assert!(matches!(
@@ -254,7 +266,13 @@ fn bad_datasets_and_grids_are_refused() {
 #[test]
 fn every_error_says_what_was_wrong() {
     let messages = [
-        (ZigzagError::Examples { got: 300 }, "300 examples"),
+        (
+            ZigzagError::Examples {
+                got: 300,
+                fewest: 3,
+            },
+            "300 examples is out of range; there must be from 3 to 256",
+        ),
         (
             ZigzagError::Lengths {
                 inputs: 3,
