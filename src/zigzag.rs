@@ -241,8 +241,7 @@ impl Dataset {
 
     /// A dataset of the given examples, or why they are refused: their counts must match and lie
     /// in [`EXAMPLES`], every value must be finite and at most [`MAX_VALUE`] in magnitude, and the
-    /// inputs must not all lie on one line
-    /// through the origin.
+    /// inputs must not all lie on one line through the origin.
     pub fn from_examples(inputs: &[[f64; 2]], targets: &[f64]) -> Result<Dataset, ZigzagError> {
         if inputs.len() != targets.len() {
             return Err(ZigzagError::Lengths {

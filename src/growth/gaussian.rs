@@ -26,7 +26,7 @@ use std::f64::consts::PI;
 const STEP: f64 = 0.25;
 
 /// Points on each side of 0 (the grid has 161): out to 20 standard deviations when s ≤ 1, where
-/// the Gaussian has long vanished, and to |z| = 20 when s > 1, where sech² is 4·10⁻¹⁸.
+/// the Gaussian has long vanished, and to |z| = 20 when s > 1, where sech² is 1.7·10⁻¹⁷.
 const SIDE: usize = 80;
 
 /// E[tanh(z)²] for z ~ N(0, s²).
