@@ -1,8 +1,9 @@
 //! ReLU Explorer: an interactive, PyTorch-exact explanation of the ReLU activation function.
 //!
-//! The core (activation, tensor_text, state, plot, text, export, fuzz_plan) is pure Rust and
-//! tested natively; on wasm32 the JS API (`js_api`) and the page's shell (`web`) are built on
-//! top of it.
+//! The core (activation, tensor_text, state, plot, text, export, fuzz_plan, and the live
+//! experiments' maths: depth, speed, sparsity, kinks, relu_sum, zigzag, growth, predict) is pure
+//! Rust and tested natively; on wasm32 the JS API (`js_api`) and the page's shell (`web`) are
+//! built on top of it.
 
 pub mod activation;
 pub mod born_dead;
@@ -10,6 +11,7 @@ pub mod depth;
 pub mod draws;
 pub mod export;
 pub mod fuzz_plan;
+pub mod growth;
 pub mod kinks;
 pub mod lab;
 pub mod math;
@@ -25,6 +27,7 @@ pub mod state;
 pub mod tensor_text;
 pub mod text;
 pub mod torch_panel;
+pub mod zigzag;
 
 #[cfg(target_arch = "wasm32")]
 mod js_api;
