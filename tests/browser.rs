@@ -154,10 +154,18 @@ async fn the_x_slider_moves_the_markers() {
         close(pixel(old_x, old_y - 4.0), [255, 255, 255]),
         "the old marker is gone"
     );
+    // At x < 0 ReLU and its derivative are both 0: the function's marker sits inside the
+    // derivative's, which shows as a ring around it.
     let (nx, ny) = at(&explorer, -4.0, 0.0);
     assert!(
-        close(pixel(nx, ny - 4.0), ORANGE),
-        "derivative marker at (-4, 0)"
+        close(pixel(nx, ny - 4.0), BLUE),
+        "ReLU marker at (-4, 0): {:?}",
+        pixel(nx, ny - 4.0)
+    );
+    assert!(
+        close(pixel(nx, ny - 7.0), ORANGE),
+        "the derivative's ring at (-4, 0): {:?}",
+        pixel(nx, ny - 7.0)
     );
 
     drag_to("x-value", "6");

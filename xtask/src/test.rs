@@ -59,6 +59,8 @@ fn steps() -> Vec<Step> {
                     "browser_mlp",
                     "--test",
                     "browser_fuzz",
+                    "--test",
+                    "browser_speed",
                     "--features",
                     "fuzz",
                 ]);
