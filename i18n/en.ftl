@@ -90,6 +90,26 @@ label-leaky-slope = slope α
 graph-p-2 =
     PyTorch’s default Leaky ReLU slope is 0.01; the slider starts at 0.1 so the leak is easy to
     see.
+primer-heading = First: how a network learns
+primer-p-1 =
+    A network learns by changing its weights to make one number smaller: the <em>loss</em>, which
+    measures how far its outputs are from the <em>targets</em>, the answers it should give. This
+    page uses the mean of the squared differences. <em>Gradient descent</em> does the changing: for
+    every weight it finds the <em>gradient</em>, how fast the loss grows when that weight grows,
+    and moves the weight a small step the other way (the <em>learning rate</em> times its
+    gradient). Step after step, the loss goes down.
+primer-p-2 =
+    <em>Backpropagation</em> finds all those gradients in one pass backwards, by the chain rule.
+    Below is one unit with one input: forward, the input becomes a loss; backward, each step
+    receives the gradient of the loss with respect to its own output (the <em>upstream
+    gradient</em>) and multiplies it by its own local derivative before passing it on.
+primer-forward = Forward, left to right: input, weighted sum (an affine map), ReLU, loss.
+primer-backward = Backward, right to left: each gradient is the upstream one times a local derivative.
+primer-caption = One unit with weight w, bias b and target t; L is its loss.
+primer-p-3 =
+    ReLU’s local derivative is 1 where <math><mi>z</mi><mo>&gt;</mo><mn>0</mn></math> and 0
+    elsewhere, so it either passes the upstream gradient on untouched or stops it. Most of what
+    follows, good and bad, comes from that.
 strengths-title = Why ReLU works well
 strengths-p-1 =
     A few simple properties explain why ReLU became the default choice for so many networks. Each
@@ -250,6 +270,10 @@ label-lab-seed = Seed
 label-lab-steps = Steps per frame
 lab-lr-hint = The learning rate moves on a log scale, from 0.0001 to 3.
 lab-slope-hint = The leaky slope is used when the activation is Leaky ReLU; with ReLU it is greyed out.
+lab-init-hint =
+    Initialisation draws the starting weights. He (Kaiming) scales them for ReLU: variance 2 / n, for
+    n inputs to the unit. Xavier (Glorot) scales them for tanh and sigmoid: variance 2 / (n + m),
+    with m the layer’s outputs. The other two ignore the layer’s size.
 born-dead-heading-1 = Born dead: how often a fresh network is already dead
 born-dead-p-1 =
     Initialise a ReLU network with one input, L hidden layers of N units and one output, without
@@ -259,11 +283,15 @@ label-born-width = Width N
 label-born-depth = Depth L
 label-born-init = Initialisation
 label-born-bias = Bias init
-born-dead-term-1 = Monte Carlo, over the input range
-born-dead-term-2 = Closed form, for one input
+born-dead-term-1 =
+    <strong>Question 1:</strong> is a fresh network dead on every input from −1 to 1? Counted by Monte Carlo:
+    initialise many networks at random and count the dead ones. The 95% interval is the range
+    that holds the true share with 95% confidence.
+born-dead-term-2 =
+    <strong>Question 2:</strong> at one input x ≠ 0, is some hidden layer all ≤ 0? Exactly, with zero biases:
 born-dead-p-2 =
-    The closed form assumes one input x ≠ 0, zero biases and weights symmetric about 0: then each
-    unit is ≤ 0 with chance ½, a layer goes dark with chance 2^−N, and the L layers are independent.
+    <strong>Why the two answers differ.</strong> The closed form assumes one input x ≠ 0, zero biases and weights symmetric about 0: then each
+    unit is ≤ 0 with chance ½, a layer goes dark with chance <math><msup><mn>2</mn><mrow><mo>−</mo><mi>N</mi></mrow></msup></math>, and the L layers are independent.
     The Monte Carlo count asks more: a constant output over all 65 inputs from −1 to 1. With zero
     biases a single hidden layer is never dead over the whole range (units with w &gt; 0 cover
     x &gt; 0, those with w &lt; 0 cover x &lt; 0), so the Monte Carlo share is lower than the
@@ -307,7 +335,8 @@ torch-p-1 =
     of some loss <math><mi>ℒ</mi></math>, and turns it into <math><mfrac><mrow><mo>∂</mo><mi>ℒ</mi></mrow><mrow><mo>∂</mo><mi>x</mi></mrow></mfrac></math>
     by, in effect, multiplying it element by element by ReLU’s derivative: it keeps the upstream
     value where <math><mi>x</mi><mo>&gt;</mo><mn>0</mn></math> (derivative 1) and puts 0 where
-    <math><mi>x</mi><mo>≤</mo><mn>0</mn></math> (derivative 0). This step is PyTorch’s <code>threshold_backward</code>.
+    <math><mi>x</mi><mo>≤</mo><mn>0</mn></math> (derivative 0). This step is PyTorch’s <code>threshold_backward</code>, named for what it does: it
+    passes the gradient where the input is above a threshold (here 0) and zeroes it elsewhere.
     Because it actually selects rather than multiplies, even an infinite or NaN upstream value
     becomes exactly 0 where <math><mi>x</mi><mo>≤</mo><mn>0</mn></math>.
 torch-p-2 =
@@ -588,13 +617,11 @@ depth_predict_why =
     At z = 0.5 each sigmoid layer keeps σ′(0.5) ≈ { $local } of the gradient, so { $layers } layers
     leave { $power } ≈ { $value }, far less than 0.001; even at its best (z = 0) sigmoid keeps at
     most 0.25 a layer. The chart now shows this case: ReLU’s active path keeps all of it, 1.
-# Closed-form born-dead chance; `{share}`.
-born_closed =
-    { $share }: some hidden layer is all ≤ 0 at one input (closed form 1 − (1 − 2^−N)^L).
+# Closed-form born-dead chance (the formula is in the page): `{share}`.
+born_closed = { $share }
 # Monte Carlo born-dead share; `{share}`, `{dead}`, `{trials}`, `{low}`, `{high}`.
 born_monte_carlo =
-    { $share }: output constant over all of [−1, 1] ({ $dead } of { $trials } freshly initialised
-    networks; 95% interval { $low } to { $high }).
+    { $share } ({ $dead } of { $trials } networks; 95% interval { $low } to { $high })
 # Shown before the first batch of the survey.
 born_running = Initialising networks…
 # The walk-through's position; `{n}`, `{of}`.

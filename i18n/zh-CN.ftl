@@ -63,6 +63,13 @@ label-x-max = x 最大值
 graph-legend-3 = 对比
 label-leaky-slope = 斜率 α
 graph-p-2 = PyTorch 中 Leaky ReLU 的默认斜率为 0.01；这里的滑块从 0.1 开始，以便看清泄露部分。
+primer-heading = 先说说：网络是怎么学习的
+primer-p-1 = 网络通过调整权重来让一个数变小，这个数就是<em>损失</em>：它衡量网络的输出离<em>目标</em>（网络应当给出的答案）有多远。本页使用差值平方的平均值。调整的工作由<em>梯度下降</em>完成：它为每个权重求出<em>梯度</em>，即这个权重增大时损失增长得有多快，然后把权重朝相反方向移动一小步（<em>学习率</em>乘以它的梯度）。一步接一步，损失就降下来了。
+primer-p-2 = <em>反向传播</em>利用链式法则，通过一次从后往前的计算求出所有这些梯度。下面是只有一个输入的单个单元：前向时，输入一步步变成损失；反向时，每一步都接收损失对它自身输出的梯度（即<em>上游梯度</em>），乘以自己的局部导数，再往前传。
+primer-forward = 前向，从左到右：输入、加权求和（仿射变换）、ReLU、损失。
+primer-backward = 反向，从右到左：每个梯度都是上游梯度乘以一个局部导数。
+primer-caption = 权重为 w、偏置为 b、目标为 t 的单个单元；L 是它的损失。
+primer-p-3 = ReLU 的局部导数在 <math><mi>z</mi><mo>&gt;</mo><mn>0</mn></math> 处为 1，其余处为 0，所以它要么把上游梯度原样传下去，要么把它截断。后文讲到的优点和缺点，大多都源于这一点。
 strengths-title = ReLU 为什么好用
 strengths-p-1 = 几条简单的性质解释了为什么 ReLU 成为众多网络的默认选择。每条性质都配有一个你可以亲手运行的小实验。
 strengths-heading-1 = 梯度经过激活的单元时不会衰减
@@ -180,6 +187,7 @@ label-lab-seed = 随机种子
 label-lab-steps = 每帧步数
 lab-lr-hint = 学习率按对数刻度调节，范围为 0.0001 到 3。
 lab-slope-hint = 只有当激活函数选为 Leaky ReLU 时才会用到泄露斜率；选 ReLU 时它显示为灰色。
+lab-init-hint = 初始化决定权重的初始值。He（Kaiming）初始化是为 ReLU 设计的：方差为 2 / n，n 是单元的输入个数。Xavier（Glorot）初始化是为 tanh 和 sigmoid 设计的：方差为 2 / (n + m)，m 是该层的输出个数。另外两种不考虑层的大小。
 born-dead-heading-1 = 生而死亡：新初始化的网络有多大概率一开始就已死亡
 born-dead-p-1 =
     初始化一个 ReLU 网络，它有一个输入、L 个各含 N 个单元的隐藏层和一个输出，但不对它进行训练。如果某个隐藏层的所有单元都 ≤ 0，那么它之后的一切看到的都是零，输出就是一个
@@ -188,10 +196,10 @@ label-born-width = 宽度 N
 label-born-depth = 深度 L
 label-born-init = 初始化
 label-born-bias = 偏置初始值
-born-dead-term-1 = 蒙特卡洛估计，覆盖整个输入范围
-born-dead-term-2 = 闭式解，针对单个输入
+born-dead-term-1 = <strong>问题一：</strong>一个刚初始化的网络，是否在 −1 到 1 之间的所有输入上都“死了”？用蒙特卡洛方法统计：随机初始化许多网络，数一数其中死掉的有多少。95% 置信区间是以 95% 的把握包含真实比例的范围。
+born-dead-term-2 = <strong>问题二：</strong>在某一个输入 x ≠ 0 上，是否有某个隐藏层的单元全部 ≤ 0？偏置为零时可以精确计算：
 born-dead-p-2 =
-    闭式解假设只有一个输入 x ≠ 0、偏置全为零、权重关于 0 对称分布：此时每个单元以 ½ 的概率 ≤ 0，一层全部熄灭的概率为 2^−N，且 L 个层相互独立。蒙特卡洛统计的要求
+    <strong>两个答案为什么不同？</strong>闭式解假设只有一个输入 x ≠ 0、偏置全为零、权重关于 0 对称分布：此时每个单元以 ½ 的概率 ≤ 0，一层全部熄灭的概率为 <math><msup><mn>2</mn><mrow><mo>−</mo><mi>N</mi></mrow></msup></math>，且 L 个层相互独立。蒙特卡洛统计的要求
     更严格：在从 −1 到 1 的全部 65 个输入上输出都是常数。偏置为零时，单个隐藏层绝不会在整个范围内都死亡（w &gt; 0 的单元覆盖 x &gt; 0，w &lt; 0 的
     单元覆盖 x &lt; 0），因此蒙特卡洛得到的比例低于闭式解；网络越深、越窄，两者的差距越小。负的偏置初始值会让生而死亡的网络常见得多，而闭式解建立在零偏置之上，不涵盖这种情况。
 weaknesses-heading-2 = 输出不是以 0 为中心的
@@ -219,7 +227,7 @@ torch-p-1 =
     自动求导就会记录这一运算。在反向传播中，它接收<em>上游梯度</em> <math><mfrac><mrow><mo>∂</mo><mi>ℒ</mi></mrow><mrow><mo>∂</mo><mi>y</mi></mrow></mfrac></math>（<math><mi>ℒ</mi></math>
     为某个损失），并把它转换为 <math><mfrac><mrow><mo>∂</mo><mi>ℒ</mi></mrow><mrow><mo>∂</mo><mi>x</mi></mrow></mfrac></math>，
     其做法实际上相当于将它与 ReLU 的导数逐元素相乘：在 <math><mi>x</mi><mo>&gt;</mo><mn>0</mn></math> 处保留上游值（导数为 1），
-    在 <math><mi>x</mi><mo>≤</mo><mn>0</mn></math> 处置为 0（导数为 0）。这一步就是 PyTorch 中的 <code>threshold_backward</code>。
+    在 <math><mi>x</mi><mo>≤</mo><mn>0</mn></math> 处置为 0（导数为 0）。这一步就是 PyTorch 中的 <code>threshold_backward</code>，名字说明了它的作用：在输入大于某个阈值（这里是 0）的位置把梯度传过去，其余位置置为 0。
     由于它实际上是在做选择而不是乘法，即使上游值是无穷大或 NaN，在 <math><mi>x</mi><mo>≤</mo><mn>0</mn></math> 处也会变成恰好为 0。
 torch-p-2 =
     由于 <code>y</code> 不是单个数，<code>backward</code> 需要以上游梯度作为参数；传入全为 1 的张量时，<code>x.grad</code>
@@ -375,10 +383,8 @@ predict_right = 答对了。
 predict_wrong = 不太对。
 predict_missing = 请先选一个答案，再核对。
 depth_predict_why = 在 z = 0.5 处，每层 sigmoid 只保留梯度的 σ′(0.5) ≈ { $local }，所以 { $layers } 层之后只剩 { $power } ≈ { $value }，远小于 0.001；即使在最好的情况（z = 0）下，sigmoid 每层也最多保留 0.25。图中现在画的就是这种情况：ReLU 的激活路径把梯度全部保留，仍是 1。
-born_closed = { $share }：在某一个输入上，某个隐藏层的单元全部 ≤ 0（闭式解 1 − (1 − 2^−N)^L）。
-born_monte_carlo =
-    { $share }：在整个 [−1, 1] 上输出恒为常数（{ $trials } 个新初始化的网络中有 { $dead } 个；95% 置信区间为 { $low } 到 { $high }）
-    。
+born_closed = { $share }
+born_monte_carlo = { $share }（{ $trials } 个网络中有 { $dead } 个；95% 置信区间 { $low } 到 { $high }）
 born_running = 正在初始化网络…
 neuron_stage = 第 { $n } 阶段，共 { $of } 个阶段
 neuron_captions =
