@@ -63,17 +63,17 @@ formula-p-7 =
 graph-title = The graph
 graph-p-1 =
     The plot below draws ReLU and its derivative on one set of axes: ReLU as a line with a bend
-    at the origin, and its derivative as a step that sits at 0 for negative <math><mi>x</mi></math>
-    and jumps to 1 at <math><mi>x</mi><mo>=</mo><mn>0</mn></math>. Move the input <math><mi>x</mi></math>
+    at the origin, and its derivative as two flat pieces, 0 for negative <math><mi>x</mi></math>
+    and 1 for positive <math><mi>x</mi></math>, with no line between them: at
+    <math><mi>x</mi><mo>=</mo><mn>0</mn></math> it jumps, taking none of the values in between.
+    Where both are 0, the derivative is the wider line under ReLU’s. Move the input <math><mi>x</mi></math>
     with the slider, or click and drag on the plot, to mark that point on both curves and read
     off <math><mi>f</mi><mo stretchy="false">(</mo><mi>x</mi><mo stretchy="false">)</mo></math>
     and <math><mi>f</mi><mo>′</mo><mo stretchy="false">(</mo><mi>x</mi><mo stretchy="false">)</mo></math>.
     Then overlay Leaky ReLU, sigmoid, or tanh to compare their shapes and slopes with ReLU’s.
 graph-caption-1 =
-    Drag or click on the graph to move x. No line joins the derivative’s two sides: it jumps from
-    0 to 1 without taking any value in between. The filled dot at x = 0 marks the derivative
-    PyTorch uses there (0); the open dot marks the slope just to the right (1). For negative x,
-    ReLU and its derivative are both 0: the derivative is the wider line under ReLU’s.
+    Drag or click on the graph to move x. The filled dot at x = 0 marks the derivative PyTorch
+    uses there (0); the open dot marks the slope just to the right (1).
 export-graph-png = Save the graph as PNG
 export-graph-csv = Save its samples as CSV
 graph-legend-1 = Input
@@ -230,6 +230,12 @@ neuron-table-caption-1 = Every number of the forward and backward pass, one row 
 neuron-column-1 = gate
 neuron-column-2 = target y
 neuron-column-3 = gate gradient
+neuron-p-2 =
+    The eight points have inputs x = −0.875, −0.625, …, 0.875 and targets <math><mi>y</mi><mo>=</mo><mi>max</mi><mo stretchy="false">(</mo><mn>0</mn><mo>,</mo><mi>x</mi><mo stretchy="false">)</mo></math>, a
+    ReLU itself, so a perfect answer exists: w = 1, b = 0. In the table, the gate is open where
+    <math><mi>z</mi><mo>&gt;</mo><mn>0</mn></math>; <math><mfrac><mrow><mo>∂</mo><mi>L</mi></mrow><mrow><mo>∂</mo><mi>a</mi></mrow></mfrac><mo>=</mo><mfrac><mn>2</mn><mi>n</mi></mfrac><mo stretchy="false">(</mo><mi>a</mi><mo>−</mo><mi>y</mi><mo stretchy="false">)</mo></math>, with n = 8 points, is what the mean
+    squared error sends back to each output; the gate gradient is <math><msup><mi>ReLU</mi><mo>′</mo></msup><mo stretchy="false">(</mo><mi>z</mi><mo stretchy="false">)</mo></math>, 1 where
+    the gate is open and 0 where it is shut; and <math><mfrac><mrow><mo>∂</mo><mi>L</mi></mrow><mrow><mo>∂</mo><mi>z</mi></mrow></mfrac><mo>=</mo><mfrac><mrow><mo>∂</mo><mi>L</mi></mrow><mrow><mo>∂</mo><mi>a</mi></mrow></mfrac><mo>·</mo><msup><mi>ReLU</mi><mo>′</mo></msup><mo stretchy="false">(</mo><mi>z</mi><mo stretchy="false">)</mo></math>.
 lab-heading-1 = Dead-neuron lab
 lab-p-1 =
     A small network learns a curve on [−1, 1] with plain gradient descent, live. Each hidden unit
@@ -325,6 +331,31 @@ weaknesses-p-7 =
     layers, weight decay and gradient clipping keep this in check, and variants such as ReLU6,
     <math><mi>min</mi><mo stretchy="false">(</mo><mi>max</mi><mo stretchy="false">(</mo><mn>0</mn><mo>,</mo><mi>x</mi><mo
     stretchy="false">)</mo><mo>,</mo><mn>6</mn><mo stretchy="false">)</mo></math>, cap the output.
+growth-heading = Try it: how large the activations get after L layers
+growth-intro =
+    A deep network of wide layers with zero biases, fed inputs of size 1 (their root mean square,
+    RMS). Each layer’s weights are drawn with a standard deviation of your scale times He’s
+    <math><msqrt><mn>2</mn><mo>/</mo><mi>n</mi></msqrt></math>. Follow the activations’ RMS down
+    the layers for each activation function.
+growth-predict-question =
+    Take weights 1.5 times He’s scale. After 20 ReLU layers, how large are the activations
+    compared with the input?
+growth-predict-same = About the same (under 10×)
+growth-predict-hundred = About a hundred times (10× to 1000×)
+growth-predict-thousand = More than a thousand times
+label-growth-depth = Layers L
+label-growth-scale = Weight scale (× He)
+growth-scale-hint = At 1, He initialisation: the weights’ standard deviation is √(2/n).
+growth-caption =
+    The activations’ RMS after each layer, on a log scale: 1 is the input’s size. This is the
+    average over networks; one network’s layers scatter around it.
+growth-col-size = RMS after L layers
+export-growth-png = Save the chart as PNG
+growth-lab =
+    In training the same thing happens to the gradients and the updates: nothing bounds ReLU, so a
+    step that is too large can feed on itself until the numbers overflow. The lab’s “Learning rate
+    too high” preset shows a run ending that way, and the lab stops it when the loss stops being a
+    number.
 torch-title = torch.relu and autograd
 torch-p-1 =
     In PyTorch, <code>torch.relu(x)</code> returns a new tensor holding <math><mi>max</mi><mo
@@ -481,6 +512,8 @@ setting_names =
     .gz = Gradient experiment pre-activation z
     .gspread = Gradient experiment spread
     .gseed = Gradient experiment seed
+    .udepth = No-upper-limit experiment layers L
+    .uscale = No-upper-limit experiment weight scale
     .lang = Language
     .theme = Theme
     .embed = Section shown alone
@@ -617,6 +650,24 @@ depth_predict_why =
     At z = 0.5 each sigmoid layer keeps σ′(0.5) ≈ { $local } of the gradient, so { $layers } layers
     leave { $power } ≈ { $value }, far less than 0.001; even at its best (z = 0) sigmoid keeps at
     most 0.25 a layer. The chart now shows this case: ReLU’s active path keeps all of it, 1.
+# The growth chart's legend title.
+growth_chart_title = Activations’ RMS after each layer (log scale)
+# Its text alternative; `{depth}`, `{scale}`, `{relu}`, `{leaky}`, `{sigmoid}`, `{tanh}`.
+growth_alt =
+    Line chart of the activations’ RMS over { $depth } layers at { $scale } times He’s scale, on a
+    log scale: after the last layer, ReLU { $relu }, Leaky ReLU { $leaky }, sigmoid { $sigmoid },
+    tanh { $tanh }.
+# Why ReLU or Leaky ReLU grows as it does; `{factor}` per layer, `{depth}`, `{power}`.
+growth_linear = Multiplied by { $factor } at every layer, so { $power } after { $depth } layers.
+# Why sigmoid stays bounded.
+growth_sigmoid = Bounded: sigmoid’s outputs lie between 0 and 1, whatever the weights.
+# Why tanh stays bounded.
+growth_tanh = Bounded: tanh’s outputs lie between −1 and 1, whatever the weights.
+# Why, after the growth question is checked; `{layers}`, `{scale}`, `{power}`, `{value}`.
+growth_predict_why =
+    ReLU passes half of a symmetric input’s mean square, and the weights multiply it by 2 × { $scale }²,
+    so each layer multiplies the RMS by exactly { $scale }: after { $layers } layers, { $power } ≈
+    { $value }. The chart now shows this case; only at He’s scale, 1, does it stay level.
 # Closed-form born-dead chance (the formula is in the page): `{share}`.
 born_closed = { $share }
 # Monte Carlo born-dead share; `{share}`, `{dead}`, `{trials}`, `{low}`, `{high}`.

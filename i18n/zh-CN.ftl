@@ -46,11 +46,11 @@ formula-p-7 =
     stretchy="false">)</mo></mrow><mrow><mn>2</mn><mi>h</mi></mrow></mfrac></math> 在该处给出 0.5。
 graph-title = 图像
 graph-p-1 =
-    下图在同一坐标系中画出了 ReLU 及其导数：ReLU 是一条在原点处弯折的折线，其导数则是一个阶梯，在 <math><mi>x</mi></math> 为负时停在 0，并在 <math><mi>x</mi><mo>=</mo><mn>0</mn></math>
-    处跳到 1。用滑块移动输入 <math><mi>x</mi></math>，或在图上点击并拖动，即可在两条曲线上标出该点，并读出 <math><mi>f</mi><mo stretchy="false">(</mo><mi>x</mi><mo
+    下图在同一坐标系中画出了 ReLU 及其导数：ReLU 是一条在原点处弯折的折线，其导数则是两段水平线：<math><mi>x</mi></math> 为负时为 0，为正时为 1，两段之间没有连线——在 <math><mi>x</mi><mo>=</mo><mn>0</mn></math>
+    处它直接跳变，不取中间的任何值。两者都为 0 的地方，导数是 ReLU 下方较宽的那条线。用滑块移动输入 <math><mi>x</mi></math>，或在图上点击并拖动，即可在两条曲线上标出该点，并读出 <math><mi>f</mi><mo stretchy="false">(</mo><mi>x</mi><mo
     stretchy="false">)</mo></math> 和 <math><mi>f</mi><mo>′</mo><mo stretchy="false">(</mo><mi>x</mi><mo
     stretchy="false">)</mo></math>。然后还可以叠加 Leaky ReLU、sigmoid 或 tanh，把它们的形状和斜率与 ReLU 进行比较。
-graph-caption-1 = 在图上拖动或点击即可移动 x。导数的两段之间没有连线：它从 0 直接跳到 1，中间不取任何值。x = 0 处的实心点表示 PyTorch 在该点采用的导数（0）；空心点表示紧靠其右侧的斜率（1）。x 为负时，ReLU 和它的导数都是 0：导数是 ReLU 下方较宽的那条线。
+graph-caption-1 = 在图上拖动或点击即可移动 x。x = 0 处的实心点表示 PyTorch 在该点采用的导数（0）；空心点表示紧靠其右侧的斜率（1）。
 export-graph-png = 将图像保存为 PNG
 export-graph-csv = 将采样数据保存为 CSV
 graph-legend-1 = 输入
@@ -153,6 +153,7 @@ neuron-table-caption-1 = 前向传播与反向传播中的每一个数值，每�
 neuron-column-1 = 门控
 neuron-column-2 = 目标 y
 neuron-column-3 = 门控梯度
+neuron-p-2 = 这八个点的输入为 x = −0.875、−0.625、…、0.875，目标为 <math><mi>y</mi><mo>=</mo><mi>max</mi><mo stretchy="false">(</mo><mn>0</mn><mo>,</mo><mi>x</mi><mo stretchy="false">)</mo></math>，它本身就是一个 ReLU，所以存在完美的答案：w = 1，b = 0。表中，在 <math><mi>z</mi><mo>&gt;</mo><mn>0</mn></math> 处门控是打开的；<math><mfrac><mrow><mo>∂</mo><mi>L</mi></mrow><mrow><mo>∂</mo><mi>a</mi></mrow></mfrac><mo>=</mo><mfrac><mn>2</mn><mi>n</mi></mfrac><mo stretchy="false">(</mo><mi>a</mi><mo>−</mo><mi>y</mi><mo stretchy="false">)</mo></math>（n = 8 个点）是均方误差传回给每个输出的梯度；门控梯度是 <math><msup><mi>ReLU</mi><mo>′</mo></msup><mo stretchy="false">(</mo><mi>z</mi><mo stretchy="false">)</mo></math>，门控打开时为 1，关闭时为 0；而 <math><mfrac><mrow><mo>∂</mo><mi>L</mi></mrow><mrow><mo>∂</mo><mi>z</mi></mrow></mfrac><mo>=</mo><mfrac><mrow><mo>∂</mo><mi>L</mi></mrow><mrow><mo>∂</mo><mi>a</mi></mrow></mfrac><mo>·</mo><msup><mi>ReLU</mi><mo>′</mo></msup><mo stretchy="false">(</mo><mi>z</mi><mo stretchy="false">)</mo></math>。
 lab-heading-1 = 神经元死亡实验室
 lab-p-1 =
     一个小型网络用普通的梯度下降实时学习 [−1, 1] 上的一条曲线。若某个隐藏单元在每个训练输入上的预激活值都 ≤ 0，它就死亡了：它在单元条和图表中变为灰色，其权重再也不会改变。
@@ -220,6 +221,19 @@ weaknesses-p-7 =
     可能导致激活值和梯度爆炸，或在低精度运算中溢出。谨慎的初始化、归一化层、权重衰减和梯度裁剪可以控制这一问题；而 ReLU6（即 <math><mi>min</mi><mo stretchy="false">(</mo><mi>max</mi><mo
     stretchy="false">(</mo><mn>0</mn><mo>,</mo><mi>x</mi><mo stretchy="false">)</mo><mo>,</mo><mn>6</mn><mo
     stretchy="false">)</mo></math>）等变体则直接给输出设定了上限。
+growth-heading = 动手试试：经过 L 层之后激活值有多大
+growth-intro = 一个每层都很宽、偏置为零的深层网络，输入的大小为 1（指均方根，RMS）。每层权重的标准差是你选的倍数乘以 He 初始化的 <math><msqrt><mn>2</mn><mo>/</mo><mi>n</mi></msqrt></math>。看看对每种激活函数，激活值的 RMS 逐层如何变化。
+growth-predict-question = 设权重是 He 初始化尺度的 1.5 倍。经过 20 层 ReLU 之后，激活值与输入相比有多大？
+growth-predict-same = 差不多（不到 10 倍）
+growth-predict-hundred = 大约一百倍（10 到 1000 倍）
+growth-predict-thousand = 超过一千倍
+label-growth-depth = 层数 L
+label-growth-scale = 权重尺度（× He）
+growth-scale-hint = 取 1 时即为 He 初始化：权重的标准差为 √(2/n)。
+growth-caption = 每一层之后激活值的 RMS，采用对数刻度：1 表示输入的大小。这是对许多网络的平均；单个网络的各层会在它附近波动。
+growth-col-size = L 层之后的 RMS
+export-growth-png = 将图表保存为 PNG
+growth-lab = 训练时梯度和更新也会发生同样的事：ReLU 没有上界，步子太大时数值会自我放大，直到溢出。实验室里的“学习率过高”预设展示的就是以这种方式结束的一次训练；当损失不再是一个数时，实验室会停止训练。
 torch-title = torch.relu 与自动求导
 torch-p-1 =
     在 PyTorch 中，<code>torch.relu(x)</code> 返回一个新张量，其中保存的是 <math><mi>max</mi><mo stretchy="false">(</mo><mn>0</mn><mo>,</mo><mi>x</mi><mo
@@ -323,6 +337,8 @@ setting_names =
     .gz = 梯度实验的预激活值 z
     .gspread = 梯度实验的离散程度
     .gseed = 梯度实验的随机种子
+    .udepth = 无上界实验的层数 L
+    .uscale = 无上界实验的权重尺度
     .lang = 语言
     .theme = 主题
     .embed = 单独显示的部分
@@ -383,6 +399,12 @@ predict_right = 答对了。
 predict_wrong = 不太对。
 predict_missing = 请先选一个答案，再核对。
 depth_predict_why = 在 z = 0.5 处，每层 sigmoid 只保留梯度的 σ′(0.5) ≈ { $local }，所以 { $layers } 层之后只剩 { $power } ≈ { $value }，远小于 0.001；即使在最好的情况（z = 0）下，sigmoid 每层也最多保留 0.25。图中现在画的就是这种情况：ReLU 的激活路径把梯度全部保留，仍是 1。
+growth_chart_title = 每一层之后激活值的 RMS（对数刻度）
+growth_alt = 激活值 RMS 随 { $depth } 层变化的折线图，权重为 He 尺度的 { $scale } 倍，对数刻度：最后一层之后，ReLU 为 { $relu }，Leaky ReLU 为 { $leaky }，sigmoid 为 { $sigmoid }，tanh 为 { $tanh }。
+growth_linear = 每一层都乘以 { $factor }，所以 { $depth } 层之后为 { $power }。
+growth_sigmoid = 有界：无论权重多大，sigmoid 的输出都在 0 和 1 之间。
+growth_tanh = 有界：无论权重多大，tanh 的输出都在 −1 和 1 之间。
+growth_predict_why = 对于关于 0 对称的输入，ReLU 保留其均方值的一半，而权重把它乘以 2 × { $scale }²，所以每一层都把 RMS 恰好乘以 { $scale }：{ $layers } 层之后为 { $power } ≈ { $value }。图中现在画的就是这种情况；只有在 He 尺度（1）下它才保持水平。
 born_closed = { $share }
 born_monte_carlo = { $share }（{ $trials } 个网络中有 { $dead } 个；95% 置信区间 { $low } 到 { $high }）
 born_running = 正在初始化网络…

@@ -47,6 +47,43 @@ pub const BATCHES: RangeInclusive<usize> = 1..=256;
 /// The largest input RMS accepted: inputs a few times larger still fit in `f32` (3.4·10³⁸).
 pub const MAX_INPUT_RMS: f64 = 1e30;
 
+/// The depths the page's experiment offers, as its setting holds them.
+pub const EXPERIMENT_DEPTHS: RangeInclusive<u32> = 1..=50;
+/// The weight scales the page's experiment offers, as multiples of He's √(2/n).
+pub const SCALES: RangeInclusive<f32> = 0.5..=2.0;
+
+/// The page's experiment: layers, and the weights' scale as a multiple of He's.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct GrowthSettings {
+    /// Layers, within [`EXPERIMENT_DEPTHS`].
+    pub depth: u32,
+    /// The weights' standard deviation as a multiple of He's √(2/n), within [`SCALES`]: ReLU
+    /// multiplies the activations' RMS by exactly this, layer after layer.
+    pub scale: f32,
+}
+
+impl Default for GrowthSettings {
+    /// Twenty layers at He's scale: ReLU's activations keep their size.
+    fn default() -> Self {
+        GrowthSettings {
+            depth: 20,
+            scale: 1.0,
+        }
+    }
+}
+
+impl GrowthSettings {
+    /// The network these settings describe for `activation`, fed inputs of RMS 1.
+    pub fn growth(&self, activation: Activation) -> Growth {
+        Growth {
+            activation,
+            gain: f64::from(self.scale) * HE_GAIN,
+            input_rms: 1.0,
+            depth: self.depth as usize,
+        }
+    }
+}
+
 /// The network to follow through depth.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Growth {

@@ -3,7 +3,9 @@
 //! the experiment draws with, and judges the reader's guess against it.
 
 use crate::activation::Activation;
-use crate::depth::{path_gradient, DepthSettings};
+use crate::depth::path_gradient;
+use crate::growth::{analytic, GrowthSettings};
+use crate::state::{Problem, Setting, State};
 
 /// A question one experiment asks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -12,7 +14,17 @@ pub enum Question {
     /// z = [`DEPTH_QUESTION_Z`] (a unit that is on), is the gradient left bigger or smaller than
     /// [`DEPTH_QUESTION_THRESHOLD`]?
     DepthSigmoid,
+    /// No upper limit: with weights at [`GROWTH_QUESTION_SCALE`] times He's scale, after
+    /// [`GROWTH_QUESTION_LAYERS`] ReLU layers, how large are the activations against the
+    /// input's: about the same (under 10 times), about a hundred times (10 to 1000), or more
+    /// than a thousand times?
+    GrowthRelu,
 }
+
+/// The layers the growth question asks about.
+pub const GROWTH_QUESTION_LAYERS: u32 = 20;
+/// The weights' scale in the growth question, as a multiple of He's.
+pub const GROWTH_QUESTION_SCALE: f32 = 1.5;
 
 /// The layers the depth question asks about.
 pub const DEPTH_QUESTION_LAYERS: u32 = 10;
@@ -45,6 +57,7 @@ impl Question {
     pub fn choices(self) -> &'static [&'static str] {
         match self {
             Question::DepthSigmoid => &["bigger", "smaller"],
+            Question::GrowthRelu => &["same", "hundred", "thousand"],
         }
     }
 
@@ -56,6 +69,17 @@ impl Question {
                 let zs = [DEPTH_QUESTION_Z; DEPTH_QUESTION_LAYERS as usize];
                 path_gradient(Activation::Sigmoid, &zs).last()
             }
+            Question::GrowthRelu => {
+                let case = GrowthSettings {
+                    depth: GROWTH_QUESTION_LAYERS,
+                    scale: GROWTH_QUESTION_SCALE,
+                };
+                // The inputs' RMS is 1, so the last layer's RMS is the ratio asked about.
+                analytic(&case.growth(Activation::Relu))
+                    .ok()
+                    .and_then(|rms| rms.last().copied())
+                    .unwrap_or(f64::NAN)
+            }
         }
     }
 
@@ -64,6 +88,11 @@ impl Question {
         match self {
             Question::DepthSigmoid if self.truth() < DEPTH_QUESTION_THRESHOLD => "smaller",
             Question::DepthSigmoid => "bigger",
+            Question::GrowthRelu => match self.truth() {
+                ratio if ratio < 10.0 => "same",
+                ratio if ratio < 1000.0 => "hundred",
+                _ => "thousand",
+            },
         }
     }
 
@@ -79,15 +108,21 @@ impl Question {
         })
     }
 
-    /// The experiment's settings that show the question's case, keeping `current`'s seed.
-    pub fn scenario(self, current: DepthSettings) -> DepthSettings {
-        match self {
-            Question::DepthSigmoid => DepthSettings {
-                depth: DEPTH_QUESTION_LAYERS,
-                z: DEPTH_QUESTION_Z,
-                spread: 0.0,
-                ..current
-            },
-        }
+    /// Sets the experiment's sliders to the question's case (through `state`, which validates
+    /// them), so that the chart shows why; its other settings stay.
+    pub fn apply(self, state: &mut State) -> Result<(), Problem> {
+        let case: &[(Setting, f64)] = match self {
+            Question::DepthSigmoid => &[
+                (Setting::GradDepth, DEPTH_QUESTION_LAYERS as f64),
+                (Setting::GradZ, DEPTH_QUESTION_Z as f64),
+                (Setting::GradSpread, 0.0),
+            ],
+            Question::GrowthRelu => &[
+                (Setting::GrowthDepth, GROWTH_QUESTION_LAYERS as f64),
+                (Setting::GrowthScale, GROWTH_QUESTION_SCALE as f64),
+            ],
+        };
+        case.iter()
+            .try_for_each(|(setting, value)| state.set_number(*setting, *value))
     }
 }

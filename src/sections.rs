@@ -47,6 +47,16 @@ pub mod views {
     pub const BORN_DEAD: &str = "born-dead";
     /// The gradient-through-depth experiment.
     pub const GRADIENT_DEPTH: &str = "gradient-depth";
+    /// The no-upper-limit experiment.
+    pub const GROWTH: &str = "growth";
     /// Every view's section.
-    pub const ALL: [&str; 6] = [GRAPH, TORCH, WALKTHROUGH, LAB, BORN_DEAD, GRADIENT_DEPTH];
+    pub const ALL: [&str; 7] = [
+        GRAPH,
+        TORCH,
+        WALKTHROUGH,
+        LAB,
+        BORN_DEAD,
+        GRADIENT_DEPTH,
+        GROWTH,
+    ];
 }

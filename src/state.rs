@@ -13,6 +13,7 @@ pub use domain::{Domain, Kind, Setting, MAX_TEXT_CHARS, X_LIMIT, X_MIN_SPAN};
 
 use crate::born_dead::BornSettings;
 use crate::depth::DepthSettings;
+use crate::growth::GrowthSettings;
 use crate::lab::{InitChoice, LabSettings, Task};
 use crate::plot::theme::Scheme;
 use crate::sections::{self, Section};
@@ -83,6 +84,8 @@ pub struct State {
     pub born: BornSettings,
     /// The gradient-through-depth experiment's settings.
     pub grad: DepthSettings,
+    /// The no-upper-limit experiment's settings.
+    pub growth: GrowthSettings,
     /// The self-fuzzer's settings; `None` (the default) unless the link says `fuzz=1`.
     pub fuzz: Option<FuzzSettings>,
     /// The language the reader chose; `None` (the default) follows the browser's.
@@ -113,6 +116,7 @@ impl Default for State {
             lab: LabSettings::default(),
             born: BornSettings::default(),
             grad: DepthSettings::default(),
+            growth: GrowthSettings::default(),
             fuzz: None,
             lang: None,
             theme: None,
@@ -280,6 +284,8 @@ impl State {
             Setting::GradZ => self.grad.z = single(value),
             Setting::GradSpread => self.grad.spread = single(value),
             Setting::GradSeed => self.grad.seed = value as u64,
+            Setting::GrowthDepth => self.growth.depth = value as u32,
+            Setting::GrowthScale => self.growth.scale = single(value),
             // Fuzzing's numbers apply while it is on; while off they are checked and dropped.
             Setting::FuzzRate => {
                 if let Some(fuzz) = &mut self.fuzz {
@@ -495,6 +501,8 @@ impl State {
             Setting::GradZ => f64::from(self.grad.z),
             Setting::GradSpread => f64::from(self.grad.spread),
             Setting::GradSeed => self.grad.seed as f64,
+            Setting::GrowthDepth => f64::from(self.growth.depth),
+            Setting::GrowthScale => f64::from(self.growth.scale),
             Setting::FuzzRate => f64::from(fuzz.rate),
             Setting::FuzzSeed => fuzz.seed as f64,
             _ => return None,

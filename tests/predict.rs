@@ -2,7 +2,9 @@
 
 use relu_explorer::activation::Activation;
 use relu_explorer::depth::DepthSettings;
+use relu_explorer::growth::GrowthSettings;
 use relu_explorer::predict::{GuessError, Question, Verdict};
+use relu_explorer::state::State;
 
 /// σ′(½)¹⁰ in exact arithmetic: σ(½) = 1/(1 + e^−½), σ′ = σ(1 − σ) = 0.2350037122015945…
 const SIGMOID_PRIME_HALF_POW_10: f64 = 5.137445478744372e-7;
@@ -43,26 +45,22 @@ fn a_missing_or_unknown_guess_is_refused() {
 
 #[test]
 fn every_choice_is_judged_and_exactly_one_is_right() {
-    let question = Question::DepthSigmoid;
-    let right: Vec<_> = question
-        .choices()
-        .iter()
-        .filter(|choice| question.check(Some(choice)).unwrap().right)
-        .collect();
-    assert_eq!(right, [&question.answer()]);
+    for question in [Question::DepthSigmoid, Question::GrowthRelu] {
+        let right: Vec<_> = question
+            .choices()
+            .iter()
+            .filter(|choice| question.check(Some(choice)).unwrap().right)
+            .collect();
+        assert_eq!(right, [&question.answer()], "{question:?}");
+    }
 }
 
 #[test]
-fn the_scenario_shows_the_questions_case_and_keeps_the_seed() {
-    let current = DepthSettings {
-        depth: 37,
-        z: -2.5,
-        spread: 1.5,
-        seed: 99,
-    };
-    let shown = Question::DepthSigmoid.scenario(current);
+fn checking_sets_the_depth_experiment_to_the_questions_case_and_keeps_its_seed() {
+    let (mut state, _) = State::from_hash("#gdepth=37&gz=-2.5&gspread=1.5&gseed=99");
+    Question::DepthSigmoid.apply(&mut state).unwrap();
     assert_eq!(
-        shown,
+        state.grad,
         DepthSettings {
             depth: 10,
             z: 0.5,
@@ -71,11 +69,32 @@ fn the_scenario_shows_the_questions_case_and_keeps_the_seed() {
         }
     );
     // What the experiment draws for it is the question's value, and ReLU's path is whole.
-    let zs = shown.pre_activations().unwrap();
+    let zs = state.grad.pre_activations().unwrap();
     let path = |activation| relu_explorer::depth::path_gradient(activation, &zs);
     assert_eq!(
         path(Activation::Sigmoid).last(),
         Question::DepthSigmoid.truth()
     );
     assert_eq!(path(Activation::Relu).last(), 1.0);
+}
+
+#[test]
+fn twenty_relu_layers_at_one_and_a_half_times_he_grow_activations_over_a_thousandfold() {
+    let question = Question::GrowthRelu;
+    // ReLU multiplies the RMS by the scale at every layer: 1.5^20 = 3325.256730079651.
+    let truth = question.truth();
+    assert!((truth / 1.5_f64.powi(20) - 1.0).abs() < 1e-12, "{truth}");
+    assert_eq!(question.answer(), "thousand");
+    assert!(question.check(Some("thousand")).unwrap().right);
+    assert!(!question.check(Some("hundred")).unwrap().right);
+    assert!(!question.check(Some("same")).unwrap().right);
+    let (mut state, _) = State::from_hash("#udepth=3&uscale=0.5");
+    question.apply(&mut state).unwrap();
+    assert_eq!(
+        state.growth,
+        GrowthSettings {
+            depth: 20,
+            scale: 1.5
+        }
+    );
 }

@@ -610,6 +610,7 @@ fn every_section_and_control_of_the_page_is_listed() {
             "walkthrough",
             "lab",
             "born-dead",
+            "growth",
             "torch"
         ]
     );

@@ -10,6 +10,7 @@ pub mod lab_fit;
 pub mod lab_history;
 pub mod lab_units;
 pub mod labels;
+pub mod layers;
 pub mod legend;
 pub mod small;
 pub mod theme;

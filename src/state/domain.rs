@@ -34,6 +34,7 @@
 
 use crate::born_dead::{DEPTHS, WIDTHS};
 use crate::depth;
+use crate::growth;
 use crate::lab::{InitChoice, Task};
 use crate::plot::theme::Scheme;
 use crate::sections::{CONTROLS, SECTIONS};
@@ -181,6 +182,10 @@ pub enum Setting {
     GradSpread,
     /// `gseed`: the seed of its draws.
     GradSeed,
+    /// `udepth`: the no-upper-limit experiment's layers.
+    GrowthDepth,
+    /// `uscale`: its weights' scale, as a multiple of He initialisation's √(2/n).
+    GrowthScale,
     /// `lang`: the page's language, when the reader chose one.
     Lang,
     /// `theme`: light or dark, when the reader chose one.
@@ -202,7 +207,7 @@ pub enum Setting {
 
 impl Setting {
     /// Every setting, in the order the URL hash lists them.
-    pub const ALL: [Setting; 36] = [
+    pub const ALL: [Setting; 38] = [
         Setting::XMin,
         Setting::XMax,
         Setting::X,
@@ -231,6 +236,8 @@ impl Setting {
         Setting::GradZ,
         Setting::GradSpread,
         Setting::GradSeed,
+        Setting::GrowthDepth,
+        Setting::GrowthScale,
         Setting::Lang,
         Setting::Theme,
         Setting::Embed,
@@ -272,6 +279,8 @@ impl Setting {
             Setting::GradZ => "gz",
             Setting::GradSpread => "gspread",
             Setting::GradSeed => "gseed",
+            Setting::GrowthDepth => "udepth",
+            Setting::GrowthScale => "uscale",
             Setting::Lang => "lang",
             Setting::Theme => "theme",
             Setting::Embed => "embed",
@@ -320,6 +329,8 @@ impl Setting {
             Setting::GradDepth => born(&depth::DEPTHS),
             Setting::GradZ => real_f32(&depth::PRE_ACTIVATIONS),
             Setting::GradSpread => real_f32(&depth::SPREADS),
+            Setting::GrowthDepth => born(&growth::EXPERIMENT_DEPTHS),
+            Setting::GrowthScale => real_f32(&growth::SCALES),
             Setting::FuzzRate => Domain::whole(1.0, 100.0),
             Setting::ShowLeaky | Setting::ShowSigmoid | Setting::ShowTanh | Setting::Fuzz => {
                 return Kind::Flag
@@ -360,6 +371,7 @@ impl Setting {
                 | Setting::BornBias
                 | Setting::GradZ
                 | Setting::GradSpread
+                | Setting::GrowthScale
         )
     }
 

@@ -19,6 +19,7 @@ use crate::web::born_dead_view::BornDeadView;
 use crate::web::depth_view::DepthView;
 use crate::web::dom::{document, find, set_text, window};
 use crate::web::graph_view::GraphView;
+use crate::web::growth_view::GrowthView;
 use crate::web::lab_view::LabView;
 use crate::web::neuron_view::NeuronView;
 use crate::web::page_view::PageView;
@@ -54,6 +55,7 @@ pub struct App {
     neuron: NeuronView,
     born_dead: BornDeadView,
     depth: DepthView,
+    growth: GrowthView,
     lab_problem: Option<Problem>,
     lab_frames: FrameLog,
     page_message: Element,
@@ -98,6 +100,7 @@ impl App {
             neuron: NeuronView::find(&root)?,
             born_dead: BornDeadView::find(&root, state.born)?,
             depth: DepthView::find(&root)?,
+            growth: GrowthView::find(&root)?,
             lab_problem: None,
             lab_frames: FrameLog::default(),
             page_message: find(&root, "page-message")?,
@@ -313,6 +316,7 @@ impl App {
         dirty.lab &= self.shows(views::LAB);
         dirty.born &= self.shows(views::BORN_DEAD);
         dirty.depth &= self.shows(views::GRADIENT_DEPTH);
+        dirty.growth &= self.shows(views::GROWTH);
         // The views in turn, until the frame has used its share: a view whose turn comes later
         // is left for the next frame. A forced render (the first, printing) draws everything.
         let late = |due: bool| due && !force && now() - started > RENDER_MS_PER_FRAME;
@@ -340,6 +344,11 @@ impl App {
         left.depth = chart_late(dirty.depth);
         if dirty.depth && !left.depth {
             self.depth
+                .render(&self.state, &theme, self.strings, ratio, force)?;
+        }
+        left.growth = chart_late(dirty.growth);
+        if dirty.growth && !left.growth {
+            self.growth
                 .render(&self.state, &theme, self.strings, ratio, force)?;
         }
         // A busy survey keeps the frames coming, so it needs no flag to be left.
@@ -420,6 +429,7 @@ struct Dirty {
     neuron: bool,
     born: bool,
     depth: bool,
+    growth: bool,
 }
 
 impl Dirty {
@@ -432,6 +442,7 @@ impl Dirty {
         neuron: true,
         born: true,
         depth: true,
+        growth: true,
     };
 
     /// Every view, but not the page's attributes.
@@ -449,6 +460,7 @@ impl Dirty {
         neuron: false,
         born: false,
         depth: false,
+        growth: false,
     };
     /// Only the graph.
     const GRAPH: Dirty = Dirty {
@@ -480,6 +492,11 @@ impl Dirty {
         depth: true,
         ..Dirty::NONE
     };
+    /// Only the no-upper-limit experiment.
+    const GROWTH: Dirty = Dirty {
+        growth: true,
+        ..Dirty::NONE
+    };
 
     /// Whether no view is marked.
     fn is_empty(&self) -> bool {
@@ -489,7 +506,8 @@ impl Dirty {
             || self.lab
             || self.neuron
             || self.born
-            || self.depth)
+            || self.depth
+            || self.growth)
     }
 
     /// Marks the views marked in `other` too.
@@ -501,6 +519,7 @@ impl Dirty {
         self.neuron |= other.neuron;
         self.born |= other.born;
         self.depth |= other.depth;
+        self.growth |= other.growth;
     }
 }
 
@@ -655,6 +674,8 @@ fn on_input(app: &Shared, event: &Event) {
             Dirty::BORN
         } else if inner.depth.read_control(&id, &mut inner.state).is_some() {
             Dirty::DEPTH
+        } else if inner.growth.read_control(&id, &mut inner.state).is_some() {
+            Dirty::GROWTH
         } else if id.starts_with("lab-") {
             inner.lab_problem = inner.lab.read_control(&id, &mut inner.state).err();
             Dirty::LAB
@@ -708,6 +729,8 @@ fn on_click(app: &Shared, event: &Event) {
             Dirty::LAB
         } else if inner.depth.button(&button.id(), &mut inner.state) {
             Dirty::DEPTH
+        } else if inner.growth.button(&button.id(), &mut inner.state) {
+            Dirty::GROWTH
         } else if inner.neuron.button(&button.id()) {
             // The walk-through has no state in the URL and touches no other view.
             Dirty::NEURON
@@ -764,6 +787,7 @@ fn on_hash_change(app: &Shared) {
         inner.born_dead.apply(inner.state.born);
         inner.born_dead.show_problem(None);
         inner.depth.clear_problem();
+        inner.growth.clear_problem();
         inner.graph_problem = None;
         inner.show_link_problems(&problems);
     }
@@ -830,13 +854,15 @@ pub fn listen(app: &Shared) -> Result<(), JsValue> {
             let graph = inner.graph.measure();
             let lab = inner.lab.measure();
             let depth = inner.depth.measure();
+            let growth = inner.growth.measure();
             inner.dirty.add(Dirty {
                 graph,
                 lab,
                 depth,
+                growth,
                 ..Dirty::NONE
             });
-            graph || lab || depth
+            graph || lab || depth || growth
         };
         if changed {
             schedule_frame(&shared);
@@ -848,6 +874,7 @@ pub fn listen(app: &Shared) -> Result<(), JsValue> {
         observer.observe(lab_canvas);
     }
     observer.observe(app.borrow().depth.canvas());
+    observer.observe(app.borrow().growth.canvas());
     resized.forget();
 
     // A zoom changes devicePixelRatio and a colour-scheme change the theme: redraw everything.
@@ -858,10 +885,12 @@ pub fn listen(app: &Shared) -> Result<(), JsValue> {
             inner.graph.measure();
             inner.lab.measure();
             inner.depth.measure();
+            inner.growth.measure();
             inner.dirty.add(Dirty {
                 graph: true,
                 lab: true,
                 depth: true,
+                growth: true,
                 ..Dirty::NONE
             });
         }

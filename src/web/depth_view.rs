@@ -10,14 +10,12 @@ use crate::activation::Activation;
 use crate::depth::{path_gradient, DepthSettings, PathGradient, ACTIVATIONS, LEAKY_SLOPE};
 use crate::plot::depth::{draw, Series};
 use crate::plot::theme::Theme;
-use crate::predict::{GuessError, Question, Verdict, DEPTH_QUESTION_LAYERS, DEPTH_QUESTION_Z};
+use crate::predict::{Question, Verdict, DEPTH_QUESTION_LAYERS, DEPTH_QUESTION_Z};
 use crate::state::{Problem, Setting, State};
 use crate::text::{self, factor, fill, superscript, Strings};
 use crate::web::canvas::{Canvas, ChartCanvas};
 use crate::web::dom::{error, set_number, set_text, Finder};
-
-/// The question the experiment opens with.
-const QUESTION: Question = Question::DepthSigmoid;
+use crate::web::predict_view::PredictView;
 
 /// The experiment's elements and what it last drew.
 pub struct DepthView {
@@ -28,11 +26,8 @@ pub struct DepthView {
     z_out: Element,
     spread_out: Element,
     message: Element,
-    /// The prediction's choices, its verdict, and the last check's outcome (until the reader
-    /// picks another answer).
-    guesses: Vec<HtmlInputElement>,
-    verdict: Element,
-    checked: Option<Result<Verdict, GuessError>>,
+    /// The question the experiment opens with.
+    predict: PredictView,
     /// Each activation's "left after L layers" cell and its reason, in [`ACTIVATIONS`] order.
     rows: Vec<(Element, Element)>,
     canvas: ChartCanvas,
@@ -63,13 +58,7 @@ impl DepthView {
             z_out: found.get("grad-z-out"),
             spread_out: found.get("grad-spread-out"),
             message: found.get("grad-message"),
-            guesses: QUESTION
-                .choices()
-                .iter()
-                .map(|choice| found.get(&format!("depth-guess-{choice}")))
-                .collect(),
-            verdict: found.get("depth-verdict"),
-            checked: None,
+            predict: PredictView::find(&mut found, "depth", Question::DepthSigmoid),
             rows,
             canvas: ChartCanvas::new(canvas),
             problem: None,
@@ -93,8 +82,7 @@ impl DepthView {
     /// to `state.grad` or refuses it; `None` if `id` is not one of the experiment's controls.
     /// A new answer to the prediction hides the last verdict until it is checked.
     pub fn read_control(&mut self, id: &str, state: &mut State) -> Option<Result<(), Problem>> {
-        if self.guesses.iter().any(|guess| guess.id() == id) {
-            self.checked = None;
+        if self.predict.read_control(id) {
             return Some(Ok(()));
         }
         let (setting, input) = match id {
@@ -111,8 +99,8 @@ impl DepthView {
     /// Draws new pre-activations: the next seed. Returns whether `id` is the experiment's
     /// button.
     pub fn button(&mut self, id: &str, state: &mut State) -> bool {
-        if id == "depth-check" {
-            self.check(state);
+        if let Some(refused) = self.predict.button(id, state) {
+            self.problem = refused;
             return true;
         }
         if id != "grad-redraw" {
@@ -131,54 +119,19 @@ impl DepthView {
         true
     }
 
-    /// Checks the chosen answer; a checkable one also sets the sliders to the question's case,
-    /// so that the chart shows why.
-    fn check(&mut self, state: &mut State) {
-        let guess = self
-            .guesses
-            .iter()
-            .find(|guess| guess.checked())
-            .map(HtmlInputElement::value);
-        let checked = QUESTION.check(guess.as_deref());
-        if checked.is_ok() {
-            let case = QUESTION.scenario(state.grad);
-            // The case is within every domain (tests/predict.rs), so none of these is refused.
-            let applied = [
-                state.set_number(Setting::GradDepth, f64::from(case.depth)),
-                state.set_number(Setting::GradZ, f64::from(case.z)),
-                state.set_number(Setting::GradSpread, f64::from(case.spread)),
-            ];
-            self.problem = applied.into_iter().find_map(Result::err);
-        }
-        self.checked = Some(checked);
-    }
-
-    /// The prediction's verdict in words, and its key for scripts (`right`, `wrong`, `missing`,
-    /// or empty before a check).
-    fn verdict(&self, strings: &Strings) -> (String, &'static str) {
-        match self.checked {
-            None => (String::new(), ""),
-            Some(Err(_)) => (strings.predict_missing.to_string(), "missing"),
-            Some(Ok(verdict)) => {
-                let layers = DEPTH_QUESTION_LAYERS.to_string();
-                let local = factor(f64::from(Activation::Sigmoid.derivative(DEPTH_QUESTION_Z)));
-                let why = fill(
-                    strings.depth_predict_why,
-                    &[
-                        ("local", &local),
-                        ("layers", &layers),
-                        ("power", &format!("{local}{}", superscript(&layers))),
-                        ("value", &factor(verdict.truth)),
-                    ],
-                );
-                let (word, key) = if verdict.right {
-                    (strings.predict_right, "right")
-                } else {
-                    (strings.predict_wrong, "wrong")
-                };
-                (format!("{word} {why}"), key)
-            }
-        }
+    /// Why the depth question's answer is what it is, for the verdict.
+    fn why(strings: &Strings, verdict: Verdict) -> String {
+        let layers = DEPTH_QUESTION_LAYERS.to_string();
+        let local = factor(f64::from(Activation::Sigmoid.derivative(DEPTH_QUESTION_Z)));
+        fill(
+            strings.depth_predict_why,
+            &[
+                ("local", &local),
+                ("layers", &layers),
+                ("power", &format!("{local}{}", superscript(&layers))),
+                ("value", &factor(verdict.truth)),
+            ],
+        )
     }
 
     /// Forgets a refusal (after a new link).
@@ -208,11 +161,8 @@ impl DepthView {
             .map(|p| text::problem(strings, p))
             .unwrap_or_default();
         set_text(&self.message, &message);
-        let (verdict, key) = self.verdict(strings);
-        set_text(&self.verdict, &verdict);
-        if self.verdict.get_attribute("data-verdict").as_deref() != Some(key) {
-            self.verdict.set_attribute("data-verdict", key)?;
-        }
+        self.predict
+            .render(strings, |verdict| DepthView::why(strings, verdict))?;
         // The state holds only values its domains allow, so the settings are always drawable.
         let zs = settings
             .pre_activations()

@@ -9,7 +9,9 @@ pub mod dom;
 #[cfg(feature = "fuzz")]
 pub mod fuzz;
 pub mod graph_view;
+pub mod growth_view;
 pub mod lab_view;
 pub mod neuron_view;
 pub mod page_view;
+pub mod predict_view;
 pub mod torch_view;

@@ -86,3 +86,50 @@ test("gradient through depth: values out of range in the link are refused by key
     .toEqual(["10", "0.5", "0"]);
   expect((await leftAfter(page)).relu).toBe("1");
 });
+
+/** What the no-upper-limit table says the activations' RMS is after the last layer. */
+const sizeAfter = (page) => page.evaluate(() => Object.fromEntries(
+  ["relu", "leaky", "sigmoid", "tanh"].map((key) => [key, document.getElementById(`growth-size-${key}`).textContent])));
+
+/** The no-upper-limit chart's pixel hash. */
+const growthChart = async (page) =>
+  (await canvasHashes(page)).find((entry) => entry.startsWith("growth-canvas:"));
+
+for (const lang of ["en", "zh-CN"]) {
+  test(`${lang}: no upper limit: the prediction is judged right and wrong, and shows 1.5²⁰ for ReLU`, async ({ page }) => {
+    await open(page, `#lang=${lang}&udepth=5&uscale=0.75`);
+    const before = await growthChart(page);
+    await page.locator("#growth-guess-hundred").check();
+    await page.locator("#growth-check").click();
+    await expect(page.locator("#growth-verdict")).toHaveAttribute("data-verdict", "wrong");
+    expect([await valueOf(page, "growth-depth"), await valueOf(page, "growth-scale")]).toEqual(["20", "1.5"]);
+    // ReLU multiplies the RMS by the scale at every layer: 1.5²⁰ = 3325.26.
+    await expect.poll(() => sizeAfter(page).then((s) => s.relu)).toBe("3325");
+    expect(await growthChart(page)).not.toBe(before);
+    await page.locator("#growth-guess-thousand").check();
+    await expect(page.locator("#growth-verdict")).toHaveAttribute("data-verdict", "");
+    await page.locator("#growth-check").click();
+    await expect(page.locator("#growth-verdict")).toHaveAttribute("data-verdict", "right");
+    await settled(page);
+    expect(await page.evaluate(() => window.reluExplorer.stateHash())).toBe(`uscale=1.5&lang=${lang}`);
+  });
+}
+
+test("no upper limit: at He's scale ReLU stays level, below it it shrinks; tanh and sigmoid stay bounded", async ({ page }) => {
+  await open(page);
+  const level = await sizeAfter(page);
+  expect(level.relu).toBe("1");
+  for (const bounded of [level.sigmoid, level.tanh]) expect(Number(bounded)).toBeLessThan(1);
+  await page.locator("#growth-scale").fill("0.5");
+  // 0.5²⁰ = 9.54 × 10⁻⁷.
+  await expect.poll(() => sizeAfter(page).then((s) => s.relu)).toBe("9.54 × 10⁻⁷");
+  await settled(page);
+  expect(await page.evaluate(() => location.hash)).toBe("#uscale=0.5");
+});
+
+test("no upper limit: values out of range in the link are refused by key, keeping the defaults", async ({ page }) => {
+  await open(page, "#udepth=0&uscale=9");
+  expect((await problemKeys(page)).sort()).toEqual(["udepth", "uscale"]);
+  expect([await valueOf(page, "growth-depth"), await valueOf(page, "growth-scale")]).toEqual(["20", "1"]);
+  expect((await sizeAfter(page)).relu).toBe("1");
+});

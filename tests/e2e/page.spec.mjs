@@ -61,6 +61,8 @@ const CONTROLS = {
   "torch-x": "text", "torch-grad": "text",
   "grad-depth": "range", "grad-z": "range", "grad-spread": "range", "grad-redraw": "button",
   "depth-guess-bigger": "radio", "depth-guess-smaller": "radio", "depth-check": "button",
+  "growth-depth": "range", "growth-scale": "range",
+  "growth-guess-same": "radio", "growth-guess-hundred": "radio", "growth-guess-thousand": "radio", "growth-check": "button",
 };
 /** The lab's buttons (lab.spec.mjs checks each). */
 const LAB_BUTTONS = [
@@ -69,7 +71,7 @@ const LAB_BUTTONS = [
 ];
 /** The export buttons, each chart's PNG and the CSVs (export.spec.mjs checks each). */
 const EXPORTS = [
-  "export-graph-png", "export-depth-png", "export-graph-csv", "export-lab-fit", "export-lab-units", "export-lab-dead",
+  "export-graph-png", "export-depth-png", "export-growth-png", "export-graph-csv", "export-lab-fit", "export-lab-units", "export-lab-dead",
   "export-lab-loss", "export-lab-csv",
 ];
 /** The language and theme switches (i18n.spec.mjs checks each). */
@@ -78,7 +80,7 @@ const SWITCHES = ["lang-en", "lang-zh-CN", "theme-auto", "theme-light", "theme-d
  * part, and the Embed dialog's code, copy and close. They change no state. */
 const SHARING = [
   "copy-link", "share-code", "share-copy", "share-close",
-  ...["formula", "graph", "strengths", "gradient-depth", "weaknesses", "walkthrough", "lab", "born-dead", "torch"]
+  ...["formula", "graph", "strengths", "gradient-depth", "weaknesses", "walkthrough", "lab", "born-dead", "growth", "torch"]
     .map((id) => `embed-${id}`),
 ];
 /** Valid replacements a person might type into each text field. */
@@ -93,6 +95,9 @@ const NEEDS = {
   // A new answer hides the verdict of the last check.
   "depth-guess-bigger": { click: "depth-check" },
   "depth-guess-smaller": { click: "depth-check" },
+  "growth-guess-same": { click: "growth-check" },
+  "growth-guess-hundred": { click: "growth-check" },
+  "growth-guess-thousand": { click: "growth-check" },
 };
 
 /** The visible text state: readouts, messages, the lab's status and strip, the text of the
