@@ -158,7 +158,7 @@ depth-name-relu = ReLU
 depth-name-leaky = Leaky ReLU (slope 0.01)
 depth-name-sigmoid = sigmoid
 depth-name-tanh = tanh
-export-depth-png = Save the chart as PNG
+export-depth-png = Save the gradient chart as PNG
 strengths-heading-2 = Cheap to compute
 strengths-p-5 =
     ReLU needs a single comparison: keep <math><mi>x</mi></math> if it is positive, otherwise
@@ -350,7 +350,7 @@ growth-caption =
     The activations’ RMS after each layer, on a log scale: 1 is the input’s size. This is the
     average over networks; one network’s layers scatter around it.
 growth-col-size = RMS after L layers
-export-growth-png = Save the chart as PNG
+export-growth-png = Save the activations chart as PNG
 growth-lab =
     In training the same thing happens to the gradients and the updates: nothing bounds ReLU, so a
     step that is too large can feed on itself until the numbers overflow. The lab’s “Learning rate

@@ -103,7 +103,7 @@ depth-name-relu = ReLU
 depth-name-leaky = Leaky ReLU（斜率 0.01）
 depth-name-sigmoid = sigmoid
 depth-name-tanh = tanh
-export-depth-png = 将图表保存为 PNG
+export-depth-png = 将梯度图表保存为 PNG
 strengths-heading-2 = 计算开销小
 strengths-p-5 =
     ReLU 只需要一次比较：若 <math><mi>x</mi></math> 为正就保留它，否则输出 0。它的导数同样廉价，也只是一次比较。sigmoid 函数 <math><mfrac><mn>1</mn><mrow><mn>1</mn><mo>+</mo><msup><mi>e</mi><mrow><mo>−</mo><mi>x</mi></mrow></msup></mrow></mfrac></math>
@@ -232,7 +232,7 @@ label-growth-scale = 权重尺度（× He）
 growth-scale-hint = 取 1 时即为 He 初始化：权重的标准差为 √(2/n)。
 growth-caption = 每一层之后激活值的 RMS，采用对数刻度：1 表示输入的大小。这是对许多网络的平均；单个网络的各层会在它附近波动。
 growth-col-size = L 层之后的 RMS
-export-growth-png = 将图表保存为 PNG
+export-growth-png = 将激活值图表保存为 PNG
 growth-lab = 训练时梯度和更新也会发生同样的事：ReLU 没有上界，步子太大时数值会自我放大，直到溢出。实验室里的“学习率过高”预设展示的就是以这种方式结束的一次训练；当损失不再是一个数时，实验室会停止训练。
 torch-title = torch.relu 与自动求导
 torch-p-1 =

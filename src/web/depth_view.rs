@@ -2,9 +2,8 @@
 //! of what is left of the gradient layer by layer, and a table of what is left after the last
 //! layer with the reason for each activation.
 
-use plotters::drawing::IntoDrawingArea;
 use wasm_bindgen::JsValue;
-use web_sys::{Element, HtmlCanvasElement, HtmlInputElement};
+use web_sys::{Element, HtmlCanvasElement};
 
 use crate::activation::Activation;
 use crate::depth::{path_gradient, DepthSettings, PathGradient, ACTIVATIONS, LEAKY_SLOPE};
@@ -13,56 +12,45 @@ use crate::plot::theme::Theme;
 use crate::predict::{Question, Verdict, DEPTH_QUESTION_LAYERS, DEPTH_QUESTION_Z};
 use crate::state::{Problem, Setting, State};
 use crate::text::{self, factor, fill, superscript, Strings};
-use crate::web::canvas::{Canvas, ChartCanvas};
-use crate::web::dom::{error, set_number, set_text, Finder};
+use crate::web::dom::{error, set_text, Finder};
+use crate::web::experiment_view::{Chart, Sliders};
 use crate::web::predict_view::PredictView;
 
 /// The experiment's elements and what it last drew.
 pub struct DepthView {
-    depth: HtmlInputElement,
-    z: HtmlInputElement,
-    spread: HtmlInputElement,
-    depth_out: Element,
-    z_out: Element,
-    spread_out: Element,
-    message: Element,
+    sliders: Sliders,
     /// The question the experiment opens with.
     predict: PredictView,
     /// Each activation's "left after L layers" cell and its reason, in [`ACTIVATIONS`] order.
     rows: Vec<(Element, Element)>,
-    canvas: ChartCanvas,
-    problem: Option<Problem>,
-    /// What the chart shows, so that a frame with nothing new draws nothing.
-    drawn_for: Option<(DepthSettings, Theme, u32, u32, *const Strings)>,
+    chart: Chart<DepthSettings>,
 }
 
 impl DepthView {
     /// Finds the experiment's elements under `root`.
     pub fn find(root: &Element) -> Result<DepthView, JsValue> {
         let mut found = Finder::new(root);
-        let rows = ACTIVATIONS
-            .iter()
-            .map(|(key, _)| {
-                (
-                    found.get(&format!("depth-left-{key}")),
-                    found.get(&format!("depth-note-{key}")),
-                )
-            })
-            .collect();
-        let canvas: HtmlCanvasElement = found.get("depth-canvas");
         let view = DepthView {
-            depth: found.get("grad-depth"),
-            z: found.get("grad-z"),
-            spread: found.get("grad-spread"),
-            depth_out: found.get("grad-depth-out"),
-            z_out: found.get("grad-z-out"),
-            spread_out: found.get("grad-spread-out"),
-            message: found.get("grad-message"),
+            sliders: Sliders::find(
+                &mut found,
+                &[
+                    ("grad-depth", Setting::GradDepth),
+                    ("grad-z", Setting::GradZ),
+                    ("grad-spread", Setting::GradSpread),
+                ],
+                "grad-message",
+            ),
             predict: PredictView::find(&mut found, "depth", Question::DepthSigmoid),
-            rows,
-            canvas: ChartCanvas::new(canvas),
-            problem: None,
-            drawn_for: None,
+            rows: ACTIVATIONS
+                .iter()
+                .map(|(key, _)| {
+                    (
+                        found.get(&format!("depth-left-{key}")),
+                        found.get(&format!("depth-note-{key}")),
+                    )
+                })
+                .collect(),
+            chart: Chart::new(found.get("depth-canvas")),
         };
         found.finish()?;
         Ok(view)
@@ -70,12 +58,12 @@ impl DepthView {
 
     /// The chart's canvas, for the resize observer.
     pub fn canvas(&self) -> &HtmlCanvasElement {
-        self.canvas.element()
+        self.chart.canvas()
     }
 
     /// Reads the canvas's size again (after a resize); true if it changed.
     pub fn measure(&self) -> bool {
-        self.canvas.measure()
+        self.chart.measure()
     }
 
     /// Hands the control that sent an input event (by id) to `state`, which applies its value
@@ -85,22 +73,14 @@ impl DepthView {
         if self.predict.read_control(id) {
             return Some(Ok(()));
         }
-        let (setting, input) = match id {
-            "grad-depth" => (Setting::GradDepth, &self.depth),
-            "grad-z" => (Setting::GradZ, &self.z),
-            "grad-spread" => (Setting::GradSpread, &self.spread),
-            _ => return None,
-        };
-        let outcome = state.set_number(setting, input.value_as_number());
-        self.problem = outcome.clone().err();
-        Some(outcome)
+        self.sliders.read(id, state)
     }
 
     /// Draws new pre-activations: the next seed. Returns whether `id` is the experiment's
     /// button.
     pub fn button(&mut self, id: &str, state: &mut State) -> bool {
         if let Some(refused) = self.predict.button(id, state) {
-            self.problem = refused;
+            self.sliders.show_problem(refused);
             return true;
         }
         if id != "grad-redraw" {
@@ -115,7 +95,7 @@ impl DepthView {
             0
         };
         state.grad.seed = seed;
-        self.problem = None;
+        self.sliders.show_problem(None);
         true
     }
 
@@ -136,7 +116,7 @@ impl DepthView {
 
     /// Forgets a refusal (after a new link).
     pub fn clear_problem(&mut self) {
-        self.problem = None;
+        self.sliders.show_problem(None);
     }
 
     /// Shows `state.grad`: the controls, the chart and the table.
@@ -149,18 +129,7 @@ impl DepthView {
         force: bool,
     ) -> Result<(), JsValue> {
         let settings = state.grad;
-        set_number(&self.depth, f64::from(settings.depth));
-        set_number(&self.z, f64::from(settings.z));
-        set_number(&self.spread, f64::from(settings.spread));
-        set_text(&self.depth_out, &settings.depth.to_string());
-        set_text(&self.z_out, &text::number_f32(settings.z));
-        set_text(&self.spread_out, &text::number_f32(settings.spread));
-        let message = self
-            .problem
-            .as_ref()
-            .map(|p| text::problem(strings, p))
-            .unwrap_or_default();
-        set_text(&self.message, &message);
+        self.sliders.render(state, strings);
         self.predict
             .render(strings, |verdict| DepthView::why(strings, verdict))?;
         // The state holds only values its domains allow, so the settings are always drawable.
@@ -175,47 +144,32 @@ impl DepthView {
             set_text(left, &factor(path.last()));
             set_text(note, &reason(path, settings.depth, strings));
         }
-        let resized = self.canvas.fit_backing_store(ratio);
-        let element = self.canvas.element();
-        let key = (
-            settings,
-            *theme,
-            element.width(),
-            element.height(),
-            strings as *const Strings,
-        );
-        if !force && !resized && self.drawn_for == Some(key) {
-            return Ok(());
-        }
         let series: Vec<Series> = paths
             .iter()
             .zip(strings.depth_legend)
             .map(|(path, name)| Series { name, path })
             .collect();
-        let backend = Canvas::new(element)
-            .ok_or_else(|| error("the gradient-through-depth canvas has no 2D context"))?;
-        let area = backend.into_drawing_area();
-        draw(&area, strings.depth_chart_title, &series, theme, ratio)
-            .map_err(|e| error(&format!("drawing the gradient chart failed: {e}")))?;
-        area.present()
-            .map_err(|e| error(&format!("drawing the gradient chart failed: {e}")))?;
         let left = |i: usize| factor(paths[i].last());
-        let alt = fill(
-            strings.depth_alt,
-            &[
-                ("depth", &settings.depth.to_string()),
-                ("relu", &left(0)),
-                ("leaky", &left(1)),
-                ("sigmoid", &left(2)),
-                ("tanh", &left(3)),
-            ],
-        );
-        if element.get_attribute("aria-label").as_deref() != Some(alt.as_str()) {
-            element.set_attribute("aria-label", &alt)?;
-        }
-        self.drawn_for = Some(key);
-        self.canvas.mark_drawn();
-        Ok(())
+        self.chart.draw(
+            settings,
+            (theme, strings, ratio, force),
+            |area| {
+                draw(area, strings.depth_chart_title, &series, theme, ratio)
+                    .map_err(|e| e.to_string())
+            },
+            || {
+                fill(
+                    strings.depth_alt,
+                    &[
+                        ("depth", &settings.depth.to_string()),
+                        ("relu", &left(0)),
+                        ("leaky", &left(1)),
+                        ("sigmoid", &left(2)),
+                        ("tanh", &left(3)),
+                    ],
+                )
+            },
+        )
     }
 }
 

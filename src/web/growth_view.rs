@@ -2,9 +2,8 @@
 //! activations' size layer by layer, and a table of their size after the last layer with the
 //! reason for each activation.
 
-use plotters::drawing::IntoDrawingArea;
 use wasm_bindgen::JsValue;
-use web_sys::{Element, HtmlCanvasElement, HtmlInputElement};
+use web_sys::{Element, HtmlCanvasElement};
 
 use crate::activation::Activation;
 use crate::depth::ACTIVATIONS;
@@ -14,52 +13,44 @@ use crate::plot::theme::Theme;
 use crate::predict::{Question, Verdict, GROWTH_QUESTION_LAYERS, GROWTH_QUESTION_SCALE};
 use crate::state::{Problem, Setting, State};
 use crate::text::{self, factor, fill, superscript, Strings};
-use crate::web::canvas::{Canvas, ChartCanvas};
-use crate::web::dom::{error, set_number, set_text, Finder};
+use crate::web::dom::{error, set_text, Finder};
+use crate::web::experiment_view::{Chart, Sliders};
 use crate::web::predict_view::PredictView;
 
 /// The experiment's elements and what it last drew.
 pub struct GrowthView {
-    depth: HtmlInputElement,
-    scale: HtmlInputElement,
-    depth_out: Element,
-    scale_out: Element,
-    message: Element,
+    sliders: Sliders,
     /// The question the experiment opens with.
     predict: PredictView,
     /// Each activation's "RMS after L layers" cell and its reason, in [`ACTIVATIONS`] order.
     rows: Vec<(Element, Element)>,
-    canvas: ChartCanvas,
-    problem: Option<Problem>,
-    /// What the chart shows, so that a frame with nothing new draws nothing.
-    drawn_for: Option<(GrowthSettings, Theme, u32, u32, *const Strings)>,
+    chart: Chart<GrowthSettings>,
 }
 
 impl GrowthView {
     /// Finds the experiment's elements under `root`.
     pub fn find(root: &Element) -> Result<GrowthView, JsValue> {
         let mut found = Finder::new(root);
-        let rows = ACTIVATIONS
-            .iter()
-            .map(|(key, _)| {
-                (
-                    found.get(&format!("growth-size-{key}")),
-                    found.get(&format!("growth-note-{key}")),
-                )
-            })
-            .collect();
-        let canvas: HtmlCanvasElement = found.get("growth-canvas");
         let view = GrowthView {
-            depth: found.get("growth-depth"),
-            scale: found.get("growth-scale"),
-            depth_out: found.get("growth-depth-out"),
-            scale_out: found.get("growth-scale-out"),
-            message: found.get("growth-message"),
+            sliders: Sliders::find(
+                &mut found,
+                &[
+                    ("growth-depth", Setting::GrowthDepth),
+                    ("growth-scale", Setting::GrowthScale),
+                ],
+                "growth-message",
+            ),
             predict: PredictView::find(&mut found, "growth", Question::GrowthRelu),
-            rows,
-            canvas: ChartCanvas::new(canvas),
-            problem: None,
-            drawn_for: None,
+            rows: ACTIVATIONS
+                .iter()
+                .map(|(key, _)| {
+                    (
+                        found.get(&format!("growth-size-{key}")),
+                        found.get(&format!("growth-note-{key}")),
+                    )
+                })
+                .collect(),
+            chart: Chart::new(found.get("growth-canvas")),
         };
         found.finish()?;
         Ok(view)
@@ -67,12 +58,12 @@ impl GrowthView {
 
     /// The chart's canvas, for the resize observer.
     pub fn canvas(&self) -> &HtmlCanvasElement {
-        self.canvas.element()
+        self.chart.canvas()
     }
 
     /// Reads the canvas's size again (after a resize); true if it changed.
     pub fn measure(&self) -> bool {
-        self.canvas.measure()
+        self.chart.measure()
     }
 
     /// Hands the control that sent an input event (by id) to `state`, which applies its value
@@ -81,30 +72,21 @@ impl GrowthView {
         if self.predict.read_control(id) {
             return Some(Ok(()));
         }
-        let (setting, input) = match id {
-            "growth-depth" => (Setting::GrowthDepth, &self.depth),
-            "growth-scale" => (Setting::GrowthScale, &self.scale),
-            _ => return None,
-        };
-        let outcome = state.set_number(setting, input.value_as_number());
-        self.problem = outcome.clone().err();
-        Some(outcome)
+        self.sliders.read(id, state)
     }
 
     /// Handles the experiment's Check button; returns whether `id` is it.
     pub fn button(&mut self, id: &str, state: &mut State) -> bool {
-        match self.predict.button(id, state) {
-            Some(refused) => {
-                self.problem = refused;
-                true
-            }
-            None => false,
+        let refused = self.predict.button(id, state);
+        if let Some(problem) = refused.clone() {
+            self.sliders.show_problem(problem);
         }
+        refused.is_some()
     }
 
     /// Forgets a refusal (after a new link).
     pub fn clear_problem(&mut self) {
-        self.problem = None;
+        self.sliders.show_problem(None);
     }
 
     /// Shows `state.growth`: the controls, the chart and the table.
@@ -117,16 +99,7 @@ impl GrowthView {
         force: bool,
     ) -> Result<(), JsValue> {
         let settings = state.growth;
-        set_number(&self.depth, f64::from(settings.depth));
-        set_number(&self.scale, f64::from(settings.scale));
-        set_text(&self.depth_out, &settings.depth.to_string());
-        set_text(&self.scale_out, &text::number_f32(settings.scale));
-        let message = self
-            .problem
-            .as_ref()
-            .map(|p| text::problem(strings, p))
-            .unwrap_or_default();
-        set_text(&self.message, &message);
+        self.sliders.render(state, strings);
         self.predict
             .render(strings, |verdict| why(strings, verdict))?;
         // The state holds only values its domains allow, so every network can be followed.
@@ -140,18 +113,6 @@ impl GrowthView {
             set_text(size, &last(i));
             set_text(note, &reason(*activation, settings, strings));
         }
-        let resized = self.canvas.fit_backing_store(ratio);
-        let element = self.canvas.element();
-        let key = (
-            settings,
-            *theme,
-            element.width(),
-            element.height(),
-            strings as *const Strings,
-        );
-        if !force && !resized && self.drawn_for == Some(key) {
-            return Ok(());
-        }
         let series: Vec<LayerSeries> = ACTIVATIONS
             .iter()
             .zip(&sizes)
@@ -164,30 +125,27 @@ impl GrowthView {
                 cut: None,
             })
             .collect();
-        let backend = Canvas::new(element)
-            .ok_or_else(|| error("the no-upper-limit canvas has no 2D context"))?;
-        let area = backend.into_drawing_area();
-        draw(&area, strings.growth_chart_title, &series, theme, ratio)
-            .map_err(|e| error(&format!("drawing the growth chart failed: {e}")))?;
-        area.present()
-            .map_err(|e| error(&format!("drawing the growth chart failed: {e}")))?;
-        let alt = fill(
-            strings.growth_alt,
-            &[
-                ("depth", &settings.depth.to_string()),
-                ("scale", &text::number_f32(settings.scale)),
-                ("relu", &last(0)),
-                ("leaky", &last(1)),
-                ("sigmoid", &last(2)),
-                ("tanh", &last(3)),
-            ],
-        );
-        if element.get_attribute("aria-label").as_deref() != Some(alt.as_str()) {
-            element.set_attribute("aria-label", &alt)?;
-        }
-        self.drawn_for = Some(key);
-        self.canvas.mark_drawn();
-        Ok(())
+        self.chart.draw(
+            settings,
+            (theme, strings, ratio, force),
+            |area| {
+                draw(area, strings.growth_chart_title, &series, theme, ratio)
+                    .map_err(|e| e.to_string())
+            },
+            || {
+                fill(
+                    strings.growth_alt,
+                    &[
+                        ("depth", &settings.depth.to_string()),
+                        ("scale", &text::number_f32(settings.scale)),
+                        ("relu", &last(0)),
+                        ("leaky", &last(1)),
+                        ("sigmoid", &last(2)),
+                        ("tanh", &last(3)),
+                    ],
+                )
+            },
+        )
     }
 }
 

@@ -6,6 +6,7 @@ pub mod born_dead_view;
 pub mod canvas;
 pub mod depth_view;
 pub mod dom;
+pub mod experiment_view;
 #[cfg(feature = "fuzz")]
 pub mod fuzz;
 pub mod graph_view;
