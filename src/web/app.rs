@@ -341,6 +341,14 @@ impl App {
         if dirty.neuron && !left.neuron {
             self.neuron.render(self.strings)?;
         }
+        // At load the experiments, far down the page, wait for the frame after the first, as
+        // the lab does, unless the page opens on them (a link to one, or one embedded alone).
+        let depth_waits = !self.announced && dirty.depth && !self.depth.near_viewport();
+        let growth_waits = !self.announced && dirty.growth && !self.growth.near_viewport();
+        self.dirty.depth |= depth_waits;
+        self.dirty.growth |= growth_waits;
+        dirty.depth &= !depth_waits;
+        dirty.growth &= !growth_waits;
         left.depth = chart_late(dirty.depth);
         if dirty.depth && !left.depth {
             self.depth
@@ -397,7 +405,7 @@ impl App {
         }
         let complete = left.is_empty();
         self.dirty.add(left);
-        if !self.all_drawn && !lab_waits && complete {
+        if !self.all_drawn && !lab_waits && !depth_waits && !growth_waits && complete {
             self.all_drawn = true;
             self.page.drawn()?;
             // What tests wait on: every canvas on the page has been drawn once.

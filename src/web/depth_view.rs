@@ -66,6 +66,11 @@ impl DepthView {
         self.chart.measure()
     }
 
+    /// Whether the chart is on or near the screen.
+    pub fn near_viewport(&self) -> bool {
+        self.chart.near_viewport()
+    }
+
     /// Hands the control that sent an input event (by id) to `state`, which applies its value
     /// to `state.grad` or refuses it; `None` if `id` is not one of the experiment's controls.
     /// A new answer to the prediction hides the last verdict until it is checked.

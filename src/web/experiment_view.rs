@@ -87,6 +87,17 @@ impl<K: Copy + PartialEq> Chart<K> {
         self.canvas.measure()
     }
 
+    /// Whether the chart is on screen or within half a screen of it: at load, a chart further
+    /// away waits for the frame after the first complete drawing of what is on screen.
+    pub fn near_viewport(&self) -> bool {
+        let height = web_sys::window()
+            .and_then(|w| w.inner_height().ok())
+            .and_then(|h| h.as_f64())
+            .unwrap_or(0.0);
+        let rect = self.canvas.element().get_bounding_client_rect();
+        rect.bottom() > -height / 2.0 && rect.top() < height * 1.5
+    }
+
     /// Draws the chart for `shown` with `draw`, and sets its text alternative to `alt()`,
     /// unless it already shows `shown` in the same colours, words and size (or `force`).
     pub fn draw(

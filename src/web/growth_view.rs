@@ -66,6 +66,11 @@ impl GrowthView {
         self.chart.measure()
     }
 
+    /// Whether the chart is on or near the screen.
+    pub fn near_viewport(&self) -> bool {
+        self.chart.near_viewport()
+    }
+
     /// Hands the control that sent an input event (by id) to `state`, which applies its value
     /// to `state.growth` or refuses it; `None` if `id` is not one of the experiment's controls.
     pub fn read_control(&mut self, id: &str, state: &mut State) -> Option<Result<(), Problem>> {
