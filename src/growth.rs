@@ -82,6 +82,19 @@ impl GrowthSettings {
             depth: self.depth as usize,
         }
     }
+
+    /// The factor that multiplies the activations' RMS at every layer for a piecewise-linear
+    /// `activation` (ReLU, Leaky ReLU with slope a): scale·√(1 + a²). ReLU keeps half of a
+    /// symmetric input's mean square (Leaky ReLU (1 + a²)/2 of it), and He's weights multiply it
+    /// by 2·scale². `None` for sigmoid and tanh, whose activations stay bounded instead.
+    pub fn factor_per_layer(&self, activation: Activation) -> Option<f64> {
+        let leak = match activation {
+            Activation::Relu => 0.0,
+            Activation::LeakyRelu(slope) => f64::from(slope),
+            Activation::Sigmoid | Activation::Tanh => return None,
+        };
+        Some(f64::from(self.scale) * (1.0 + leak * leak).sqrt())
+    }
 }
 
 /// The network to follow through depth.

@@ -34,6 +34,12 @@ pub const DEPTH_QUESTION_Z: f32 = 0.5;
 /// The size the depth question compares the gradient with.
 pub const DEPTH_QUESTION_THRESHOLD: f64 = 1e-3;
 
+/// Sigmoid's local derivative at [`DEPTH_QUESTION_Z`]: what each layer of the depth question
+/// multiplies the gradient by (σ′(0.5) ≈ 0.235).
+pub fn depth_question_local() -> f64 {
+    f64::from(Activation::Sigmoid.derivative(DEPTH_QUESTION_Z))
+}
+
 /// What a checked guess gets: whether it was right, and the computed value that decides it.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Verdict {

@@ -356,3 +356,32 @@ fn every_error_says_what_was_wrong() {
         assert!(text.contains(part), "{text}");
     }
 }
+
+#[test]
+fn the_factor_per_layer_is_the_ratio_of_successive_rms_values() {
+    for scale in [0.5_f32, 1.0, 1.5, 2.0] {
+        let settings = GrowthSettings { depth: 12, scale };
+        for activation in [
+            Activation::Relu,
+            Activation::LeakyRelu(0.01),
+            Activation::LeakyRelu(0.3),
+        ] {
+            let factor = settings.factor_per_layer(activation).unwrap();
+            let rms = analytic(&settings.growth(activation)).unwrap();
+            for pair in rms.windows(2) {
+                let ratio = pair[1] / pair[0];
+                assert!(
+                    (ratio - factor).abs() <= 1e-12 * factor,
+                    "{activation:?} at {scale}: {ratio} per layer, factor {factor}"
+                );
+            }
+        }
+        // By hand: ReLU's factor is the scale itself.
+        assert_eq!(
+            settings.factor_per_layer(Activation::Relu),
+            Some(f64::from(scale))
+        );
+        assert_eq!(settings.factor_per_layer(Activation::Sigmoid), None);
+        assert_eq!(settings.factor_per_layer(Activation::Tanh), None);
+    }
+}

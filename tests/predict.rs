@@ -3,7 +3,9 @@
 use relu_explorer::activation::Activation;
 use relu_explorer::depth::DepthSettings;
 use relu_explorer::growth::GrowthSettings;
-use relu_explorer::predict::{GuessError, Question, Verdict};
+use relu_explorer::predict::{
+    depth_question_local, GuessError, Question, Verdict, DEPTH_QUESTION_LAYERS,
+};
 use relu_explorer::state::State;
 
 /// σ′(½)¹⁰ in exact arithmetic: σ(½) = 1/(1 + e^−½), σ′ = σ(1 − σ) = 0.2350037122015945…
@@ -96,5 +98,18 @@ fn twenty_relu_layers_at_one_and_a_half_times_he_grow_activations_over_a_thousan
             depth: 20,
             scale: 1.5
         }
+    );
+}
+
+#[test]
+fn each_depth_question_layer_multiplies_by_sigmoids_slope_at_a_half() {
+    // σ(0.5) = 1/(1 + e^−0.5) = 0.622459…, σ′ = σ(1 − σ) = 0.235003… (by hand, to f32).
+    let local = depth_question_local();
+    assert!((local - 0.235_003_7).abs() < 1e-6, "{local}");
+    let truth = Question::DepthSigmoid.truth();
+    let power = local.powi(DEPTH_QUESTION_LAYERS as i32);
+    assert!(
+        (truth - power).abs() <= 1e-6 * power,
+        "{truth} against {power}"
     );
 }

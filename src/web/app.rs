@@ -18,6 +18,7 @@ use crate::text::{self, strings, Lang, Strings};
 use crate::web::born_dead_view::BornDeadView;
 use crate::web::depth_view::DepthView;
 use crate::web::dom::{document, find, set_text, window};
+use crate::web::experiment_view::{Experiment, Look, PointerKind};
 use crate::web::graph_view::GraphView;
 use crate::web::growth_view::GrowthView;
 use crate::web::lab_view::LabView;
@@ -54,8 +55,8 @@ pub struct App {
     lab: LabView,
     neuron: NeuronView,
     born_dead: BornDeadView,
-    depth: DepthView,
-    growth: GrowthView,
+    /// The live experiments, each bit of [`Dirty::experiments`] one of them in this order.
+    experiments: Vec<Box<dyn Experiment>>,
     lab_problem: Option<Problem>,
     lab_frames: FrameLog,
     page_message: Element,
@@ -99,8 +100,10 @@ impl App {
             lab: LabView::find(&root, state.lab)?,
             neuron: NeuronView::find(&root)?,
             born_dead: BornDeadView::find(&root, state.born)?,
-            depth: DepthView::find(&root)?,
-            growth: GrowthView::find(&root)?,
+            experiments: vec![
+                Box::new(DepthView::find(&root)?),
+                Box::new(GrowthView::find(&root)?),
+            ],
             lab_problem: None,
             lab_frames: FrameLog::default(),
             page_message: find(&root, "page-message")?,
@@ -191,6 +194,13 @@ impl App {
     /// Whether the born-dead survey has work left where the page shows it.
     fn born_busy(&self) -> bool {
         self.born_dead.busy() && self.shows(views::BORN_DEAD)
+    }
+
+    /// Whether an experiment has work left where the page shows it.
+    fn experiments_busy(&self) -> bool {
+        self.experiments
+            .iter()
+            .any(|e| e.busy() && sections::shows(self.state.embed, e.part()))
     }
 
     /// The colour scheme on screen: the reader's, or the system's.
@@ -315,8 +325,6 @@ impl App {
         dirty.neuron &= self.shows(views::WALKTHROUGH);
         dirty.lab &= self.shows(views::LAB);
         dirty.born &= self.shows(views::BORN_DEAD);
-        dirty.depth &= self.shows(views::GRADIENT_DEPTH);
-        dirty.growth &= self.shows(views::GROWTH);
         // The views in turn, until the frame has used its share: a view whose turn comes later
         // is left for the next frame. A forced render (the first, printing) draws everything.
         let late = |due: bool| due && !force && now() - started > RENDER_MS_PER_FRAME;
@@ -341,23 +349,41 @@ impl App {
         if dirty.neuron && !left.neuron {
             self.neuron.render(self.strings)?;
         }
-        // At load the experiments, far down the page, wait for the frame after the first, as
-        // the lab does, unless the page opens on them (a link to one, or one embedded alone).
-        let depth_waits = !self.announced && dirty.depth && !self.depth.near_viewport();
-        let growth_waits = !self.announced && dirty.growth && !self.growth.near_viewport();
-        self.dirty.depth |= depth_waits;
-        self.dirty.growth |= growth_waits;
-        dirty.depth &= !depth_waits;
-        dirty.growth &= !growth_waits;
-        left.depth = chart_late(dirty.depth);
-        if dirty.depth && !left.depth {
-            self.depth
-                .render(&self.state, &theme, self.strings, ratio, force)?;
-        }
-        left.growth = chart_late(dirty.growth);
-        if dirty.growth && !left.growth {
-            self.growth
-                .render(&self.state, &theme, self.strings, ratio, force)?;
+        let look = Look {
+            theme: &theme,
+            strings: self.strings,
+            ratio,
+            force,
+        };
+        let mut experiments_wait = false;
+        for (i, experiment) in self.experiments.iter_mut().enumerate() {
+            let bit = 1 << i;
+            // What an embedded section does not show is neither drawn nor run.
+            if !sections::shows(self.state.embed, experiment.part()) {
+                continue;
+            }
+            let marked = dirty.experiments & bit != 0;
+            let busy = experiment.busy();
+            if !marked && !busy {
+                continue;
+            }
+            // At load the experiments, far down the page, wait for the frame after the first,
+            // as the lab does, unless the page opens on them (a link to one, or one embedded
+            // alone).
+            if !self.announced && !experiment.near_viewport() {
+                self.dirty.experiments |= bit;
+                experiments_wait = true;
+                continue;
+            }
+            if chart_late(true) {
+                left.experiments |= bit;
+                continue;
+            }
+            // As the lab and the survey: no work of its own in a frame that restyles the page.
+            if busy && self.announced && !restyled {
+                experiment.work(EXPERIMENT_MS_PER_FRAME, now);
+            }
+            experiment.render(&self.state, look)?;
         }
         // A busy survey keeps the frames coming, so it needs no flag to be left.
         let born = self.born_busy() || dirty.born;
@@ -405,7 +431,7 @@ impl App {
         }
         let complete = left.is_empty();
         self.dirty.add(left);
-        if !self.all_drawn && !lab_waits && !depth_waits && !growth_waits && complete {
+        if !self.all_drawn && !lab_waits && !experiments_wait && complete {
             self.all_drawn = true;
             self.page.drawn()?;
             // What tests wait on: every canvas on the page has been drawn once.
@@ -436,8 +462,8 @@ struct Dirty {
     lab: bool,
     neuron: bool,
     born: bool,
-    depth: bool,
-    growth: bool,
+    /// The live experiments, one bit each in the order of [`App::experiments`].
+    experiments: u32,
 }
 
 impl Dirty {
@@ -449,8 +475,7 @@ impl Dirty {
         lab: true,
         neuron: true,
         born: true,
-        depth: true,
-        growth: true,
+        experiments: u32::MAX,
     };
 
     /// Every view, but not the page's attributes.
@@ -467,8 +492,7 @@ impl Dirty {
         lab: false,
         neuron: false,
         born: false,
-        depth: false,
-        growth: false,
+        experiments: 0,
     };
     /// Only the graph.
     const GRAPH: Dirty = Dirty {
@@ -495,16 +519,14 @@ impl Dirty {
         born: true,
         ..Dirty::NONE
     };
-    /// Only the gradient-through-depth experiment.
-    const DEPTH: Dirty = Dirty {
-        depth: true,
-        ..Dirty::NONE
-    };
-    /// Only the no-upper-limit experiment.
-    const GROWTH: Dirty = Dirty {
-        growth: true,
-        ..Dirty::NONE
-    };
+
+    /// Only the live experiment at `index` in [`App::experiments`].
+    fn experiment(index: usize) -> Dirty {
+        Dirty {
+            experiments: 1 << index,
+            ..Dirty::NONE
+        }
+    }
 
     /// Whether no view is marked.
     fn is_empty(&self) -> bool {
@@ -514,8 +536,7 @@ impl Dirty {
             || self.lab
             || self.neuron
             || self.born
-            || self.depth
-            || self.growth)
+            || self.experiments != 0)
     }
 
     /// Marks the views marked in `other` too.
@@ -526,8 +547,7 @@ impl Dirty {
         self.lab |= other.lab;
         self.neuron |= other.neuron;
         self.born |= other.born;
-        self.depth |= other.depth;
-        self.growth |= other.growth;
+        self.experiments |= other.experiments;
     }
 }
 
@@ -539,6 +559,10 @@ const TRAIN_MS_PER_FRAME: f64 = 8.0;
 /// a frame that restyles the page for a new language or colours, or follows a burst of input,
 /// stays short.
 const RENDER_MS_PER_FRAME: f64 = 24.0;
+
+/// Milliseconds of each animation frame an experiment's measurement may use: a frame with it
+/// and the experiment's drawing stays well under the 50 ms of a long task.
+const EXPERIMENT_MS_PER_FRAME: f64 = 30.0;
 
 /// Milliseconds of each animation frame the born-dead survey may use.
 const SURVEY_MS_PER_FRAME: f64 = 4.0;
@@ -599,6 +623,7 @@ pub fn schedule_frame(app: &Shared) {
             let result = inner.render(false);
             let running = inner.lab_running()
                 || inner.born_busy()
+                || inner.experiments_busy()
                 || inner.page.behind()
                 || !inner.dirty.is_empty();
             (result, running)
@@ -680,10 +705,12 @@ fn on_input(app: &Shared, event: &Event) {
         } else if let Some(outcome) = inner.born_dead.read_control(&id, &mut inner.state) {
             inner.born_dead.show_problem(outcome.err());
             Dirty::BORN
-        } else if inner.depth.read_control(&id, &mut inner.state).is_some() {
-            Dirty::DEPTH
-        } else if inner.growth.read_control(&id, &mut inner.state).is_some() {
-            Dirty::GROWTH
+        } else if let Some(index) = inner
+            .experiments
+            .iter_mut()
+            .position(|e| e.read_control(&id, &mut inner.state).is_some())
+        {
+            Dirty::experiment(index)
         } else if id.starts_with("lab-") {
             inner.lab_problem = inner.lab.read_control(&id, &mut inner.state).err();
             Dirty::LAB
@@ -735,10 +762,12 @@ fn on_click(app: &Shared, event: &Event) {
             inner.lab.button(&button.id(), &inner.state);
             inner.lab_problem = None;
             Dirty::LAB
-        } else if inner.depth.button(&button.id(), &mut inner.state) {
-            Dirty::DEPTH
-        } else if inner.growth.button(&button.id(), &mut inner.state) {
-            Dirty::GROWTH
+        } else if let Some(index) = inner
+            .experiments
+            .iter_mut()
+            .position(|e| e.button(&button.id(), &mut inner.state))
+        {
+            Dirty::experiment(index)
         } else if inner.neuron.button(&button.id()) {
             // The walk-through has no state in the URL and touches no other view.
             Dirty::NEURON
@@ -794,12 +823,80 @@ fn on_hash_change(app: &Shared) {
         inner.lab.apply(&mut inner.state, lab);
         inner.born_dead.apply(inner.state.born);
         inner.born_dead.show_problem(None);
-        inner.depth.clear_problem();
-        inner.growth.clear_problem();
+        for experiment in &mut inner.experiments {
+            experiment.clear_problem();
+        }
         inner.graph_problem = None;
         inner.show_link_problems(&problems);
     }
     changed(app, Dirty::ALL);
+}
+
+/// Hands the pointer and the keys on each experiment's canvases to the experiment.
+fn listen_experiments(app: &Shared) -> Result<(), JsValue> {
+    let canvases: Vec<(usize, web_sys::HtmlCanvasElement)> = app
+        .borrow()
+        .experiments
+        .iter()
+        .enumerate()
+        .flat_map(|(i, e)| {
+            e.charts()
+                .into_iter()
+                .map(move |c| (i, c.element().clone()))
+        })
+        .collect();
+    for (index, canvas) in canvases {
+        let id = canvas.id();
+        for (kind, pointer) in [
+            ("pointerdown", PointerKind::Down),
+            ("pointermove", PointerKind::Drag),
+            ("pointerup", PointerKind::Up),
+            ("pointercancel", PointerKind::Up),
+        ] {
+            let shared = app.clone();
+            let id = id.clone();
+            let listener = Closure::<dyn FnMut(PointerEvent)>::new(move |e: PointerEvent| {
+                // A move counts only while the primary button is down.
+                if pointer == PointerKind::Drag && e.buttons() & 1 == 0 {
+                    return;
+                }
+                let at = (f64::from(e.offset_x()), f64::from(e.offset_y()));
+                let used = {
+                    let mut guard = shared.borrow_mut();
+                    let inner = &mut *guard;
+                    inner.experiments[index].pointer(&id, pointer, at, &mut inner.state)
+                };
+                if used {
+                    if pointer == PointerKind::Down {
+                        if let Some(target) = e.target().and_then(|t| t.dyn_into::<Element>().ok())
+                        {
+                            // Capture keeps the drag going when the pointer leaves the canvas.
+                            let _ = target.set_pointer_capture(e.pointer_id());
+                        }
+                    }
+                    changed(&shared, Dirty::experiment(index));
+                }
+            });
+            canvas.add_event_listener_with_callback(kind, listener.as_ref().unchecked_ref())?;
+            listener.forget();
+        }
+        let shared = app.clone();
+        let keys = Closure::<dyn FnMut(KeyboardEvent)>::new(move |e: KeyboardEvent| {
+            let used = {
+                let mut guard = shared.borrow_mut();
+                let inner = &mut *guard;
+                inner.experiments[index].key(&id, &e.key(), &mut inner.state)
+            };
+            if used {
+                // The page would scroll on the same keys.
+                e.prevent_default();
+                changed(&shared, Dirty::experiment(index));
+            }
+        });
+        canvas.add_event_listener_with_callback("keydown", keys.as_ref().unchecked_ref())?;
+        keys.forget();
+    }
+    Ok(())
 }
 
 /// Wires every listener the page needs to `app`.
@@ -847,6 +944,8 @@ pub fn listen(app: &Shared) -> Result<(), JsValue> {
     canvas.add_event_listener_with_callback("keydown", keys.as_ref().unchecked_ref())?;
     keys.forget();
 
+    listen_experiments(app)?;
+
     let shared = app.clone();
     let hash_listener = Closure::<dyn FnMut()>::new(move || on_hash_change(&shared));
     window
@@ -861,16 +960,18 @@ pub fn listen(app: &Shared) -> Result<(), JsValue> {
             let mut inner = shared.borrow_mut();
             let graph = inner.graph.measure();
             let lab = inner.lab.measure();
-            let depth = inner.depth.measure();
-            let growth = inner.growth.measure();
+            let experiments = inner
+                .experiments
+                .iter()
+                .enumerate()
+                .fold(0, |bits, (i, e)| bits | (u32::from(e.measure()) << i));
             inner.dirty.add(Dirty {
                 graph,
                 lab,
-                depth,
-                growth,
+                experiments,
                 ..Dirty::NONE
             });
-            graph || lab || depth || growth
+            graph || lab || experiments != 0
         };
         if changed {
             schedule_frame(&shared);
@@ -881,8 +982,11 @@ pub fn listen(app: &Shared) -> Result<(), JsValue> {
     for lab_canvas in app.borrow().lab.canvases() {
         observer.observe(lab_canvas);
     }
-    observer.observe(app.borrow().depth.canvas());
-    observer.observe(app.borrow().growth.canvas());
+    for experiment in &app.borrow().experiments {
+        for chart in experiment.charts() {
+            observer.observe(chart.element());
+        }
+    }
     resized.forget();
 
     // A zoom changes devicePixelRatio and a colour-scheme change the theme: redraw everything.
@@ -892,13 +996,13 @@ pub fn listen(app: &Shared) -> Result<(), JsValue> {
             let mut inner = shared.borrow_mut();
             inner.graph.measure();
             inner.lab.measure();
-            inner.depth.measure();
-            inner.growth.measure();
+            for experiment in &inner.experiments {
+                experiment.measure();
+            }
             inner.dirty.add(Dirty {
                 graph: true,
                 lab: true,
-                depth: true,
-                growth: true,
+                experiments: u32::MAX,
                 ..Dirty::NONE
             });
         }

@@ -51,6 +51,17 @@ impl ChartCanvas {
         self.css_size.replace(size) != size
     }
 
+    /// Whether the canvas is on screen or within half a screen of it: at load, a chart further
+    /// away waits for the frame after the first complete drawing of what is on screen.
+    pub fn near_viewport(&self) -> bool {
+        let height = web_sys::window()
+            .and_then(|w| w.inner_height().ok())
+            .and_then(|h| h.as_f64())
+            .unwrap_or(0.0);
+        let rect = self.element.get_bounding_client_rect();
+        rect.bottom() > -height / 2.0 && rect.top() < height * 1.5
+    }
+
     /// Counts a completed drawing in the canvas's `data-draws` attribute: what tests and the
     /// fuzzer wait on, and how they see that a view redrew nothing it did not need to.
     pub fn mark_drawn(&self) {

@@ -3,17 +3,18 @@
 //! layer with the reason for each activation.
 
 use wasm_bindgen::JsValue;
-use web_sys::{Element, HtmlCanvasElement};
+use web_sys::Element;
 
 use crate::activation::Activation;
 use crate::depth::{path_gradient, DepthSettings, PathGradient, ACTIVATIONS, LEAKY_SLOPE};
 use crate::plot::depth::{draw, Series};
-use crate::plot::theme::Theme;
-use crate::predict::{Question, Verdict, DEPTH_QUESTION_LAYERS, DEPTH_QUESTION_Z};
+use crate::predict::{depth_question_local, Question, Verdict, DEPTH_QUESTION_LAYERS};
+use crate::sections::views;
 use crate::state::{Problem, Setting, State};
 use crate::text::{self, factor, fill, superscript, Strings};
+use crate::web::canvas::ChartCanvas;
 use crate::web::dom::{error, set_text, Finder};
-use crate::web::experiment_view::{Chart, Sliders};
+use crate::web::experiment_view::{Chart, Experiment, Look, Sliders};
 use crate::web::predict_view::PredictView;
 
 /// The experiment's elements and what it last drew.
@@ -56,34 +57,43 @@ impl DepthView {
         Ok(view)
     }
 
-    /// The chart's canvas, for the resize observer.
-    pub fn canvas(&self) -> &HtmlCanvasElement {
-        self.chart.canvas()
+    /// Why the depth question's answer is what it is, for the verdict.
+    fn why(strings: &Strings, verdict: Verdict) -> String {
+        let layers = DEPTH_QUESTION_LAYERS.to_string();
+        let local = factor(depth_question_local());
+        fill(
+            strings.depth_predict_why,
+            &[
+                ("local", &local),
+                ("layers", &layers),
+                ("power", &format!("{local}{}", superscript(&layers))),
+                ("value", &factor(verdict.truth)),
+            ],
+        )
+    }
+}
+
+impl Experiment for DepthView {
+    fn part(&self) -> &'static str {
+        views::GRADIENT_DEPTH
     }
 
-    /// Reads the canvas's size again (after a resize); true if it changed.
-    pub fn measure(&self) -> bool {
-        self.chart.measure()
+    fn charts(&self) -> Vec<&ChartCanvas> {
+        vec![self.chart.canvas()]
     }
 
-    /// Whether the chart is on or near the screen.
-    pub fn near_viewport(&self) -> bool {
-        self.chart.near_viewport()
-    }
-
-    /// Hands the control that sent an input event (by id) to `state`, which applies its value
-    /// to `state.grad` or refuses it; `None` if `id` is not one of the experiment's controls.
-    /// A new answer to the prediction hides the last verdict until it is checked.
-    pub fn read_control(&mut self, id: &str, state: &mut State) -> Option<Result<(), Problem>> {
+    /// Applies a slider to `state.grad`. A new answer to the prediction hides the last verdict
+    /// until it is checked.
+    fn read_control(&mut self, id: &str, state: &mut State) -> Option<Result<(), Problem>> {
         if self.predict.read_control(id) {
             return Some(Ok(()));
         }
         self.sliders.read(id, state)
     }
 
-    /// Draws new pre-activations: the next seed. Returns whether `id` is the experiment's
-    /// button.
-    pub fn button(&mut self, id: &str, state: &mut State) -> bool {
+    /// Check judges the prediction; New random z values draws new pre-activations (the next
+    /// seed).
+    fn button(&mut self, id: &str, state: &mut State) -> bool {
         if let Some(refused) = self.predict.button(id, state) {
             self.sliders.show_problem(refused);
             return true;
@@ -104,35 +114,13 @@ impl DepthView {
         true
     }
 
-    /// Why the depth question's answer is what it is, for the verdict.
-    fn why(strings: &Strings, verdict: Verdict) -> String {
-        let layers = DEPTH_QUESTION_LAYERS.to_string();
-        let local = factor(f64::from(Activation::Sigmoid.derivative(DEPTH_QUESTION_Z)));
-        fill(
-            strings.depth_predict_why,
-            &[
-                ("local", &local),
-                ("layers", &layers),
-                ("power", &format!("{local}{}", superscript(&layers))),
-                ("value", &factor(verdict.truth)),
-            ],
-        )
-    }
-
-    /// Forgets a refusal (after a new link).
-    pub fn clear_problem(&mut self) {
+    fn clear_problem(&mut self) {
         self.sliders.show_problem(None);
     }
 
     /// Shows `state.grad`: the controls, the chart and the table.
-    pub fn render(
-        &mut self,
-        state: &State,
-        theme: &Theme,
-        strings: &'static Strings,
-        ratio: f64,
-        force: bool,
-    ) -> Result<(), JsValue> {
+    fn render(&mut self, state: &State, look: Look) -> Result<(), JsValue> {
+        let Look { theme, strings, .. } = look;
         let settings = state.grad;
         self.sliders.render(state, strings);
         self.predict
@@ -157,9 +145,9 @@ impl DepthView {
         let left = |i: usize| factor(paths[i].last());
         self.chart.draw(
             settings,
-            (theme, strings, ratio, force),
+            look,
             |area| {
-                draw(area, strings.depth_chart_title, &series, theme, ratio)
+                draw(area, strings.depth_chart_title, &series, theme, look.ratio)
                     .map_err(|e| e.to_string())
             },
             || {

@@ -1,5 +1,6 @@
-//! What every live experiment's view shares: its sliders with their readouts and the message
-//! that says why a value was refused, and its chart, redrawn only when what it shows changed.
+//! What every live experiment's view shares: the [`Experiment`] trait the page runs them all
+//! through, their sliders with their readouts and the message that says why a value was
+//! refused, and their charts, each redrawn only when what it shows changed.
 
 use plotters::coord::Shift;
 use plotters::drawing::{DrawingArea, IntoDrawingArea};
@@ -11,6 +12,93 @@ use crate::state::{Problem, Setting, State};
 use crate::text::{self, Strings};
 use crate::web::canvas::{Canvas, ChartCanvas};
 use crate::web::dom::{error, set_number, set_text, Finder};
+
+/// How a chart is to be drawn this frame: the colours, the words, the device pixel ratio,
+/// and whether to draw even what it already shows (printing, a forced render).
+#[derive(Clone, Copy)]
+pub struct Look<'a> {
+    /// The chart colours.
+    pub theme: &'a Theme,
+    /// The page's words.
+    pub strings: &'static Strings,
+    /// CSS pixels to backing-store pixels.
+    pub ratio: f64,
+    /// Draw even if nothing changed.
+    pub force: bool,
+}
+
+/// What the pointer did on an experiment's canvas.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PointerKind {
+    /// The primary button went down.
+    Down,
+    /// The pointer moved with the primary button down.
+    Drag,
+    /// The primary button went up, or the pointer was lost.
+    Up,
+}
+
+/// A live experiment as the page runs it: the app holds a list of them, hands each the events
+/// of its controls and canvases, and draws it when its part of the state changed.
+pub trait Experiment {
+    /// The section it draws in ([`crate::sections::views`]): an embedded section draws and
+    /// runs only the experiments it shows.
+    fn part(&self) -> &'static str;
+
+    /// Its charts' canvases, for the resize observer and for finding it on screen.
+    fn charts(&self) -> Vec<&ChartCanvas>;
+
+    /// Hands the control that sent an input event (by id) to the experiment, which applies
+    /// its value to `state` or refuses it; `None` if `id` is not one of its controls.
+    fn read_control(&mut self, id: &str, state: &mut State) -> Option<Result<(), Problem>>;
+
+    /// Handles a click on the button with id `id`; returns whether it is one of the
+    /// experiment's.
+    fn button(&mut self, id: &str, state: &mut State) -> bool;
+
+    /// Forgets a refusal (after a new link).
+    fn clear_problem(&mut self);
+
+    /// Shows its part of `state`: its controls, readouts and charts.
+    fn render(&mut self, state: &State, look: Look) -> Result<(), JsValue>;
+
+    /// Handles the pointer on the canvas with id `canvas` at (`x`, `y`) CSS pixels from its
+    /// corner; returns whether anything changed. Most experiments' charts only show.
+    fn pointer(
+        &mut self,
+        _canvas: &str,
+        _kind: PointerKind,
+        _at: (f64, f64),
+        _state: &mut State,
+    ) -> bool {
+        false
+    }
+
+    /// Handles a key pressed on the canvas with id `canvas`; returns whether it was used (the
+    /// page then does not scroll).
+    fn key(&mut self, _canvas: &str, _key: &str, _state: &mut State) -> bool {
+        false
+    }
+
+    /// Whether it has work for later frames (a measurement under way).
+    fn busy(&self) -> bool {
+        false
+    }
+
+    /// Does up to `ms` milliseconds of that work, reading the clock with `now`.
+    fn work(&mut self, _ms: f64, _now: fn() -> f64) {}
+
+    /// Reads its canvases' sizes again (after a resize); true if any changed.
+    fn measure(&self) -> bool {
+        // Every canvas is measured, not only up to the first that changed.
+        self.charts().iter().filter(|chart| chart.measure()).count() > 0
+    }
+
+    /// Whether any of its charts is on or near the screen.
+    fn near_viewport(&self) -> bool {
+        self.charts().iter().any(|chart| chart.near_viewport())
+    }
+}
 
 /// An experiment's sliders (`id`, with its readout `id-out`), each bound to a setting, and its
 /// message.
@@ -77,25 +165,9 @@ impl<K: Copy + PartialEq> Chart<K> {
         }
     }
 
-    /// The canvas, for the resize observer.
-    pub fn canvas(&self) -> &HtmlCanvasElement {
-        self.canvas.element()
-    }
-
-    /// Reads the canvas's size again (after a resize); true if it changed.
-    pub fn measure(&self) -> bool {
-        self.canvas.measure()
-    }
-
-    /// Whether the chart is on screen or within half a screen of it: at load, a chart further
-    /// away waits for the frame after the first complete drawing of what is on screen.
-    pub fn near_viewport(&self) -> bool {
-        let height = web_sys::window()
-            .and_then(|w| w.inner_height().ok())
-            .and_then(|h| h.as_f64())
-            .unwrap_or(0.0);
-        let rect = self.canvas.element().get_bounding_client_rect();
-        rect.bottom() > -height / 2.0 && rect.top() < height * 1.5
+    /// The canvas, for the resize observer and the experiment's [`Experiment::charts`].
+    pub fn canvas(&self) -> &ChartCanvas {
+        &self.canvas
     }
 
     /// Draws the chart for `shown` with `draw`, and sets its text alternative to `alt()`,
@@ -103,11 +175,16 @@ impl<K: Copy + PartialEq> Chart<K> {
     pub fn draw(
         &mut self,
         shown: K,
-        look: (&Theme, &'static Strings, f64, bool),
+        look: Look,
         draw: impl FnOnce(&DrawingArea<Canvas, Shift>) -> Result<(), String>,
         alt: impl FnOnce() -> String,
     ) -> Result<(), JsValue> {
-        let (theme, strings, ratio, force) = look;
+        let Look {
+            theme,
+            strings,
+            ratio,
+            force,
+        } = look;
         let resized = self.canvas.fit_backing_store(ratio);
         let element = self.canvas.element();
         let key = (

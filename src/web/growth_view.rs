@@ -3,18 +3,19 @@
 //! reason for each activation.
 
 use wasm_bindgen::JsValue;
-use web_sys::{Element, HtmlCanvasElement};
+use web_sys::Element;
 
 use crate::activation::Activation;
 use crate::depth::ACTIVATIONS;
 use crate::growth::{analytic, GrowthSettings};
 use crate::plot::layers::{draw, LayerSeries};
-use crate::plot::theme::Theme;
 use crate::predict::{Question, Verdict, GROWTH_QUESTION_LAYERS, GROWTH_QUESTION_SCALE};
+use crate::sections::views;
 use crate::state::{Problem, Setting, State};
 use crate::text::{self, factor, fill, superscript, Strings};
+use crate::web::canvas::ChartCanvas;
 use crate::web::dom::{error, set_text, Finder};
-use crate::web::experiment_view::{Chart, Sliders};
+use crate::web::experiment_view::{Chart, Experiment, Look, Sliders};
 use crate::web::predict_view::PredictView;
 
 /// The experiment's elements and what it last drew.
@@ -55,54 +56,42 @@ impl GrowthView {
         found.finish()?;
         Ok(view)
     }
+}
 
-    /// The chart's canvas, for the resize observer.
-    pub fn canvas(&self) -> &HtmlCanvasElement {
-        self.chart.canvas()
+impl Experiment for GrowthView {
+    fn part(&self) -> &'static str {
+        views::GROWTH
     }
 
-    /// Reads the canvas's size again (after a resize); true if it changed.
-    pub fn measure(&self) -> bool {
-        self.chart.measure()
+    fn charts(&self) -> Vec<&ChartCanvas> {
+        vec![self.chart.canvas()]
     }
 
-    /// Whether the chart is on or near the screen.
-    pub fn near_viewport(&self) -> bool {
-        self.chart.near_viewport()
-    }
-
-    /// Hands the control that sent an input event (by id) to `state`, which applies its value
-    /// to `state.growth` or refuses it; `None` if `id` is not one of the experiment's controls.
-    pub fn read_control(&mut self, id: &str, state: &mut State) -> Option<Result<(), Problem>> {
+    /// Applies a slider to `state.growth`. A new answer to the prediction hides the last
+    /// verdict until it is checked.
+    fn read_control(&mut self, id: &str, state: &mut State) -> Option<Result<(), Problem>> {
         if self.predict.read_control(id) {
             return Some(Ok(()));
         }
         self.sliders.read(id, state)
     }
 
-    /// Handles the experiment's Check button; returns whether `id` is it.
-    pub fn button(&mut self, id: &str, state: &mut State) -> bool {
-        let refused = self.predict.button(id, state);
-        if let Some(problem) = refused.clone() {
-            self.sliders.show_problem(problem);
-        }
-        refused.is_some()
+    /// Check judges the prediction.
+    fn button(&mut self, id: &str, state: &mut State) -> bool {
+        let Some(refused) = self.predict.button(id, state) else {
+            return false;
+        };
+        self.sliders.show_problem(refused);
+        true
     }
 
-    /// Forgets a refusal (after a new link).
-    pub fn clear_problem(&mut self) {
+    fn clear_problem(&mut self) {
         self.sliders.show_problem(None);
     }
 
     /// Shows `state.growth`: the controls, the chart and the table.
-    pub fn render(
-        &mut self,
-        state: &State,
-        theme: &Theme,
-        strings: &'static Strings,
-        ratio: f64,
-        force: bool,
-    ) -> Result<(), JsValue> {
+    fn render(&mut self, state: &State, look: Look) -> Result<(), JsValue> {
+        let Look { theme, strings, .. } = look;
         let settings = state.growth;
         self.sliders.render(state, strings);
         self.predict
@@ -132,9 +121,9 @@ impl GrowthView {
             .collect();
         self.chart.draw(
             settings,
-            (theme, strings, ratio, force),
+            look,
             |area| {
-                draw(area, strings.growth_chart_title, &series, theme, ratio)
+                draw(area, strings.growth_chart_title, &series, theme, look.ratio)
                     .map_err(|e| e.to_string())
             },
             || {
@@ -171,10 +160,7 @@ fn why(strings: &Strings, verdict: Verdict) -> String {
 
 /// Why `activation`'s activations end up the size they do, in words.
 fn reason(activation: Activation, settings: GrowthSettings, strings: &Strings) -> String {
-    // ReLU keeps half of a symmetric input's mean square (Leaky ReLU a little more), and the
-    // weights multiply it by 2·scale²: per layer, the RMS is multiplied by this factor.
-    let linear = |leak: f64| {
-        let per_layer = f64::from(settings.scale) * (1.0 + leak * leak).sqrt();
+    let linear = |per_layer: f64| {
         let depth = settings.depth.to_string();
         fill(
             strings.growth_linear,
@@ -188,10 +174,9 @@ fn reason(activation: Activation, settings: GrowthSettings, strings: &Strings) -
             ],
         )
     };
-    match activation {
-        Activation::Relu => linear(0.0),
-        Activation::LeakyRelu(slope) => linear(f64::from(slope)),
-        Activation::Sigmoid => strings.growth_sigmoid.to_string(),
-        Activation::Tanh => strings.growth_tanh.to_string(),
+    match (settings.factor_per_layer(activation), activation) {
+        (Some(per_layer), _) => linear(per_layer),
+        (None, Activation::Tanh) => strings.growth_tanh.to_string(),
+        (None, _) => strings.growth_sigmoid.to_string(),
     }
 }

@@ -124,14 +124,7 @@ impl LabView {
 
     /// Whether any of the lab's charts is on screen or within half a screen of it.
     pub fn near_viewport(&self) -> bool {
-        let height = web_sys::window()
-            .and_then(|w| w.inner_height().ok())
-            .and_then(|h| h.as_f64())
-            .unwrap_or(0.0);
-        self.canvases.iter().any(|canvas| {
-            let rect = canvas.element().get_bounding_client_rect();
-            rect.bottom() > -height / 2.0 && rect.top() < height * 1.5
-        })
+        self.canvases.iter().any(ChartCanvas::near_viewport)
     }
 
     /// Reads the canvases' sizes again (after a resize), before anything is written; true if
