@@ -167,9 +167,57 @@ strengths-p-5 =
     applies its activation to every unit for every example, on the forward and the backward pass,
     so the saving adds up, although how much it speeds up a whole network depends on the hardware,
     since the weighted sums usually take most of the time.
-strengths-p-6 =
-    Live experiment coming: time ReLU, sigmoid and tanh over a large array on your own device
-    and compare the results.
+speed-heading = Try it: time ReLU, sigmoid and tanh on this device
+speed-intro =
+    The page times each function over arrays of float32 numbers (half of them negative), forward
+    and forward + backward, in its WebAssembly module and in a plain JavaScript loop over the
+    same arrays, and times copying the array as well. Copying reads and writes every element once,
+    the least any pass that writes a new array can cost: it is the memory’s speed limit.
+speed-predict-question =
+    Sigmoid needs an exponential, ReLU one comparison. On this device, in WebAssembly, how many
+    times longer does sigmoid’s forward pass take than ReLU’s? Choose, then Check: the page
+    measures and tells you.
+speed-predict-under2 = Under 2 times
+speed-predict-2to10 = 2 to 10 times
+speed-predict-over10 = More than 10 times
+speed-check = Check (measures)
+export-speed-png = Save the speed chart as PNG
+speed-caption =
+    Nanoseconds per element, log scale: filled bars WebAssembly, outlined bars JavaScript; the dashed
+    line is the copy. Lower is faster.
+label-speed-size = Elements per array
+speed-size-hint =
+    K = 1024, M = 1024². Four arrays of this size (16 bytes an element: 16 MB at 1M, 256 MB at 16M).
+    From 4M up they no longer fit in the processor’s caches, and memory sets the pace.
+speed-run = Run the measurement
+speed-cancel = Cancel
+label-speed-progress = Progress
+speed-table-caption = Nanoseconds per element (median of 7 samples)
+speed-col-kernel = Function
+speed-col-wasm = WebAssembly
+speed-col-js = JavaScript
+speed-col-ratio = JS ÷ WebAssembly
+speed-col-copy = WebAssembly ÷ copy
+speed-name-copy = Copy (Float32Array.set)
+speed-name-relu = ReLU
+speed-name-relu-fb = ReLU, forward + backward
+speed-name-sigmoid = sigmoid
+speed-name-sigmoid-fb = sigmoid, forward + backward
+speed-name-tanh = tanh
+speed-name-tanh-fb = tanh, forward + backward
+speed-method =
+    <strong>How it is measured.</strong> For each row the page first runs the function on a small
+    piece, doubling the work until one run takes half a millisecond (this also warms up the
+    JavaScript compiler), then sizes a sample to take about 4 ms, discards one more warm-up sample,
+    and reports the median of 7 samples, so that one interruption does not move the result. It
+    works a few milliseconds per frame, so the page stays responsive. ReLU in WebAssembly uses
+    SIMD, four elements per instruction: <code>f32x4.pmax(x, 0)</code> is defined as
+    <code>x &lt; 0 ? 0 : x</code>, exactly PyTorch’s ReLU, NaN and −0 included. Sigmoid and tanh
+    compute <math><mn>1</mn><mo>/</mo><mo>(</mo><mn>1</mn><mo>+</mo><msup><mi>e</mi><mrow><mo>−</mo><mi>x</mi></mrow></msup><mo>)</mo></math>
+    and tanh in double precision, rounded once to float32: with Rust’s <code>libm</code> (a port of
+    musl’s) in WebAssembly, with the browser’s <code>Math.exp</code> and <code>Math.tanh</code> in
+    JavaScript. Every number here is this device’s, with whatever else it is doing: run it twice
+    and the times change a little, the ratios much less.
 strengths-heading-3 = A threshold, like a neuron, and sparse activity
 strengths-p-7 =
     ReLU keeps the biological idea behind the old step function: a neuron stays quiet until its
@@ -514,6 +562,7 @@ setting_names =
     .gseed = Gradient experiment seed
     .udepth = No-upper-limit experiment layers L
     .uscale = No-upper-limit experiment weight scale
+    .speedn = Speed experiment array size
     .lang = Language
     .theme = Theme
     .embed = Section shown alone
@@ -668,6 +717,48 @@ growth_predict_why =
     ReLU passes half of a symmetric input’s mean square, and the weights multiply it by 2 × { $scale }²,
     so each layer multiplies the RMS by exactly { $scale }: after { $layers } layers, { $power } ≈
     { $value }. The chart now shows this case; only at He’s scale, 1, does it stay level.
+# The speed chart's title (also its accessible name before a run).
+speed_chart_title = Time per element (ns, log scale)
+# The speed chart's labels under each group of bars, one per kernel.
+speed_kernels =
+    .relu = ReLU
+    .relu-fb = ReLU f+b
+    .sigmoid = sigmoid
+    .sigmoid-fb = sigm. f+b
+    .tanh = tanh
+    .tanh-fb = tanh f+b
+# The speed chart's legend: filled bars.
+speed_engine_wasm = WebAssembly
+# The speed chart's legend: outlined bars.
+speed_engine_js = JavaScript
+# The speed chart's dashed line, followed by its time.
+speed_copy = copy
+# The speed chart's y axis.
+speed_unit = ns per element
+# The speed chart's text alternative after a run.
+speed_alt =
+    Time per element over arrays of { $size } elements, in nanoseconds. Copy: { $copy }. ReLU:
+    { $relu } in WebAssembly, { $relu_js } in JavaScript. Sigmoid: { $sigmoid } and { $sigmoid_js }.
+    Tanh: { $tanh } and { $tanh_js }.
+# The speed chart's text alternative before any run.
+speed_alt_empty = Time per element: no measurement yet. Press Run the measurement.
+# The speed experiment's status while it runs (announced once).
+speed_running = Measuring…
+# The speed experiment's status when a run ends: `{size}`, `{seconds}`.
+speed_done = Measured at { $size } elements in { $seconds } s.
+# The speed experiment's status after Cancel.
+speed_cancelled = Cancelled. The arrays are freed.
+# Why a speed run could not run: `{reason}` is the module's explanation, in English.
+speed_failed = The measurement could not run on this device: { $reason }.
+# The verdict's explanation, with the measured ratio `{ratio}`.
+speed_predict_why =
+    Here sigmoid’s forward pass took { $ratio } times as long as ReLU’s. The exponential costs tens
+    of operations per element; ReLU’s comparison, four elements at a time, is so cheap that moving
+    the data costs more than computing it.
+# The verdict while the measurement it waits for runs.
+speed_predict_wait = Measuring; the verdict follows when the run ends…
+# Accessible name of the speed table, which scrolls sideways on a narrow screen.
+speed_table_label = Speed of each function per element
 # Closed-form born-dead chance (the formula is in the page): `{share}`.
 born_closed = { $share }
 # Monte Carlo born-dead share; `{share}`, `{dead}`, `{trials}`, `{low}`, `{high}`.

@@ -49,8 +49,10 @@ pub mod views {
     pub const GRADIENT_DEPTH: &str = "gradient-depth";
     /// The no-upper-limit experiment.
     pub const GROWTH: &str = "growth";
+    /// The speed experiment.
+    pub const SPEED: &str = "speed";
     /// Every view's section.
-    pub const ALL: [&str; 7] = [
+    pub const ALL: [&str; 8] = [
         GRAPH,
         TORCH,
         WALKTHROUGH,
@@ -58,5 +60,6 @@ pub mod views {
         BORN_DEAD,
         GRADIENT_DEPTH,
         GROWTH,
+        SPEED,
     ];
 }

@@ -16,6 +16,8 @@
 //!
 //! Natively (the tests, the figures) every kernel is the scalar loop.
 
+pub mod buffers;
+pub mod measure;
 mod relu;
 mod scalar;
 
@@ -196,6 +198,22 @@ pub enum SpeedError {
         /// The key asked for.
         key: String,
     },
+    /// The device could not give the buffers' memory.
+    OutOfMemory {
+        /// The elements of each buffer asked for.
+        elements: usize,
+    },
+    /// A range of elements outside the buffers.
+    Range {
+        /// Its first element.
+        start: usize,
+        /// One past its last.
+        end: usize,
+        /// The buffers' length.
+        len: usize,
+    },
+    /// The page's clock gave a time that is not a span (negative or not finite).
+    Clock,
     /// A buffer's length differs from x's.
     Length {
         /// The buffer of the wrong length.
@@ -218,6 +236,16 @@ impl fmt::Display for SpeedError {
                 }
                 Ok(())
             }
+            SpeedError::OutOfMemory { elements } => write!(
+                f,
+                "not enough memory for four buffers of {elements} elements ({} MB)",
+                (*elements as f64 * 16.0 / 1_048_576.0).round()
+            ),
+            SpeedError::Clock => f.write_str("the page's clock gave a time that is not a span"),
+            SpeedError::Range { start, end, len } => write!(
+                f,
+                "elements {start}..{end} are outside buffers of {len} elements"
+            ),
             SpeedError::Length { buffer, len, x } => write!(
                 f,
                 "{buffer} has {len} elements but x has {x}; they must be the same length"

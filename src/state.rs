@@ -17,6 +17,7 @@ use crate::growth::GrowthSettings;
 use crate::lab::{InitChoice, LabSettings, Task};
 use crate::plot::theme::Scheme;
 use crate::sections::{self, Section};
+use crate::speed::measure::Size;
 use crate::text::{Lang, StringTest};
 
 /// The lab's Leaky ReLU slope when `act=leaky` chooses it without a slope: PyTorch's default.
@@ -86,6 +87,8 @@ pub struct State {
     pub grad: DepthSettings,
     /// The no-upper-limit experiment's settings.
     pub growth: GrowthSettings,
+    /// The speed experiment's buffer size.
+    pub speed: Size,
     /// The self-fuzzer's settings; `None` (the default) unless the link says `fuzz=1`.
     pub fuzz: Option<FuzzSettings>,
     /// The language the reader chose; `None` (the default) follows the browser's.
@@ -117,6 +120,7 @@ impl Default for State {
             born: BornSettings::default(),
             grad: DepthSettings::default(),
             growth: GrowthSettings::default(),
+            speed: Size::default(),
             fuzz: None,
             lang: None,
             theme: None,
@@ -384,6 +388,7 @@ impl State {
             },
             Setting::Init => self.lab.init = InitChoice::from_key(text).ok_or_else(refused)?,
             Setting::Task => self.lab.task = Task::from_key(text).ok_or_else(refused)?,
+            Setting::SpeedSize => self.speed = Size::from_key(text).ok_or_else(refused)?,
             Setting::BornInit => self.born.init = InitChoice::from_key(text).ok_or_else(refused)?,
             Setting::Lang => self.lang = Some(Lang::from_tag(text).ok_or_else(refused)?),
             Setting::Theme => self.theme = Some(Scheme::from_key(text).ok_or_else(refused)?),
@@ -529,6 +534,7 @@ impl State {
             .to_string(),
             Setting::Init => self.lab.init.key().to_string(),
             Setting::Task => self.lab.task.key().to_string(),
+            Setting::SpeedSize => self.speed.key().to_string(),
             Setting::BornInit => self.born.init.key().to_string(),
             // Unset is written as nothing, which the hash leaves out as the default.
             Setting::Lang => self.lang.map_or("", Lang::tag).to_string(),

@@ -50,3 +50,72 @@ fn backward_matches_finite_differences() {
 fn lengths_are_checked() {
     speed_checks::lengths_are_checked();
 }
+
+/// The page's plain JS loops (site/speed-loops.js), which the experiment times against the
+/// kernels, compute the same bits as the kernels: on random data and on the special values,
+/// ±0, ±inf, subnormals and sigmoid's overflow edge (NaN's payload is the one thing JS may
+/// change, so only NaN-ness is compared).
+#[wasm_bindgen_test]
+fn the_js_loops_compute_what_the_kernels_compute() {
+    use relu_explorer::speed::buffers::Buffers;
+    use relu_explorer::speed::Kernel;
+    use relu_explorer::web::speed_view::run_js_once;
+
+    let specials = [
+        0.0_f32,
+        -0.0,
+        f32::INFINITY,
+        f32::NEG_INFINITY,
+        f32::NAN,
+        f32::MIN_POSITIVE,
+        -f32::MIN_POSITIVE,
+        1e-45,
+        -1e-45,
+        -88.72,
+        -88.73,
+        -104.0,
+        88.0,
+        20.0,
+        -20.0,
+        0.5,
+        -0.5,
+        f32::MAX,
+        f32::MIN,
+    ];
+    for kernel in Kernel::ALL {
+        let mut buffers = Buffers::new(4099, 11).unwrap();
+        buffers.fill(4099);
+        buffers.x[..specials.len()].copy_from_slice(&specials);
+        buffers.grad[..specials.len()].copy_from_slice(&specials);
+        assert!(
+            run_js_once(kernel, &buffers),
+            "{} has a JS loop",
+            kernel.key()
+        );
+        let (js_y, js_dx) = (buffers.y.clone(), buffers.dx.clone());
+        buffers.y.fill(7.0);
+        buffers.dx.fill(7.0);
+        buffers.run(kernel, 0, 4099, 1).unwrap();
+        let forward_only = !kernel.key().ends_with("-fb");
+        for i in 0..4099 {
+            let same = |a: f32, b: f32| (a.is_nan() && b.is_nan()) || a.to_bits() == b.to_bits();
+            let (x, g) = (buffers.x[i], buffers.grad[i]);
+            assert!(
+                same(js_y[i], buffers.y[i]),
+                "{}: y at x = {x:e}: JS {:e}, kernel {:e}",
+                kernel.key(),
+                js_y[i],
+                buffers.y[i]
+            );
+            if !forward_only {
+                assert!(
+                    same(js_dx[i], buffers.dx[i]),
+                    "{}: dx at x = {x:e}, grad = {g:e}: JS {:e}, kernel {:e}",
+                    kernel.key(),
+                    js_dx[i],
+                    buffers.dx[i]
+                );
+            }
+        }
+    }
+}

@@ -606,6 +606,7 @@ fn every_section_and_control_of_the_page_is_listed() {
             "graph",
             "strengths",
             "gradient-depth",
+            "speed",
             "weaknesses",
             "walkthrough",
             "lab",

@@ -13,4 +13,5 @@ pub mod labels;
 pub mod layers;
 pub mod legend;
 pub mod small;
+pub mod speed;
 pub mod theme;

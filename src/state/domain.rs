@@ -16,6 +16,7 @@
 //! | `width` | number | 1 | 64 | | yes |
 //! | `depth` | number | 1 | 3 | | yes |
 //! | `task` | `sin`, `abs`, `step` or `zigzag` | | | | |
+//! | `speedn` | `4K`, `16K`, `64K`, `256K`, `1M`, `4M` or `16M` | | | | |
 //! | `n` | number | 32 | 256 | | yes |
 //! | `seed`, `fuzzSeed` | number | 0 | 2⁵³ − 1 | | yes |
 //! | `spf` | number | 1 | 500 | | yes |
@@ -38,6 +39,7 @@ use crate::growth;
 use crate::lab::{InitChoice, Task};
 use crate::plot::theme::Scheme;
 use crate::sections::{CONTROLS, SECTIONS};
+use crate::speed::measure::Size;
 use crate::text::{Lang, StringTest};
 
 /// The widest x range the graph accepts: ±100.
@@ -186,6 +188,8 @@ pub enum Setting {
     GrowthDepth,
     /// `uscale`: its weights' scale, as a multiple of He initialisation's √(2/n).
     GrowthScale,
+    /// `speedn`: the speed experiment's buffer size, `4K` … `16M` elements.
+    SpeedSize,
     /// `lang`: the page's language, when the reader chose one.
     Lang,
     /// `theme`: light or dark, when the reader chose one.
@@ -207,7 +211,7 @@ pub enum Setting {
 
 impl Setting {
     /// Every setting, in the order the URL hash lists them.
-    pub const ALL: [Setting; 38] = [
+    pub const ALL: [Setting; 39] = [
         Setting::XMin,
         Setting::XMax,
         Setting::X,
@@ -238,6 +242,7 @@ impl Setting {
         Setting::GradSeed,
         Setting::GrowthDepth,
         Setting::GrowthScale,
+        Setting::SpeedSize,
         Setting::Lang,
         Setting::Theme,
         Setting::Embed,
@@ -281,6 +286,7 @@ impl Setting {
             Setting::GradSeed => "gseed",
             Setting::GrowthDepth => "udepth",
             Setting::GrowthScale => "uscale",
+            Setting::SpeedSize => "speedn",
             Setting::Lang => "lang",
             Setting::Theme => "theme",
             Setting::Embed => "embed",
@@ -339,6 +345,7 @@ impl Setting {
             Setting::Activation
             | Setting::Init
             | Setting::Task
+            | Setting::SpeedSize
             | Setting::BornInit
             | Setting::Lang
             | Setting::Theme
@@ -381,6 +388,7 @@ impl Setting {
             Setting::Activation => vec!["relu", "leaky"],
             Setting::Init | Setting::BornInit => InitChoice::ALL.map(InitChoice::key).to_vec(),
             Setting::Task => Task::ALL.map(Task::key).to_vec(),
+            Setting::SpeedSize => Size::ALL.map(Size::key).to_vec(),
             Setting::Lang => Lang::ALL.map(Lang::tag).to_vec(),
             Setting::Theme => Scheme::ALL.map(Scheme::key).to_vec(),
             Setting::StringTest => StringTest::ALL.map(StringTest::key).to_vec(),

@@ -24,6 +24,7 @@ use crate::web::growth_view::GrowthView;
 use crate::web::lab_view::LabView;
 use crate::web::neuron_view::NeuronView;
 use crate::web::page_view::PageView;
+use crate::web::speed_view::SpeedView;
 use crate::web::torch_view::TorchView;
 
 /// How long after the last change the URL hash is rewritten: browsers throttle
@@ -103,6 +104,7 @@ impl App {
             experiments: vec![
                 Box::new(DepthView::find(&root)?),
                 Box::new(GrowthView::find(&root)?),
+                Box::new(SpeedView::find(&root)?),
             ],
             lab_problem: None,
             lab_frames: FrameLog::default(),

@@ -63,7 +63,12 @@ const CONTROLS = {
   "depth-guess-bigger": "radio", "depth-guess-smaller": "radio", "depth-check": "button",
   "growth-depth": "range", "growth-scale": "range",
   "growth-guess-same": "radio", "growth-guess-hundred": "radio", "growth-guess-thousand": "radio", "growth-check": "button",
+  "speed-size": "select", "speed-run": "button",
+  "speed-guess-under2": "radio", "speed-guess-2to10": "radio", "speed-guess-over10": "radio", "speed-check": "button",
 };
+/** The speed experiment's Cancel, enabled only while a run measures (experiments.spec.mjs
+ * checks it). */
+const SPEED_BUTTONS = ["speed-cancel"];
 /** The lab's buttons (lab.spec.mjs checks each). */
 const LAB_BUTTONS = [
   "preset-healthy", "preset-high-lr", "preset-negative-bias", "preset-leaky-rescue", "preset-narrow-deep",
@@ -71,7 +76,7 @@ const LAB_BUTTONS = [
 ];
 /** The export buttons, each chart's PNG and the CSVs (export.spec.mjs checks each). */
 const EXPORTS = [
-  "export-graph-png", "export-depth-png", "export-growth-png", "export-graph-csv", "export-lab-fit", "export-lab-units", "export-lab-dead",
+  "export-graph-png", "export-depth-png", "export-growth-png", "export-speed-png", "export-graph-csv", "export-lab-fit", "export-lab-units", "export-lab-dead",
   "export-lab-loss", "export-lab-csv",
 ];
 /** The language and theme switches (i18n.spec.mjs checks each). */
@@ -80,7 +85,7 @@ const SWITCHES = ["lang-en", "lang-zh-CN", "theme-auto", "theme-light", "theme-d
  * part, and the Embed dialog's code, copy and close. They change no state. */
 const SHARING = [
   "copy-link", "share-code", "share-copy", "share-close",
-  ...["formula", "graph", "strengths", "gradient-depth", "weaknesses", "walkthrough", "lab", "born-dead", "growth", "torch"]
+  ...["formula", "graph", "strengths", "gradient-depth", "speed", "weaknesses", "walkthrough", "lab", "born-dead", "growth", "torch"]
     .map((id) => `embed-${id}`),
 ];
 /** Valid replacements a person might type into each text field. */
@@ -98,6 +103,9 @@ const NEEDS = {
   "growth-guess-same": { click: "growth-check" },
   "growth-guess-hundred": { click: "growth-check" },
   "growth-guess-thousand": { click: "growth-check" },
+  "speed-guess-under2": { click: "speed-check" },
+  "speed-guess-2to10": { click: "speed-check" },
+  "speed-guess-over10": { click: "speed-check" },
 };
 
 /** The visible text state: readouts, messages, the lab's status and strip, the text of the
@@ -339,7 +347,7 @@ test("the list of controls checked below is every control on the page", async ({
     [...document.querySelectorAll("input, select, button, textarea")]
       .filter((el) => el.type !== "hidden")
       .map((el) => el.id || el.outerHTML.slice(0, 80)));
-  expect(onPage.sort()).toEqual([...Object.keys(CONTROLS), ...LAB_BUTTONS, ...EXPORTS, ...SWITCHES, ...SHARING].sort());
+  expect(onPage.sort()).toEqual([...Object.keys(CONTROLS), ...LAB_BUTTONS, ...SPEED_BUTTONS, ...EXPORTS, ...SWITCHES, ...SHARING].sort());
 });
 
 for (const [id, kind] of Object.entries(CONTROLS)) {

@@ -636,6 +636,42 @@ async function measureMemory(browser) {
 
 /** Runs one part of the benchmark; if it fails, says why and lets the others run (its metrics
  * are then missing from the report, which `cargo xtask bench` fails). */
+/** Runs the speed experiment at `hash` (its array size) from the Run button to its end, and
+ * reads its table and the long tasks while it ran. */
+async function runSpeed(browser, hash) {
+  const { context, page } = await freshPage(browser, null, hash);
+  try {
+    await page.locator("#speed").scrollIntoViewIfNeeded();
+    await twoFrames(page);
+    await page.evaluate(() => {
+      window.benchSpeedLongTasks = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) window.benchSpeedLongTasks.push(entry.duration);
+      }).observe({ type: "longtask", buffered: false });
+    });
+    await page.locator("#speed-run").click();
+    await page.locator('#speed-status[data-state="done"]').waitFor({ timeout: 120_000 });
+    return await page.evaluate(() => ({
+      totalMs: Number(document.getElementById("speed-status").dataset.totalMs),
+      longTasks: window.benchSpeedLongTasks,
+      cells: Object.fromEntries([...document.querySelectorAll("#speed-table output")]
+        .map((o) => [o.id.replace(/^speed-/, ""), Number(o.dataset.value)])),
+    }));
+  } finally {
+    await context.close();
+  }
+}
+
+/** The speed experiment's budgets: the whole demo at its default size (on the whole page, as a
+ * reader runs it), ReLU against the copy at 16M elements, and WebAssembly's SIMD ReLU against
+ * the plain JS loop at 4K. */
+async function measureSpeed(browser) {
+  const demo = await runSpeed(browser, "");
+  const large = await runSpeed(browser, "#speedn=16M");
+  const small = await runSpeed(browser, "#speedn=4K");
+  return { demo, large, small };
+}
+
 async function attempt(name, notes, body) {
   try {
     return await body();
@@ -666,6 +702,7 @@ async function main() {
     const training = await attempt("the lab's training run", notes, () => measureTraining(browser));
     const versus = await attempt("wasm against plain JS", notes, () => measureWasmVsJs(browser));
     const memory = await attempt("the memory run", notes, () => measureMemory(browser));
+    const speed = await attempt("the speed experiment", notes, () => measureSpeed(browser));
 
     const graphP50 = percentile(redraws.graph, 50);
     const plainP50 = percentile(redraws.plain, 50);
@@ -709,6 +746,10 @@ async function main() {
       train_frame_ms_p95: training && ms(percentile(training.frameTimes, 95)),
       train_wasm_vs_js_ratio: versus && !versus.problems.length && wasmMedian > 0 ? round2(jsMedian / wasmMedian) : null,
       train_memory_growth_bytes: memory && memory.end - memory.afterFirstSecond,
+      relu_16m_vs_copy_ratio: speed && round2(speed.large.cells["wasm-relu"] / speed.large.cells.copy),
+      relu_wasm_vs_js_4k_ratio: speed && round2(speed.small.cells["js-relu"] / speed.small.cells["wasm-relu"]),
+      speed_demo_total_ms: speed && ms(speed.demo.totalMs),
+      speed_demo_long_tasks: speed && speed.demo.longTasks.filter((d) => d > LONG_TASK_MS).length,
       environment: {
         os: `${os.type()} ${os.release()} (${os.platform()} ${os.arch()})`,
         cpu_model: cpus[0]?.model ?? "unknown",
@@ -765,6 +806,14 @@ async function main() {
           wasm_us_per_step: ms((wasmMedian * 1000) / COMPARE.steps),
           js_us_per_step: ms((jsMedian * 1000) / COMPARE.steps),
           agreement: versus.agreement,
+        },
+        speed: speed && {
+          demo_ns_per_element_1m: speed.demo.cells,
+          demo_long_task_durations_ms: speed.demo.longTasks.map(ms),
+          ns_per_element_16m: speed.large.cells,
+          total_ms_16m: ms(speed.large.totalMs),
+          ns_per_element_4k: speed.small.cells,
+          total_ms_4k: ms(speed.small.totalMs),
         },
         memory: memory && {
           hash: MEMORY_HASH,
