@@ -5,6 +5,7 @@
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::activation::Activation;
 use crate::plot::labels::compact;
@@ -69,20 +70,11 @@ pub fn draw<DB: DrawingBackend>(
         .x_label_area_size(px(34.0))
         .y_label_area_size(px(44.0))
         .build_cartesian_2d(-0.5..count as f64 - 0.5, low..high)?;
-    let kernels = labels.kernels;
     chart
         .configure_mesh()
         .label_style(font(10.0).color(&theme.text))
         .disable_x_mesh()
-        .x_labels(count)
-        .x_label_formatter(&|v| {
-            let i = v.round();
-            if (v - i).abs() < 0.01 && i >= 0.0 {
-                kernels.get(i as usize).copied().unwrap_or("").to_string()
-            } else {
-                String::new()
-            }
-        })
+        .x_labels(0)
         .y_labels(((high - low).floor() as usize + 1).max(2))
         .y_label_formatter(&|v| {
             if v.fract().abs() < 1e-9 {
@@ -119,6 +111,32 @@ pub fn draw<DB: DrawingBackend>(
                 font(9.0).color(&theme.text),
             )))?;
         }
+    }
+    // The kernels' names under their bars, centred; on a narrow chart where they would touch,
+    // every other one a line lower.
+    let label_style = font(10.0)
+        .color(&theme.text)
+        .pos(Pos::new(HPos::Center, VPos::Top));
+    let widest = labels
+        .kernels
+        .iter()
+        .map(|name| {
+            area.estimate_text_size(name, &label_style)
+                .map_or(0, |(w, _)| w as i32)
+        })
+        .max()
+        .unwrap_or(0);
+    let (left, _) = chart.backend_coord(&(0.0, low));
+    let (right, baseline) = chart.backend_coord(&(1.0, low));
+    let stagger = right - left < widest + px(6.0);
+    for (i, name) in labels.kernels.iter().enumerate() {
+        let (x, _) = chart.backend_coord(&(i as f64, low));
+        let row = if stagger && i % 2 == 1 { px(13.0) } else { 0 };
+        area.draw(&Text::new(
+            name.to_string(),
+            (x, baseline + px(4.0) + row),
+            label_style.clone(),
+        ))?;
     }
     let copy = report.ns(Subject::Copy);
     if let Some(copy) = copy {
