@@ -308,7 +308,11 @@ export-lab-dead = Save the dead share as PNG
 export-lab-loss = Save the loss as PNG
 lab-charts-note =
     Before any training, the dead-share and loss charts hold one dot each: step 0, where the run
-    starts. Press Play (or One step) to train, and watch both lines grow from there.
+    starts. Press Play (or One step) to train, and watch both lines grow from there. On the
+    fit, the prediction is straight between the rings and bends only at them: each ring is a
+    kink, where a hidden unit switches on or off. A hollow ring is a first-layer unit's
+    x = −b/w; a filled one is a deeper unit's switch. A dead unit adds no kink, so the network
+    has one bend fewer to fit the targets with.
 export-lab-csv = Save the training history as CSV
 lab-summary = Settings
 label-lab-activation = Activation
@@ -636,7 +640,7 @@ field_grad = Upstream gradient
 # Appended to a refused entry's message.
 keeping_last = Showing the last good result.
 # Lab chart title: targets and prediction.
-lab_fit_title = Targets (dots) and the network's prediction
+lab_fit_title = Targets (dots), prediction and its kinks (rings)
 # Lab chart title: first-layer units.
 lab_units_title = First-layer units over x (dead in grey)
 # Lab chart title: dead share per layer.
@@ -816,8 +820,13 @@ lab_presets =
 # The lab's preset note before any preset is chosen.
 lab_preset_hint =
     Pick a preset: it starts a run at once, and this line then says what to watch for.
-# Text alternative of the lab's fit chart; { $step }.
+# Text alternative of the lab's fit chart when its kinks cannot be found (a diverged run); { $step }.
 lab_fit_alt = Training targets (dots) and the network's prediction (line) after { $step } steps.
+# Text alternative of the lab's fit chart; { $step }, { $kinks } (rings on the line), { $first }
+# (how many of them are a first-layer unit's x = −b/w).
+lab_fit_alt_kinks =
+    Training targets (dots) and the network's prediction (line) after { $step } steps. The line
+    bends at { $kinks } points (rings); at { $first } of them a first-layer unit switches on or off.
 # Text alternative of the lab's unit chart; { $units }, { $dead }.
 lab_units_alt =
     The activation of each of the { $units } first-layer units over x; { $dead } of them are dead,

@@ -2,6 +2,7 @@
 //! keeps its loss and dead-unit history in bounded memory.
 
 use crate::activation::Activation;
+use crate::kinks;
 use crate::mlp::{Init, Mlp, MlpError};
 
 /// A 1-D regression target on [−1, 1].
@@ -317,6 +318,18 @@ impl History {
     }
 }
 
+/// A point inside (−1, 1) where the lab network's prediction bends: one or more hidden units
+/// switch on or off there.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Bend {
+    /// Where.
+    pub x: f32,
+    /// The network's prediction there.
+    pub y: f32,
+    /// Whether a first-layer unit switches here, at its x = −b/w; if not, only deeper units do.
+    pub first_layer: bool,
+}
+
 /// A training run: the network, its data, where it stands and what happened so far.
 pub struct Lab {
     settings: LabSettings,
@@ -500,6 +513,35 @@ impl Lab {
     /// The network's prediction at each of `xs`.
     pub fn predict(&mut self, xs: &[f32]) -> Vec<f32> {
         self.mlp.forward(xs).unwrap_or_default()
+    }
+
+    /// Where the prediction bends inside (−1, 1), left to right, with the prediction at each:
+    /// the kinks a ReLU network adds, one per unit that switches there (a unit dead on the
+    /// whole interval adds none). `None` when they cannot be found: parameters that overflowed
+    /// (a diverged run) or more pieces than [`kinks::MAX_PIECES`].
+    pub fn bends(&mut self) -> Option<Vec<Bend>> {
+        let found = kinks::breakpoints(&self.mlp, -1.0, 1.0).ok()?;
+        if found.truncated {
+            return None;
+        }
+        let mut bends: Vec<Bend> = Vec::new();
+        // Switches come left to right; units switching at the same x make one bend.
+        for switch in &found.switches {
+            match bends.last_mut() {
+                Some(last) if last.x == switch.x => last.first_layer |= switch.layer == 0,
+                _ => bends.push(Bend {
+                    x: switch.x,
+                    y: f32::NAN,
+                    first_layer: switch.layer == 0,
+                }),
+            }
+        }
+        let xs: Vec<f32> = bends.iter().map(|b| b.x).collect();
+        let ys = self.mlp.forward(&xs).ok()?;
+        for (bend, y) in bends.iter_mut().zip(ys) {
+            bend.y = y;
+        }
+        Some(bends)
     }
 
     /// The first hidden layer's activations at each of `xs`, one curve per unit.

@@ -76,9 +76,10 @@ fn draw_everything(state: &State) -> Result<(), String> {
         lab.census();
         let grid: Vec<f32> = (0..129).map(|i| -1.0 + i as f32 / 64.0).collect();
         let prediction = lab.predict(&grid);
+        let bends = lab.bends().unwrap_or_default();
         svg((400, 300), |area| {
             let data = (lab.inputs(), lab.targets());
-            lab_fit::draw(area, data, (&grid, &prediction), &LIGHT, &EN, 1.0)
+            lab_fit::draw(area, data, (&grid, &prediction), &bends, &LIGHT, &EN, 1.0)
         });
         let curves = lab.first_layer_curves(&grid);
         let dead: Vec<bool> = lab.dead().iter().take(settings.width).copied().collect();
@@ -177,7 +178,15 @@ fn a_diverged_run_still_draws() {
         let grid: Vec<f32> = (0..129).map(|i| -1.0 + i as f32 / 64.0).collect();
         let prediction = lab.predict(&grid);
         svg((400, 300), |area| {
-            lab_fit::draw(area, (&[], &[]), (&grid, &prediction), &LIGHT, &EN, 1.0)
+            lab_fit::draw(
+                area,
+                (&[], &[]),
+                (&grid, &prediction),
+                &[],
+                &LIGHT,
+                &EN,
+                1.0,
+            )
         });
         let loss = [lab.loss_history()];
         svg((400, 300), |area| {

@@ -243,3 +243,107 @@ fn every_preset_builds_and_round_trips_its_key() {
         assert_eq!(lab.step(), 0);
     }
 }
+
+/// The slope of the prediction over [a, b], in f64 from the network's f32 outputs.
+fn slope(lab: &mut Lab, a: f32, b: f32) -> f64 {
+    let ys = lab.predict(&[a, b]);
+    (f64::from(ys[1]) - f64::from(ys[0])) / (f64::from(b) - f64::from(a))
+}
+
+/// The bends are where the prediction bends, checked against the network's own outputs rather
+/// than the walk that found them: straight between consecutive bends (the slope over each
+/// piece's left and right halves agree) and bent at each (the slopes just either side differ).
+#[test]
+fn the_prediction_is_straight_between_bends_and_bends_at_each() {
+    for preset in [Preset::Healthy, Preset::NarrowDeep, Preset::LeakyRescue] {
+        let mut lab = Lab::new(preset.settings()).unwrap();
+        lab.set_running(true);
+        train(&mut lab, 200);
+        let bends = lab.bends().expect("a healthy run's kinks can be found");
+        assert!(
+            !bends.is_empty(),
+            "{preset:?}: a trained net bends somewhere"
+        );
+        let mut edges = vec![-1.0_f32];
+        edges.extend(bends.iter().map(|b| b.x));
+        edges.push(1.0);
+        for piece in edges.windows(2) {
+            let (a, b) = (piece[0], piece[1]);
+            assert!(a < b, "{preset:?}: bends go left to right, one per x");
+            if b - a < 1e-3 {
+                continue;
+            }
+            let (left, right) = (a + (b - a) * 0.1, b - (b - a) * 0.1);
+            let middle = (left + right) / 2.0;
+            let (s1, s2) = (
+                slope(&mut lab, left, middle),
+                slope(&mut lab, middle, right),
+            );
+            assert!(
+                (s1 - s2).abs() <= 1e-3 * (1.0 + s1.abs()),
+                "{preset:?}: not straight on ({a}, {b}): {s1} then {s2}"
+            );
+        }
+        for bend in &bends {
+            let y = lab.predict(&[bend.x])[0];
+            assert_eq!(y.to_bits(), bend.y.to_bits(), "the ring sits on the line");
+            let h = 1e-3;
+            let (before, after) = (
+                slope(&mut lab, bend.x - 2.0 * h, bend.x - h),
+                slope(&mut lab, bend.x + h, bend.x + 2.0 * h),
+            );
+            // Neighbouring bends closer than the probe would blur the slopes: skip those.
+            let alone = bends
+                .iter()
+                .all(|o| o.x == bend.x || (o.x - bend.x).abs() > 3.0 * h);
+            if alone && bend.first_layer && lab.settings().depth == 1 {
+                assert!(
+                    (before - after).abs() > 1e-4,
+                    "{preset:?}: no bend at {}: {before} either side",
+                    bend.x
+                );
+            }
+        }
+    }
+}
+
+/// With one hidden layer every bend is a first-layer unit's x = −b/w, and a unit dead on the
+/// whole interval adds none. With biases at −1 (the negative-bias preset's start) a unit is
+/// alive on [−1, 1] exactly when |w| > 1, which also puts its kink 1/w inside (−1, 1): the
+/// kinks are as many as the live units. With biases at 0 (healthy) every unit switches at 0.
+#[test]
+fn dead_units_add_no_kinks() {
+    let mut negative = Lab::new(Preset::NegativeBias.settings()).unwrap();
+    let bends = negative.bends().unwrap();
+    let width = negative.settings().width;
+    let alive = width - dead_count(&negative);
+    assert!(alive > 0 && alive < width, "{alive} of {width} alive");
+    assert_eq!(bends.len(), alive);
+    assert!(bends.iter().all(|b| b.first_layer && b.x.abs() < 1.0));
+
+    let mut healthy = Lab::new(Preset::Healthy.settings()).unwrap();
+    let bends = healthy.bends().unwrap();
+    assert_eq!(bends.len(), 1);
+    assert_eq!(bends[0].x, 0.0);
+    assert!(bends[0].first_layer);
+}
+
+/// A run that diverged has no kink at a NaN or infinite place: either its kinks are found
+/// (finite parameters) at finite x inside (−1, 1), or none are shown.
+#[test]
+fn a_diverged_run_never_shows_a_kink_out_of_place() {
+    let mut lab = Lab::new(LabSettings {
+        learning_rate: 3.0,
+        init: InitChoice::Normal,
+        width: 64,
+        depth: 3,
+        ..LabSettings::default()
+    })
+    .unwrap();
+    lab.set_running(true);
+    train(&mut lab, 2000);
+    assert_eq!(lab.state(), RunState::Diverged);
+    if let Some(bends) = lab.bends() {
+        assert!(bends.iter().all(|b| b.x.is_finite() && b.x.abs() < 1.0));
+    }
+}

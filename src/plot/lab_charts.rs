@@ -56,8 +56,17 @@ pub fn draw<DB: DrawingBackend>(
     match chart {
         LabChart::Fit => {
             let prediction = lab.predict(grid);
+            let bends = lab.bends().unwrap_or_default();
             let data = (lab.inputs(), lab.targets());
-            lab_fit::draw(area, data, (grid, &prediction), theme, strings, scale)
+            lab_fit::draw(
+                area,
+                data,
+                (grid, &prediction),
+                &bends,
+                theme,
+                strings,
+                scale,
+            )
         }
         LabChart::Units => {
             let curves = lab.first_layer_curves(grid);

@@ -1,17 +1,22 @@
-//! The lab's fit chart: the training targets and the network's prediction over [−1, 1].
+//! The lab's fit chart: the training targets, the network's prediction over [−1, 1], and the
+//! kinks where the prediction bends because a hidden unit switches.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+use crate::lab::Bend;
 use crate::plot::small::{chart, finite_range, line, SmallChart};
 use crate::plot::theme::Theme;
 use crate::text::Strings;
 
-/// Draws the targets (dots) at `xs` and the prediction (a line) at `grid`.
+/// Draws the targets (dots) at `xs`, the prediction (a line) at `grid`, and a ring on the line
+/// at each of `bends`: hollow where a first-layer unit switches (its x = −b/w), filled where
+/// only deeper units do.
 pub fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     (xs, ys): (&[f32], &[f32]),
     (grid, prediction): (&[f32], &[f32]),
+    bends: &[Bend],
     theme: &Theme,
     strings: &Strings,
     scale: f64,
@@ -38,5 +43,29 @@ pub fn draw<DB: DrawingBackend>(
         line(grid, prediction),
         theme.series[0].stroke_width((2.5 * scale).round().max(1.0) as u32),
     ))?;
+    // A kink is drawn in the text colour, over the line, so that it reads on either theme and
+    // against the series' blue; the background fill keeps a hollow one visibly hollow.
+    let ring = (3.5 * scale).round() as i32;
+    let stroke = (1.5 * scale).round().max(1.0) as u32;
+    let inside = |bend: &Bend| {
+        if bend.first_layer {
+            theme.background.filled()
+        } else {
+            theme.text.filled()
+        }
+    };
+    chart.draw_series(
+        bends
+            .iter()
+            .filter(|b| b.y.is_finite())
+            .map(|b| Circle::new((f64::from(b.x), f64::from(b.y)), ring, inside(b))),
+    )?;
+    chart.draw_series(bends.iter().filter(|b| b.y.is_finite()).map(|b| {
+        Circle::new(
+            (f64::from(b.x), f64::from(b.y)),
+            ring,
+            theme.text.stroke_width(stroke),
+        )
+    }))?;
     Ok(())
 }

@@ -270,9 +270,30 @@ impl LabView {
     }
 
     /// The charts' text alternatives, in words and numbers, written when the run stops (while
-    /// it runs they would change every frame and nobody could read them).
-    fn write_alternatives(&self, strings: &Strings) -> Result<(), JsValue> {
+    /// it runs they would change every frame and nobody could read them). The fit chart's
+    /// canvas also gets `data-kinks` and `data-first-kinks`, its kink counts for scripts and
+    /// the tests (both empty when they cannot be found).
+    fn write_alternatives(&mut self, strings: &Strings) -> Result<(), JsValue> {
         let step = self.lab.step().to_string();
+        let bends = self.lab.bends();
+        let (kinks, first) = match &bends {
+            Some(bends) => (
+                bends.len().to_string(),
+                bends.iter().filter(|b| b.first_layer).count().to_string(),
+            ),
+            None => (String::new(), String::new()),
+        };
+        let fit = match bends {
+            Some(_) => fill(
+                strings.lab_fit_alt_kinks,
+                &[("step", &step), ("kinks", &kinks), ("first", &first)],
+            ),
+            None => fill(strings.lab_fit_alt, &[("step", &step)]),
+        };
+        if let Some(canvas) = self.canvases.first() {
+            canvas.element().set_attribute("data-kinks", &kinks)?;
+            canvas.element().set_attribute("data-first-kinks", &first)?;
+        }
         let settings = self.lab.settings();
         let dead = self.lab.dead();
         let first_dead = dead.iter().take(settings.width).filter(|d| **d).count();
@@ -296,7 +317,7 @@ impl LabView {
             .last_loss()
             .map(|l| format!("{:.4e}", f64::from(l)));
         let texts = [
-            fill(strings.lab_fit_alt, &[("step", &step)]),
+            fit,
             fill(
                 strings.lab_units_alt,
                 &[

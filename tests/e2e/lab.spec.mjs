@@ -431,3 +431,38 @@ test(`lab: bad values in the URL hash (${BAD_HASH}) are refused with a message a
   expect(v.data.units, "data-units for the default width × depth")
     .toBe(Number(defaults["lab-width"]) * Number(defaults["lab-depth"]));
 });
+
+test("lab: the fit chart counts its kinks: one at 0 with biases at 0, one per live unit with biases at −1, more once trained", async ({ page }) => {
+  const fit = page.locator("#lab-fit");
+  const kinks = async () => ({
+    all: Number(await fit.getAttribute("data-kinks")),
+    first: Number(await fit.getAttribute("data-first-kinks")),
+  });
+  // Biases at 0: every first-layer unit switches at x = −0/w = 0, one bend.
+  await open(page);
+  await showLab(page);
+  await expect(fit).toHaveAttribute("data-kinks", "1");
+  await expect(fit).toHaveAttribute("data-first-kinks", "1");
+
+  // Biases at −1: a unit is alive on [−1, 1] exactly when its kink 1/w is inside, so the
+  // kinks count the live units (dead ones add none).
+  await open(page, "#bias=-1");
+  await showLab(page);
+  await expect(lab(page)).toHaveAttribute("data-steps", "0");
+  const units = Number(await lab(page).getAttribute("data-units"));
+  const dead = Number(await lab(page).getAttribute("data-dead"));
+  expect(dead, "biases at −1 leave some units dead at the start").toBeGreaterThan(0);
+  await expect.poll(kinks).toEqual({ all: units - dead, first: units - dead });
+
+  // Trained a little and paused again, the healthy net's units have spread their kinks.
+  await open(page);
+  await showLab(page);
+  await page.locator("#lab-play").click();
+  await waitRunning(page, true);
+  await waitSteps(page, 200);
+  await page.locator("#lab-play").click();
+  await waitRunning(page, false);
+  await expect.poll(async () => (await kinks()).all, { message: "kinks after training" }).toBeGreaterThan(1);
+  const after = await kinks();
+  expect(after.first, "one hidden layer: every kink is a first-layer unit's").toBe(after.all);
+});
