@@ -324,8 +324,6 @@ impl History {
 pub struct Bend {
     /// Where.
     pub x: f32,
-    /// The network's prediction there.
-    pub y: f32,
     /// Whether a first-layer unit switches here, at its x = −b/w; if not, only deeper units do.
     pub first_layer: bool,
 }
@@ -515,11 +513,10 @@ impl Lab {
         self.mlp.forward(xs).unwrap_or_default()
     }
 
-    /// Where the prediction bends inside (−1, 1), left to right, with the prediction at each:
-    /// the kinks a ReLU network adds, one per unit that switches there (a unit dead on the
+    /// Where the prediction bends inside (−1, 1), left to right: the kinks a ReLU network adds, one per unit that switches there (a unit dead on the
     /// whole interval adds none). `None` when they cannot be found: parameters that overflowed
     /// (a diverged run) or more pieces than [`kinks::MAX_PIECES`].
-    pub fn bends(&mut self) -> Option<Vec<Bend>> {
+    pub fn bends(&self) -> Option<Vec<Bend>> {
         let found = kinks::breakpoints(&self.mlp, -1.0, 1.0).ok()?;
         if found.truncated {
             return None;
@@ -531,15 +528,9 @@ impl Lab {
                 Some(last) if last.x == switch.x => last.first_layer |= switch.layer == 0,
                 _ => bends.push(Bend {
                     x: switch.x,
-                    y: f32::NAN,
                     first_layer: switch.layer == 0,
                 }),
             }
-        }
-        let xs: Vec<f32> = bends.iter().map(|b| b.x).collect();
-        let ys = self.mlp.forward(&xs).ok()?;
-        for (bend, y) in bends.iter_mut().zip(ys) {
-            bend.y = y;
         }
         Some(bends)
     }

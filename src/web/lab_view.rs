@@ -273,7 +273,7 @@ impl LabView {
     /// it runs they would change every frame and nobody could read them). The fit chart's
     /// canvas also gets `data-kinks` and `data-first-kinks`, its kink counts for scripts and
     /// the tests (both empty when they cannot be found).
-    fn write_alternatives(&mut self, strings: &Strings) -> Result<(), JsValue> {
+    fn write_alternatives(&self, strings: &Strings) -> Result<(), JsValue> {
         let step = self.lab.step().to_string();
         let bends = self.lab.bends();
         let (kinks, first) = match &bends {
