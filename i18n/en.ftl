@@ -372,8 +372,69 @@ weaknesses-p-5 =
     pass, though not the shared sign of the gradients. Sigmoid has the same weakness; tanh, whose
     outputs are centered on 0, largely avoids it.
 weaknesses-p-6 =
-    Live experiment coming: a histogram of ReLU outputs for a chosen input distribution, with
-    their mean marked.
+    How far from zero is the mean? For a pre-activation <math><mi>X</mi></math> drawn from
+    <math><mi>N</mi><mo stretchy="false">(</mo><mi>μ</mi><mo>,</mo><msup><mi>σ</mi><mn>2</mn></msup><mo stretchy="false">)</mo></math>, ReLU’s output has mean <math><mi>E</mi><mo stretchy="false">[</mo><mi>relu</mi><mo stretchy="false">(</mo><mi>X</mi><mo stretchy="false">)</mo><mo stretchy="false">]</mo><mo>=</mo><mi>μ</mi><mi>Φ</mi><mo stretchy="false">(</mo><mi>μ</mi><mo>/</mo><mi>σ</mi><mo stretchy="false">)</mo><mo>+</mo><mi>σ</mi><mi>φ</mi><mo stretchy="false">(</mo><mi>μ</mi><mo>/</mo><mi>σ</mi><mo stretchy="false">)</mo></math>, where Φ and φ are the standard normal’s distribution
+    and density. That is above 0 for every μ (at μ = 0 it is <math><mi>σ</mi><mo>/</mo><msqrt><mrow><mn>2</mn><mi>π</mi></mrow></msqrt><mo>≈</mo><mn>0.4</mn><mi>σ</mi></math>). So the next layer’s inputs
+    all share one sign, and each of a unit’s weight gradients, <math><mi>δ</mi><mo>⁢</mo><msub><mi>x</mi><mi>i</mi></msub></math>, has the sign of δ for every
+    i. The experiment below shows what that does to gradient descent in the smallest case: one
+    unit with two weights.
+zigzag-heading = Try it: gradient descent on all-positive inputs
+zigzag-intro =
+    One linear unit with two weights, <math><mi>y</mi><mo>=</mo><msub><mi>w</mi><mn>1</mn></msub><msub><mi>x</mi><mn>1</mn></msub><mo>+</mo><msub><mi>w</mi><mn>2</mn></msub><msub><mi>x</mi><mn>2</mn></msub></math>, learns from 32 examples made with the weights
+    (1, −1), so its loss is least at <math><mi>w</mi><mo>=</mo><mo stretchy="false">(</mo><mn>1</mn><mo>,</mo><mo>−</mo><mn>1</mn><mo stretchy="false">)</mo></math>. Its inputs are all positive, as ReLU outputs are
+    (drawn evenly between 0 and 1), or the same inputs less their mean. Both runs start at (0, 0)
+    and take one plain gradient-descent step per example, going through the examples in turn. To
+    reach the minimum, w₁ must go up and w₂ down; but one example’s gradients are δ·x₁ and δ·x₂,
+    so with positive inputs both weights always move the same way.
+zigzag-predict-question = With a learning rate of 3, after 64 steps, which run ends nearer the minimum?
+zigzag-predict-positive = The one on all-positive inputs
+zigzag-predict-centred = The one on centred inputs
+zigzag-predict-same = About as near (within a factor of 2)
+label-zigzag-rate = Learning rate
+label-zigzag-steps = Steps
+zigzag-redraw = New examples
+zigzag-caption =
+    The loss over the weights (w₁ across, w₂ up): each darker band has half the loss of the band
+    around it. The ring is the start, (0, 0), the dots the weights after each step, the cross the
+    minimum, (1, −1). The positive inputs’ valley is long and narrow, its floor running from upper
+    left to lower right: across every direction their steps can take.
+zigzag-col-measure = After the last step
+zigzag-col-steps = Steps taken
+zigzag-col-distance = Distance to the minimum at the end
+zigzag-col-same = Steps that moved both weights the same way
+zigzag-row-positive = All positive
+zigzag-row-centred = Centred
+export-zigzag-png = Save the loss surfaces as PNG
+zigzag-after =
+    At a small learning rate both runs get there, the positive one by a zig-zag that costs it
+    little. What centring buys is the learning rate: raise it to 3, and for most draws of examples
+    the positive run’s zig-zag swings wider with every step until it flies off, while the centred
+    run still lands on the minimum.
+    This is one reason networks keep their layers’ inputs near a mean of 0 (normalization layers,
+    careful initialization), and why ReLU’s positive mean counts among its weaknesses.
+# The zero-centred chart's accessible name before it is drawn.
+zigzag_chart_title = Loss surfaces and gradient-descent paths on all-positive and centred inputs
+# The chart's left (or upper) panel's title; also the run's name in the note under the table.
+zigzag_positive_title = All-positive inputs
+# The chart's right (or lower) panel's title; also the run's name in the note under the table.
+zigzag_centred_title = Centred inputs
+# The chart's text alternative; `{rate}`, `{steps}`, `{positive}`, `{psame}`, `{centred}`, `{csame}`.
+zigzag_alt =
+    Two loss surfaces over the weights w₁ and w₂, with the gradient-descent paths from (0, 0)
+    toward the minimum (1, −1) at learning rate { $rate } over { $steps } steps. All-positive
+    inputs: the path ends { $positive } from the minimum, and { $psame } of its steps moved both
+    weights the same way. Centred inputs: it ends { $centred } from the minimum, and { $csame } of
+    its steps did.
+# Under the table, when a run's weights overflowed; `{run}` (its name), `{step}`.
+zigzag_diverged = { $run }: the weights overflowed at step { $step }, where its path stops.
+# Why, after the zig-zag question is checked; `{rate}`, `{steps}`, `{positive}`, `{centred}`, `{ratio}`.
+zigzag_predict_why =
+    At rate { $rate }, after { $steps } steps, the centred run ends { $centred } from the minimum
+    and the positive run { $positive }, { $ratio } times farther. Every step of the positive run
+    moves both weights the same way, so it can only zig-zag across the valley toward (1, −1), and
+    at this rate each zig overshoots more than the last. The centred inputs’ steps can move the two
+    weights in opposite directions, and each lands close to fitting its example. The chart now
+    shows this case.
 weaknesses-heading-3 = No upper limit
 weaknesses-p-7 =
     Sigmoid and tanh squash every input into a fixed range; ReLU lets positive values through
@@ -567,6 +628,9 @@ setting_names =
     .udepth = No-upper-limit experiment layers L
     .uscale = No-upper-limit experiment weight scale
     .speedn = Speed experiment array size
+    .zrate = Zero-centred experiment learning rate
+    .zsteps = Zero-centred experiment steps
+    .zseed = Zero-centred experiment seed
     .lang = Language
     .theme = Theme
     .embed = Section shown alone

@@ -241,7 +241,40 @@ weaknesses-p-4 =
 weaknesses-p-5 =
     在小批量上取平均可以缓解这一问题，归一化层（批归一化或层归一化）也会把激活值重新中心化。下一层的偏置可以在前向传播中抵消正的均值，但无法消除梯度同号的问题。sigmoid 函数也有
     同样的缺点；tanh 函数的输出以 0 为中心，基本上避免了这一问题。
-weaknesses-p-6 = 实时实验即将推出：针对所选的输入分布绘制 ReLU 输出的直方图，并标出其均值。
+weaknesses-p-6 =
+    均值离 0 有多远？设预激活值 <math><mi>X</mi></math> 服从 <math><mi>N</mi><mo stretchy="false">(</mo><mi>μ</mi><mo>,</mo><msup><mi>σ</mi><mn>2</mn></msup><mo stretchy="false">)</mo></math>，则 ReLU 输出的均值为
+    <math><mi>E</mi><mo stretchy="false">[</mo><mi>relu</mi><mo stretchy="false">(</mo><mi>X</mi><mo stretchy="false">)</mo><mo stretchy="false">]</mo><mo>=</mo><mi>μ</mi><mi>Φ</mi><mo stretchy="false">(</mo><mi>μ</mi><mo>/</mo><mi>σ</mi><mo stretchy="false">)</mo><mo>+</mo><mi>σ</mi><mi>φ</mi><mo stretchy="false">(</mo><mi>μ</mi><mo>/</mo><mi>σ</mi><mo stretchy="false">)</mo></math>，其中 Φ 和 φ 分别是标准正态分布的分布函数和密度函数。对任何 μ 它都大于 0（μ = 0 时为
+    <math><mi>σ</mi><mo>/</mo><msqrt><mrow><mn>2</mn><mi>π</mi></mrow></msqrt><mo>≈</mo><mn>0.4</mn><mi>σ</mi></math>）。因此下一层的输入全都同号，一个单元的每个权重梯度 <math><mi>δ</mi><mo>⁢</mo><msub><mi>x</mi><mi>i</mi></msub></math> 都与 δ 同号。下面的实验在最小的情形里展示这对梯度下降意味着什么：只有两个权重的一个单元。
+zigzag-heading = 动手试试：输入全为正时的梯度下降
+zigzag-intro =
+    一个有两个权重的线性单元 <math><mi>y</mi><mo>=</mo><msub><mi>w</mi><mn>1</mn></msub><msub><mi>x</mi><mn>1</mn></msub><mo>+</mo><msub><mi>w</mi><mn>2</mn></msub><msub><mi>x</mi><mn>2</mn></msub></math> 从 32 个样本中学习，这些样本由权重 (1, −1) 生成，所以损失在
+    <math><mi>w</mi><mo>=</mo><mo stretchy="false">(</mo><mn>1</mn><mo>,</mo><mo>−</mo><mn>1</mn><mo stretchy="false">)</mo></math> 处最小。它的输入要么全为正（像 ReLU 的输出那样，在 0 到 1 之间均匀抽取），要么是同样的输入减去它们的均值。两次运行都从 (0, 0) 出发，依次对每个样本做一步普通的梯度下降。要到达最小值，w₁ 必须增大而 w₂ 必须减小；但单个样本给出的梯度是 δ·x₁ 和 δ·x₂，所以输入全为正时，两个权重总是朝同一个方向移动。
+zigzag-predict-question = 学习率为 3 时，走完 64 步后，哪一次运行离最小值更近？
+zigzag-predict-positive = 输入全为正的那一次
+zigzag-predict-centred = 输入以 0 为中心的那一次
+zigzag-predict-same = 差不多近（相差不到 2 倍）
+label-zigzag-rate = 学习率
+label-zigzag-steps = 步数
+zigzag-redraw = 换一组样本
+zigzag-caption =
+    权重 (w₁, w₂) 上的损失（w₁ 向右，w₂ 向上）：颜色每深一档，损失就是外面一档的一半。圆环是起点 (0, 0)，小点是每一步之后的权重，叉号是最小值 (1, −1)。输入全为正时，山谷又长又窄，谷底从左上伸向右下，横跨它们的步子所能走的每一个方向。
+zigzag-col-measure = 最后一步之后
+zigzag-col-steps = 已走步数
+zigzag-col-distance = 最后离最小值的距离
+zigzag-col-same = 两个权重同向移动的步数占比
+zigzag-row-positive = 全为正
+zigzag-row-centred = 以 0 为中心
+export-zigzag-png = 将损失曲面保存为 PNG
+zigzag-after =
+    学习率较小时，两次运行都能到达，输入全为正的那一次靠之字形前进，代价不大。以 0 为中心真正带来的是学习率：把它调到 3，对大多数样本抽取来说，全为正的那一次每一步都摆得更宽，直到飞出去，而以 0 为中心的那一次仍然落在最小值上。这是神经网络让各层输入的均值保持在 0 附近（归一化层、谨慎的初始化）的原因之一，也是 ReLU 输出的均值为正被算作其不足的原因。
+zigzag_chart_title = 输入全为正与以 0 为中心时的损失曲面和梯度下降路径
+zigzag_positive_title = 输入全为正
+zigzag_centred_title = 输入以 0 为中心
+zigzag_alt =
+    权重 w₁ 和 w₂ 上的两个损失曲面，以及学习率为 { $rate }、共 { $steps } 步、从 (0, 0) 走向最小值 (1, −1) 的梯度下降路径。输入全为正：路径最后离最小值 { $positive }，其中 { $psame } 的步子让两个权重同向移动。输入以 0 为中心：路径最后离最小值 { $centred }，同向移动的步子占 { $csame }。
+zigzag_diverged = { $run }：权重在第 { $step } 步溢出，路径到此为止。
+zigzag_predict_why =
+    学习率为 { $rate } 时，走完 { $steps } 步后，以 0 为中心的那一次离最小值 { $centred }，全为正的那一次离最小值 { $positive }，远了 { $ratio } 倍。全为正的那一次每一步都让两个权重同向移动，所以只能在山谷里来回折返、以之字形走向 (1, −1)，而在这个学习率下每一次折返都比上一次冲得更远。以 0 为中心的输入可以让两个权重反向移动，每一步都落在离拟合该样本很近的地方。图中现在画的就是这种情况。
 weaknesses-heading-3 = 没有上界
 weaknesses-p-7 =
     sigmoid 和 tanh 会把任何输入压缩到一个固定范围内；ReLU 则让任意大小的正值通过。这使它的梯度得以保持，但当权重较大时，激活函数本身没有任何机制阻止数值逐层增长，这
@@ -367,6 +400,9 @@ setting_names =
     .udepth = 无上界实验的层数 L
     .uscale = 无上界实验的权重尺度
     .speedn = 速度实验的数组大小
+    .zrate = 零中心实验的学习率
+    .zsteps = 零中心实验的步数
+    .zseed = 零中心实验的随机种子
     .lang = 语言
     .theme = 主题
     .embed = 单独显示的部分

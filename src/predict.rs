@@ -6,6 +6,7 @@ use crate::activation::Activation;
 use crate::depth::path_gradient;
 use crate::growth::{analytic, GrowthSettings};
 use crate::state::{Problem, Setting, State};
+use crate::zigzag::ZigzagSettings;
 
 /// A question one experiment asks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,6 +20,42 @@ pub enum Question {
     /// input's: about the same (under 10 times), about a hundred times (10 to 1000), or more
     /// than a thousand times?
     GrowthRelu,
+    /// Not zero-centred: at learning rate [`ZIGZAG_QUESTION_RATE`], after
+    /// [`ZIGZAG_QUESTION_STEPS`] per-example steps from the origin, which run ends nearer the
+    /// minimum: the one on all-positive inputs, the one on the same inputs centred, or neither
+    /// (within a factor of 2 of each other)?
+    ZigzagRate,
+}
+
+/// The learning rate the zig-zag question asks about: about 7 times the rate at which
+/// full-batch descent on the positive inputs stops converging, yet within the centred inputs'.
+pub const ZIGZAG_QUESTION_RATE: f64 = 3.0;
+/// The steps the zig-zag question asks about: each of the 32 examples twice.
+pub const ZIGZAG_QUESTION_STEPS: u32 = 64;
+/// The seed the zig-zag question's examples are drawn with (the experiment's default).
+pub const ZIGZAG_QUESTION_SEED: u64 = 1;
+
+/// The zig-zag question's case.
+fn zigzag_case() -> ZigzagSettings {
+    ZigzagSettings {
+        rate: ZIGZAG_QUESTION_RATE,
+        steps: ZIGZAG_QUESTION_STEPS,
+        seed: ZIGZAG_QUESTION_SEED,
+    }
+}
+
+/// How far the zig-zag question's runs end from their minimum, the all-positive inputs' first,
+/// as the experiment computes and draws them (NaN if they cannot be made, which the tests rule
+/// out).
+pub fn zigzag_question_distances() -> (f64, f64) {
+    zigzag_case()
+        .runs()
+        .map_or((f64::NAN, f64::NAN), |[positive, centred]| {
+            (
+                positive.path.final_distance(),
+                centred.path.final_distance(),
+            )
+        })
 }
 
 /// The layers the growth question asks about.
@@ -64,6 +101,7 @@ impl Question {
         match self {
             Question::DepthSigmoid => &["bigger", "smaller"],
             Question::GrowthRelu => &["same", "hundred", "thousand"],
+            Question::ZigzagRate => &["positive", "centred", "same"],
         }
     }
 
@@ -86,6 +124,11 @@ impl Question {
                     .and_then(|rms| rms.last().copied())
                     .unwrap_or(f64::NAN)
             }
+            Question::ZigzagRate => {
+                // How many times farther the positive run ends than the centred one.
+                let (positive, centred) = zigzag_question_distances();
+                positive / centred
+            }
         }
     }
 
@@ -98,6 +141,11 @@ impl Question {
                 ratio if ratio < 10.0 => "same",
                 ratio if ratio < 1000.0 => "hundred",
                 _ => "thousand",
+            },
+            Question::ZigzagRate => match self.truth() {
+                ratio if ratio > 2.0 => "centred",
+                ratio if ratio < 0.5 => "positive",
+                _ => "same",
             },
         }
     }
@@ -126,6 +174,11 @@ impl Question {
             Question::GrowthRelu => &[
                 (Setting::GrowthDepth, GROWTH_QUESTION_LAYERS as f64),
                 (Setting::GrowthScale, GROWTH_QUESTION_SCALE as f64),
+            ],
+            Question::ZigzagRate => &[
+                (Setting::ZigzagRate, ZIGZAG_QUESTION_RATE),
+                (Setting::ZigzagSteps, ZIGZAG_QUESTION_STEPS as f64),
+                (Setting::ZigzagSeed, ZIGZAG_QUESTION_SEED as f64),
             ],
         };
         case.iter()

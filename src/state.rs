@@ -19,6 +19,7 @@ use crate::plot::theme::Scheme;
 use crate::sections::{self, Section};
 use crate::speed::measure::Size;
 use crate::text::{Lang, StringTest};
+use crate::zigzag::ZigzagSettings;
 
 /// The lab's Leaky ReLU slope when `act=leaky` chooses it without a slope: PyTorch's default.
 pub const DEFAULT_LAB_SLOPE: f32 = 0.01;
@@ -89,6 +90,8 @@ pub struct State {
     pub growth: GrowthSettings,
     /// The speed experiment's buffer size.
     pub speed: Size,
+    /// The not-zero-centred experiment's settings.
+    pub zigzag: ZigzagSettings,
     /// The self-fuzzer's settings; `None` (the default) unless the link says `fuzz=1`.
     pub fuzz: Option<FuzzSettings>,
     /// The language the reader chose; `None` (the default) follows the browser's.
@@ -121,6 +124,7 @@ impl Default for State {
             grad: DepthSettings::default(),
             growth: GrowthSettings::default(),
             speed: Size::default(),
+            zigzag: ZigzagSettings::default(),
             fuzz: None,
             lang: None,
             theme: None,
@@ -290,6 +294,9 @@ impl State {
             Setting::GradSeed => self.grad.seed = value as u64,
             Setting::GrowthDepth => self.growth.depth = value as u32,
             Setting::GrowthScale => self.growth.scale = single(value),
+            Setting::ZigzagRate => self.zigzag.rate = value,
+            Setting::ZigzagSteps => self.zigzag.steps = value as u32,
+            Setting::ZigzagSeed => self.zigzag.seed = value as u64,
             // Fuzzing's numbers apply while it is on; while off they are checked and dropped.
             Setting::FuzzRate => {
                 if let Some(fuzz) = &mut self.fuzz {
@@ -508,6 +515,9 @@ impl State {
             Setting::GradSeed => self.grad.seed as f64,
             Setting::GrowthDepth => f64::from(self.growth.depth),
             Setting::GrowthScale => f64::from(self.growth.scale),
+            Setting::ZigzagRate => self.zigzag.rate,
+            Setting::ZigzagSteps => f64::from(self.zigzag.steps),
+            Setting::ZigzagSeed => self.zigzag.seed as f64,
             Setting::FuzzRate => f64::from(fuzz.rate),
             Setting::FuzzSeed => fuzz.seed as f64,
             _ => return None,

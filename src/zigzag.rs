@@ -35,9 +35,11 @@ use std::ops::RangeInclusive;
 
 use crate::draws::Draws;
 
+mod experiment;
 mod grid;
 mod path;
 
+pub use experiment::{Run, ZigzagSettings, EXAMPLES_SHOWN, RATES, START, STEP_COUNTS, WINDOW};
 pub use grid::{Grid, Window};
 pub use path::{descend, Descent, Path, Schedule};
 

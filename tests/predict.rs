@@ -47,7 +47,11 @@ fn a_missing_or_unknown_guess_is_refused() {
 
 #[test]
 fn every_choice_is_judged_and_exactly_one_is_right() {
-    for question in [Question::DepthSigmoid, Question::GrowthRelu] {
+    for question in [
+        Question::DepthSigmoid,
+        Question::GrowthRelu,
+        Question::ZigzagRate,
+    ] {
         let right: Vec<_> = question
             .choices()
             .iter()
@@ -112,4 +116,28 @@ fn each_depth_question_layer_multiplies_by_sigmoids_slope_at_a_half() {
         (truth - power).abs() <= 1e-6 * power,
         "{truth} against {power}"
     );
+}
+
+#[test]
+fn at_rate_three_the_centred_run_ends_far_nearer_and_checking_shows_that_case() {
+    let question = Question::ZigzagRate;
+    let (positive, centred) = relu_explorer::predict::zigzag_question_distances();
+    // The positive run zig-zags ever wider (tests/zigzag_experiment.rs holds it for 50 seeds).
+    assert!(centred < 1e-4 && positive > 1.0, "{positive} {centred}");
+    assert_eq!(question.truth(), positive / centred);
+    assert_eq!(question.answer(), "centred");
+    assert!(question.check(Some("centred")).unwrap().right);
+    assert!(!question.check(Some("positive")).unwrap().right);
+    assert!(!question.check(Some("same")).unwrap().right);
+    let (mut state, _) = State::from_hash("#zrate=0.5&zsteps=400&zseed=12");
+    question.apply(&mut state).unwrap();
+    assert_eq!(
+        state.zigzag,
+        relu_explorer::zigzag::ZigzagSettings {
+            rate: 3.0,
+            steps: 64,
+            seed: 1
+        }
+    );
+    assert_eq!(state.to_hash(), "zrate=3");
 }

@@ -611,6 +611,7 @@ fn every_section_and_control_of_the_page_is_listed() {
             "walkthrough",
             "lab",
             "born-dead",
+            "zero-centred",
             "growth",
             "torch"
         ]
@@ -641,6 +642,48 @@ fn every_section_and_control_of_the_page_is_listed() {
         assert!(
             section(view).is_some(),
             "the view's section {view} is not on the page"
+        );
+    }
+}
+
+#[test]
+fn the_zero_centred_settings_round_trip_through_the_link_and_bad_ones_are_refused_by_key() {
+    let (state, problems) = State::from_hash("#zrate=2.5&zsteps=300&zseed=42");
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(
+        state.zigzag,
+        relu_explorer::zigzag::ZigzagSettings {
+            rate: 2.5,
+            steps: 300,
+            seed: 42
+        }
+    );
+    assert_eq!(state.to_hash(), "zrate=2.5&zsteps=300&zseed=42");
+    // The defaults are left out of the link.
+    assert_eq!(
+        State::from_hash("#zrate=1&zsteps=64&zseed=1").0.to_hash(),
+        ""
+    );
+    let (kept, problems) = State::from_hash("#zrate=0&zsteps=501&zseed=-1");
+    let keys: Vec<&str> = problems.iter().flat_map(|p| p.keys()).collect();
+    assert_eq!(keys, ["zrate", "zsteps", "zseed"]);
+    assert_eq!(
+        kept.zigzag,
+        relu_explorer::zigzag::ZigzagSettings::default()
+    );
+    for bad in [
+        "#zrate=4.01",
+        "#zrate=NaN",
+        "#zsteps=2.5",
+        "#zsteps=0",
+        "#zseed=0.5",
+    ] {
+        let (kept, problems) = State::from_hash(bad);
+        assert_eq!(problems.len(), 1, "{bad}");
+        assert_eq!(
+            kept.zigzag,
+            relu_explorer::zigzag::ZigzagSettings::default(),
+            "{bad}"
         );
     }
 }

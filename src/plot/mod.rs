@@ -15,3 +15,4 @@ pub mod legend;
 pub mod small;
 pub mod speed;
 pub mod theme;
+pub mod zigzag;

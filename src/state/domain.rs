@@ -16,6 +16,9 @@
 //! | `width` | number | 1 | 64 | | yes |
 //! | `depth` | number | 1 | 3 | | yes |
 //! | `task` | `sin`, `abs`, `step` or `zigzag` | | | | |
+//! | `zrate` | number | 0.05 | 4 | | no |
+//! | `zsteps` | number | 1 | 500 | | yes |
+//! | `zseed` | number | 0 | 2⁵³ − 1 | | yes |
 //! | `speedn` | `4K`, `16K`, `64K`, `256K`, `1M`, `4M` or `16M` | | | | |
 //! | `n` | number | 32 | 256 | | yes |
 //! | `seed`, `fuzzSeed` | number | 0 | 2⁵³ − 1 | | yes |
@@ -41,6 +44,7 @@ use crate::plot::theme::Scheme;
 use crate::sections::{CONTROLS, SECTIONS};
 use crate::speed::measure::Size;
 use crate::text::{Lang, StringTest};
+use crate::zigzag;
 
 /// The widest x range the graph accepts: ±100.
 pub const X_LIMIT: f64 = 100.0;
@@ -190,6 +194,12 @@ pub enum Setting {
     GrowthScale,
     /// `speedn`: the speed experiment's buffer size, `4K` … `16M` elements.
     SpeedSize,
+    /// `zrate`: the not-zero-centred experiment's learning rate.
+    ZigzagRate,
+    /// `zsteps`: its per-example steps.
+    ZigzagSteps,
+    /// `zseed`: the seed its examples are drawn with.
+    ZigzagSeed,
     /// `lang`: the page's language, when the reader chose one.
     Lang,
     /// `theme`: light or dark, when the reader chose one.
@@ -211,7 +221,7 @@ pub enum Setting {
 
 impl Setting {
     /// Every setting, in the order the URL hash lists them.
-    pub const ALL: [Setting; 39] = [
+    pub const ALL: [Setting; 42] = [
         Setting::XMin,
         Setting::XMax,
         Setting::X,
@@ -243,6 +253,9 @@ impl Setting {
         Setting::GrowthDepth,
         Setting::GrowthScale,
         Setting::SpeedSize,
+        Setting::ZigzagRate,
+        Setting::ZigzagSteps,
+        Setting::ZigzagSeed,
         Setting::Lang,
         Setting::Theme,
         Setting::Embed,
@@ -287,6 +300,9 @@ impl Setting {
             Setting::GrowthDepth => "udepth",
             Setting::GrowthScale => "uscale",
             Setting::SpeedSize => "speedn",
+            Setting::ZigzagRate => "zrate",
+            Setting::ZigzagSteps => "zsteps",
+            Setting::ZigzagSeed => "zseed",
             Setting::Lang => "lang",
             Setting::Theme => "theme",
             Setting::Embed => "embed",
@@ -325,7 +341,7 @@ impl Setting {
             Setting::Width => Domain::whole(1.0, 64.0),
             Setting::Depth => Domain::whole(1.0, 3.0),
             Setting::Points => Domain::whole(32.0, 256.0),
-            Setting::Seed | Setting::FuzzSeed | Setting::GradSeed => {
+            Setting::Seed | Setting::FuzzSeed | Setting::GradSeed | Setting::ZigzagSeed => {
                 Domain::whole(0.0, MAX_SAFE_INTEGER)
             }
             Setting::StepsPerFrame => Domain::whole(1.0, 500.0),
@@ -337,6 +353,8 @@ impl Setting {
             Setting::GradSpread => real_f32(&depth::SPREADS),
             Setting::GrowthDepth => born(&growth::EXPERIMENT_DEPTHS),
             Setting::GrowthScale => real_f32(&growth::SCALES),
+            Setting::ZigzagRate => Domain::real(*zigzag::RATES.start(), *zigzag::RATES.end()),
+            Setting::ZigzagSteps => born(&zigzag::STEP_COUNTS),
             Setting::FuzzRate => Domain::whole(1.0, 100.0),
             Setting::ShowLeaky | Setting::ShowSigmoid | Setting::ShowTanh | Setting::Fuzz => {
                 return Kind::Flag

@@ -26,6 +26,7 @@ use crate::web::neuron_view::NeuronView;
 use crate::web::page_view::PageView;
 use crate::web::speed_view::SpeedView;
 use crate::web::torch_view::TorchView;
+use crate::web::zigzag_view::ZigzagView;
 
 /// How long after the last change the URL hash is rewritten: browsers throttle
 /// `history.replaceState` when it is called on every input event of a drag.
@@ -105,6 +106,7 @@ impl App {
                 Box::new(DepthView::find(&root)?),
                 Box::new(GrowthView::find(&root)?),
                 Box::new(SpeedView::find(&root)?),
+                Box::new(ZigzagView::find(&root)?),
             ],
             lab_problem: None,
             lab_frames: FrameLog::default(),

@@ -17,3 +17,4 @@ pub mod page_view;
 pub mod predict_view;
 pub mod speed_view;
 pub mod torch_view;
+pub mod zigzag_view;

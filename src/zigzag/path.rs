@@ -50,6 +50,28 @@ pub struct Path {
     pub diverged_at: Option<usize>,
 }
 
+impl Path {
+    /// The steps taken: the steps asked for, or fewer if the descent diverged.
+    pub fn steps_taken(&self) -> usize {
+        self.points.len().saturating_sub(1)
+    }
+
+    /// The Euclidean distance from the last point to the minimum.
+    pub fn final_distance(&self) -> f64 {
+        self.points.last().map_or(f64::NAN, |last| {
+            (last[0] - self.minimum[0]).hypot(last[1] - self.minimum[1])
+        })
+    }
+
+    /// The share of the steps taken that moved both weights the same way, from 0 to 1: the
+    /// zig-zag's signature, 1 for per-example steps on positive inputs. None if no step was
+    /// taken.
+    pub fn same_sign_share(&self) -> Option<f64> {
+        let taken = self.steps_taken();
+        (taken > 0).then(|| self.same_sign_steps as f64 / taken as f64)
+    }
+}
+
 /// Descends `dataset`'s loss as `descent` says, or says why its settings are refused.
 ///
 /// Cost: `steps` updates of a few operations each, plus the loss at every point (one pass over

@@ -63,6 +63,8 @@ const CONTROLS = {
   "depth-guess-bigger": "radio", "depth-guess-smaller": "radio", "depth-check": "button",
   "growth-depth": "range", "growth-scale": "range",
   "growth-guess-same": "radio", "growth-guess-hundred": "radio", "growth-guess-thousand": "radio", "growth-check": "button",
+  "zigzag-rate": "range", "zigzag-steps": "range", "zigzag-redraw": "button",
+  "zigzag-guess-positive": "radio", "zigzag-guess-centred": "radio", "zigzag-guess-same": "radio", "zigzag-check": "button",
   "speed-size": "select", "speed-run": "button",
   "speed-guess-under2": "radio", "speed-guess-2to10": "radio", "speed-guess-over10": "radio", "speed-check": "button",
 };
@@ -76,7 +78,7 @@ const LAB_BUTTONS = [
 ];
 /** The export buttons, each chart's PNG and the CSVs (export.spec.mjs checks each). */
 const EXPORTS = [
-  "export-graph-png", "export-depth-png", "export-growth-png", "export-speed-png", "export-graph-csv", "export-lab-fit", "export-lab-units", "export-lab-dead",
+  "export-graph-png", "export-depth-png", "export-growth-png", "export-zigzag-png", "export-speed-png", "export-graph-csv", "export-lab-fit", "export-lab-units", "export-lab-dead",
   "export-lab-loss", "export-lab-csv",
 ];
 /** The language and theme switches (i18n.spec.mjs checks each). */
@@ -85,7 +87,7 @@ const SWITCHES = ["lang-en", "lang-zh-CN", "theme-auto", "theme-light", "theme-d
  * part, and the Embed dialog's code, copy and close. They change no state. */
 const SHARING = [
   "copy-link", "share-code", "share-copy", "share-close",
-  ...["formula", "graph", "strengths", "gradient-depth", "speed", "weaknesses", "walkthrough", "lab", "born-dead", "growth", "torch"]
+  ...["formula", "graph", "strengths", "gradient-depth", "speed", "weaknesses", "walkthrough", "lab", "born-dead", "zero-centred", "growth", "torch"]
     .map((id) => `embed-${id}`),
 ];
 /** Valid replacements a person might type into each text field. */
@@ -103,6 +105,9 @@ const NEEDS = {
   "growth-guess-same": { click: "growth-check" },
   "growth-guess-hundred": { click: "growth-check" },
   "growth-guess-thousand": { click: "growth-check" },
+  "zigzag-guess-positive": { click: "zigzag-check" },
+  "zigzag-guess-centred": { click: "zigzag-check" },
+  "zigzag-guess-same": { click: "zigzag-check" },
   "speed-guess-under2": { click: "speed-check" },
   "speed-guess-2to10": { click: "speed-check" },
   "speed-guess-over10": { click: "speed-check" },
