@@ -5,6 +5,7 @@
 use crate::activation::Activation;
 use crate::depth::path_gradient;
 use crate::growth::{analytic, GrowthSettings};
+use crate::sparsity::Normal;
 use crate::state::{Problem, Setting, State};
 
 /// A question one experiment asks.
@@ -19,7 +20,16 @@ pub enum Question {
     /// input's: about the same (under 10 times), about a hundred times (10 to 1000), or more
     /// than a thousand times?
     GrowthRelu,
+    /// Sparsity: for inputs from N([`SPARSITY_QUESTION_MEAN`], [`SPARSITY_QUESTION_STD`]²),
+    /// what share of ReLU's outputs are exactly 0: under 20%, between 20% and 80% (about
+    /// half), or over 80%?
+    SparsityShare,
 }
+
+/// The inputs' mean μ in the sparsity question: one standard deviation below 0.
+pub const SPARSITY_QUESTION_MEAN: f64 = -1.0;
+/// The inputs' standard deviation σ in the sparsity question.
+pub const SPARSITY_QUESTION_STD: f64 = 1.0;
 
 /// The layers the growth question asks about.
 pub const GROWTH_QUESTION_LAYERS: u32 = 20;
@@ -64,6 +74,7 @@ impl Question {
         match self {
             Question::DepthSigmoid => &["bigger", "smaller"],
             Question::GrowthRelu => &["same", "hundred", "thousand"],
+            Question::SparsityShare => &["under20", "half", "over80"],
         }
     }
 
@@ -86,6 +97,9 @@ impl Question {
                     .and_then(|rms| rms.last().copied())
                     .unwrap_or(f64::NAN)
             }
+            // The experiment's theory value, Φ(−μ/σ), which its measured share estimates.
+            Question::SparsityShare => Normal::new(SPARSITY_QUESTION_MEAN, SPARSITY_QUESTION_STD)
+                .map_or(f64::NAN, |normal| normal.relu_zero_share()),
         }
     }
 
@@ -98,6 +112,11 @@ impl Question {
                 ratio if ratio < 10.0 => "same",
                 ratio if ratio < 1000.0 => "hundred",
                 _ => "thousand",
+            },
+            Question::SparsityShare => match self.truth() {
+                share if share < 0.2 => "under20",
+                share if share <= 0.8 => "half",
+                _ => "over80",
             },
         }
     }
@@ -126,6 +145,10 @@ impl Question {
             Question::GrowthRelu => &[
                 (Setting::GrowthDepth, GROWTH_QUESTION_LAYERS as f64),
                 (Setting::GrowthScale, GROWTH_QUESTION_SCALE as f64),
+            ],
+            Question::SparsityShare => &[
+                (Setting::SparsityMean, SPARSITY_QUESTION_MEAN),
+                (Setting::SparsityStd, SPARSITY_QUESTION_STD),
             ],
         };
         case.iter()

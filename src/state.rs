@@ -17,6 +17,7 @@ use crate::growth::GrowthSettings;
 use crate::lab::{InitChoice, LabSettings, Task};
 use crate::plot::theme::Scheme;
 use crate::sections::{self, Section};
+use crate::sparsity::SparsitySettings;
 use crate::speed::measure::Size;
 use crate::text::{Lang, StringTest};
 
@@ -89,6 +90,8 @@ pub struct State {
     pub growth: GrowthSettings,
     /// The speed experiment's buffer size.
     pub speed: Size,
+    /// The sparsity experiment's settings.
+    pub sparsity: SparsitySettings,
     /// The self-fuzzer's settings; `None` (the default) unless the link says `fuzz=1`.
     pub fuzz: Option<FuzzSettings>,
     /// The language the reader chose; `None` (the default) follows the browser's.
@@ -121,6 +124,7 @@ impl Default for State {
             grad: DepthSettings::default(),
             growth: GrowthSettings::default(),
             speed: Size::default(),
+            sparsity: SparsitySettings::default(),
             fuzz: None,
             lang: None,
             theme: None,
@@ -290,6 +294,10 @@ impl State {
             Setting::GradSeed => self.grad.seed = value as u64,
             Setting::GrowthDepth => self.growth.depth = value as u32,
             Setting::GrowthScale => self.growth.scale = single(value),
+            Setting::SparsityMean => self.sparsity.mean = value,
+            Setting::SparsityStd => self.sparsity.std = value,
+            Setting::SparsitySamples => self.sparsity.samples = value as u32,
+            Setting::SparsitySeed => self.sparsity.seed = value as u64,
             // Fuzzing's numbers apply while it is on; while off they are checked and dropped.
             Setting::FuzzRate => {
                 if let Some(fuzz) = &mut self.fuzz {
@@ -508,6 +516,10 @@ impl State {
             Setting::GradSeed => self.grad.seed as f64,
             Setting::GrowthDepth => f64::from(self.growth.depth),
             Setting::GrowthScale => f64::from(self.growth.scale),
+            Setting::SparsityMean => self.sparsity.mean,
+            Setting::SparsityStd => self.sparsity.std,
+            Setting::SparsitySamples => f64::from(self.sparsity.samples),
+            Setting::SparsitySeed => self.sparsity.seed as f64,
             Setting::FuzzRate => f64::from(fuzz.rate),
             Setting::FuzzSeed => fuzz.seed as f64,
             _ => return None,

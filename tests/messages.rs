@@ -130,8 +130,8 @@ fn embed_and_hide_messages_name_what_is_not_on_the_page() {
         link_messages("#embed=nope&hide=x-min,knob"),
         [
             "Section shown alone (embed) = “nope” is not one of formula, graph, strengths, \
-             gradient-depth, speed, weaknesses, walkthrough, lab, born-dead, growth, torch. Kept the \
-             default.",
+             gradient-depth, speed, sparsity, weaknesses, walkthrough, lab, born-dead, growth, \
+             torch. Kept the default.",
             format!(
                 "Hidden controls (hide) = “x-min,knob”: “knob” is not one of {}. Kept the default.",
                 relu_explorer::sections::CONTROLS.join(", ")

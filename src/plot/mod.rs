@@ -13,5 +13,6 @@ pub mod labels;
 pub mod layers;
 pub mod legend;
 pub mod small;
+pub mod sparsity;
 pub mod speed;
 pub mod theme;
