@@ -28,7 +28,7 @@ pub struct SparsityLabels<'a> {
 type Panel<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
 
 /// The top of both panels' y axis, as a share of the samples: a fifth above the tallest bin
-/// (the spike aside), at least 1%. The spike is cut there when it is taller.
+/// (the spike aside), at least 1%, which leaves the spike's label a sixth of the panel. The spike is cut there when it is taller.
 pub fn y_top(run: &SparsityRun) -> f64 {
     let samples = f64::from(run.zeros.samples());
     let tallest = [&run.before, &run.after]
@@ -93,9 +93,9 @@ pub fn draw<DB: DrawingBackend>(
             theme.background.filled(),
         )))?;
     }
-    // The label beside the spike, on the side with more room; above its top where there is
-    // room for a line there, else just under the top of the panel.
-    let (x, y) = chart.backend_coord(&(0.0, height));
+    // The label in the panel's headroom (the sixth above the tallest bar), beside the spike on
+    // the side with more room: there it never covers a bar.
+    let (x, _) = chart.backend_coord(&(0.0, height));
     let (left, ceiling) = chart.backend_coord(&(edges[0], top));
     let (right, _) = chart.backend_coord(&(edges[edges.len() - 1], top));
     let spike_width = x - chart.backend_coord(&(-width, 0.0)).0;
@@ -104,17 +104,16 @@ pub fn draw<DB: DrawingBackend>(
     } else {
         (HPos::Left, px(4.0))
     };
-    let (vpos, y) = if y - ceiling > px(18.0) {
-        (VPos::Bottom, y - px(2.0))
-    } else {
-        (VPos::Top, ceiling + px(2.0))
-    };
     let style = (FontFamily::Name(FONT_FAMILY), 11.0 * scale)
         .into_font()
         .color(&theme.text)
-        .pos(Pos::new(hpos, vpos));
+        .pos(Pos::new(hpos, VPos::Top));
     // backend_coord is in the whole canvas's pixels, so the label goes on the whole area.
-    area.draw(&Text::new(labels.spike.to_string(), (x + dx, y), style))?;
+    area.draw(&Text::new(
+        labels.spike.to_string(),
+        (x + dx, ceiling + px(2.0)),
+        style,
+    ))?;
     Ok(())
 }
 

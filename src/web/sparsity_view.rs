@@ -190,12 +190,19 @@ fn percent(share: f64) -> String {
     format!("{}%", factor(share * 100.0))
 }
 
-/// A number that may be negative, three significant digits, with a minus sign.
+/// A mean as the table compares them: three decimals, or three significant digits below
+/// 0.001 (the outputs' mean is above 0, however small), with a minus sign.
 fn signed(value: f64) -> String {
-    if value < 0.0 {
-        format!("−{}", factor(-value))
+    let size = value.abs();
+    let digits = if size == 0.0 || size >= 1e-3 {
+        format!("{size:.3}")
     } else {
-        factor(value)
+        factor(size)
+    };
+    if value < 0.0 {
+        format!("−{digits}")
+    } else {
+        digits
     }
 }
 
@@ -204,7 +211,10 @@ fn why(strings: &Strings, verdict: Verdict) -> String {
     fill(
         strings.sparsity_predict_why,
         &[
-            ("mean", &signed(SPARSITY_QUESTION_MEAN)),
+            (
+                "mean",
+                &text::number(SPARSITY_QUESTION_MEAN).replace('-', "−"),
+            ),
             ("std", &text::number(SPARSITY_QUESTION_STD)),
             ("share", &percent(verdict.truth)),
         ],

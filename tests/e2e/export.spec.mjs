@@ -16,6 +16,7 @@ const PNG_EXPORTS = {
   "export-depth-png": ["relu-explorer-gradient-depth.png", "depth-canvas"],
   "export-growth-png": ["relu-explorer-no-upper-limit.png", "growth-canvas"],
   "export-speed-png": ["relu-explorer-speed.png", "speed-canvas"],
+  "export-sparsity-png": ["relu-explorer-sparsity.png", "sparsity-canvas"],
   "export-lab-fit": ["relu-explorer-lab-fit.png", "lab-fit"],
   "export-lab-units": ["relu-explorer-lab-units.png", "lab-units"],
   "export-lab-dead": ["relu-explorer-lab-dead.png", "lab-dead-chart"],
