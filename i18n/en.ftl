@@ -229,8 +229,85 @@ strengths-p-7 =
     inputs switch on different subsets of units, so the network in effect applies a different
     affine map (a linear map plus an offset) in each region of its input space.
 strengths-p-8 =
-    Live experiment coming: pick an input distribution and see what share of ReLU outputs are
-    exactly zero.
+    How large the silent share is depends on where the pre-activations fall. A unit’s
+    pre-activation is a sum of many weighted inputs, so over many examples it is often roughly
+    normally distributed. The experiment below draws inputs from a normal distribution with a mean
+    μ and a standard deviation σ that you choose, and counts what ReLU turns into exact zeros.
+sparsity-heading = Try it: how many outputs are exactly zero?
+sparsity-intro =
+    Inputs x are drawn from a normal distribution with mean μ and standard deviation σ and passed
+    through ReLU. The upper histogram shows the inputs, the lower one ReLU’s outputs on the same
+    axes: the positive inputs come through unchanged, and every input at or below 0 lands on one
+    spike at exactly 0.
+sparsity-predict-question =
+    The inputs come from a normal distribution with mean μ = −1 and standard deviation σ = 1. What
+    share of ReLU’s outputs are exactly 0?
+sparsity-predict-under20 = Under 20%
+sparsity-predict-half = About half (20% to 80%)
+sparsity-predict-over80 = Over 80%
+label-sparsity-mean = Mean μ
+label-sparsity-std = Standard deviation σ
+label-sparsity-samples = Inputs drawn
+sparsity-redraw = New draw
+sparsity-caption =
+    Above, the inputs; below, ReLU’s outputs on the same axes. A bar’s height is the share of the
+    inputs in its bin; the dashed line is x = 0. The spike of exact zeros stands just left of it,
+    labelled with its share; when it is taller than the chart, a gap near the top shows it is cut.
+export-sparsity-png = Save the histograms as PNG
+sparsity-col-quantity = Quantity
+sparsity-col-measured = This draw
+sparsity-col-theory = Theory
+sparsity-row-zeros = Outputs exactly 0
+sparsity-row-mean-in = Mean of the inputs
+sparsity-row-mean-out = Mean of the outputs
+sparsity-theory =
+    In theory an output is 0 exactly when its input is at most 0, which happens with probability
+    <math><mi>P</mi><mo stretchy="false">(</mo><mi>x</mi><mo>≤</mo><mn>0</mn><mo stretchy="false">)</mo><mo>=</mo><mi>Φ</mi><mo stretchy="false">(</mo><mo>−</mo><mi>μ</mi><mo>/</mo><mi>σ</mi><mo stretchy="false">)</mo></math>,
+    Φ being the standard normal distribution function. The outputs’ mean is
+    <math><mi>μ</mi><mi>Φ</mi><mo stretchy="false">(</mo><mi>μ</mi><mo>/</mo><mi>σ</mi><mo stretchy="false">)</mo><mo>+</mo><mi>σ</mi><mi>φ</mi><mo stretchy="false">(</mo><mi>μ</mi><mo>/</mo><mi>σ</mi><mo stretchy="false">)</mo></math>
+    (φ the standard normal density): above 0 for every μ and σ, since ReLU never outputs a
+    negative number, so its outputs are never centred on 0, a weakness the next section returns
+    to. Under the measured share is its 95% interval (Wilson’s): with more inputs it narrows
+    around the theory’s value.
+sparsity-why-1 =
+    <strong>Why sparsity is useful.</strong> An exact 0 is not merely a small number. A unit that
+    outputs 0 for an input adds nothing to the next layer (its outgoing weights multiply 0) and
+    passes no gradient back for that input (ReLU’s derivative there is 0). So for each input only
+    the active units do any work, and only their weights learn from it.
+sparsity-why-2 =
+    Each input switches on its own subset of units. With that subset fixed, every ReLU acts as
+    either the identity or 0, so the network is a plain linear function of its input plus an
+    offset: a different linear piece for each pattern of active units. That is why a ReLU network
+    is piecewise linear, and why a unit can specialise in the inputs that switch it on instead of
+    responding weakly to all of them.
+sparsity-why-3 =
+    To be fair about the savings: an ordinary dense matrix product on a GPU multiplies the zeros
+    anyway, so scattered zeros save time only with sparse formats, kernels or hardware that skip
+    them, and only when most values are zero. And too much sparsity does harm: a unit that is 0
+    for <em>every</em> input gets no gradient at all and never recovers, the dead neurons of the
+    <a href="#weaknesses">next section</a>.
+# The sparsity chart's accessible name before its first drawing.
+sparsity_chart_title = Histograms of the inputs and of ReLU’s outputs
+# The sparsity chart's upper panel title.
+sparsity_before = Before ReLU: the inputs x
+# The sparsity chart's lower panel title.
+sparsity_after = After ReLU: max(0, x)
+# The label of the sparsity chart's spike of exact zeros; `{share}`.
+sparsity_spike = exactly 0: { $share }
+# The measured share's 95% interval, under it in the sparsity table; `{low}`, `{high}`.
+sparsity_interval = 95% interval { $low } to { $high }
+# The sparsity chart's text alternative; `{samples}`, `{mean}`, `{std}`, `{zeros}`, `{share}`,
+# `{theory}`, `{mean_out}`.
+sparsity_alt =
+    Two histograms of { $samples } inputs drawn from a normal distribution with mean { $mean } and
+    standard deviation { $std }, before and after ReLU. After ReLU, { $zeros } of them ({ $share })
+    are exactly 0, against { $theory } in theory; the outputs’ mean is { $mean_out }.
+# Why, after the sparsity question is checked; `{mean}`, `{std}`, `{share}`.
+sparsity_predict_why =
+    ReLU outputs 0 for every input at or below 0. With μ = { $mean } and σ = { $std }, 0 lies one
+    standard deviation above the mean, and Φ(−μ/σ) ≈ { $share } of a normal distribution lies
+    below that: moving the mean down by one σ takes the zeros from half to about five in six. The
+    chart now shows this case.
 weaknesses-title = Where ReLU falls short
 weaknesses-heading-1 = Dead neurons
 weaknesses-p-1 =
@@ -628,6 +705,10 @@ setting_names =
     .udepth = No-upper-limit experiment layers L
     .uscale = No-upper-limit experiment weight scale
     .speedn = Speed experiment array size
+    .smu = Sparsity experiment mean μ
+    .ssd = Sparsity experiment standard deviation σ
+    .sn = Sparsity experiment inputs drawn
+    .sseed = Sparsity experiment seed
     .zrate = Zero-centred experiment learning rate
     .zsteps = Zero-centred experiment steps
     .zseed = Zero-centred experiment seed

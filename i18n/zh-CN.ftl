@@ -143,7 +143,49 @@ strengths-p-7 =
     值以上的斜率为 1，因此基于梯度的学习仍然能够调整这个单元。由此带来的一个副产品是<em>稀疏性</em>：对于给定的输入，凡是预激活值 <math><mo>≤</mo><mn>0</mn></math>
     的单元，输出都恰好为 0，所以一层中往往有很大一部分单元是静默的（如果预激活值关于 0 对称分布，大约是一半）。不同的输入会开启不同的单元子集，因此网络实际上在输入空间的每个区域中
     施加一个不同的仿射映射（线性映射加上一个偏移）。
-strengths-p-8 = 实时实验即将推出：选择一种输入分布，看看 ReLU 的输出中有多大比例恰好为零。
+strengths-p-8 = 静默单元所占的比例取决于预激活值落在哪里。一个单元的预激活值是许多加权输入之和，所以在大量样本上它往往近似服从正态分布。下面的实验从正态分布中抽取输入，均值 μ 和标准差 σ 由你选择，然后统计 ReLU 把其中多少变成了恰好为 0 的输出。
+sparsity-heading = 动手试试：有多少输出恰好为零？
+sparsity-intro = 输入 x 从均值为 μ、标准差为 σ 的正态分布中抽取，再经过 ReLU。上方的直方图显示输入，下方的直方图在同一坐标轴上显示 ReLU 的输出：正的输入原样通过，而所有小于或等于 0 的输入都落到恰好为 0 的一根尖峰上。
+sparsity-predict-question = 输入来自均值 μ = −1、标准差 σ = 1 的正态分布。ReLU 的输出中有多大比例恰好为 0？
+sparsity-predict-under20 = 不到 20%
+sparsity-predict-half = 大约一半（20% 到 80%）
+sparsity-predict-over80 = 超过 80%
+label-sparsity-mean = 均值 μ
+label-sparsity-std = 标准差 σ
+label-sparsity-samples = 抽取的输入个数
+sparsity-redraw = 重新抽取
+sparsity-caption = 上方是输入，下方是同一坐标轴上 ReLU 的输出。柱子的高度是落在该区间内的输入所占的比例；虚线是 x = 0。恰好为 0 的尖峰紧挨在虚线左侧，并标出它的比例；它比图表还高时，顶部附近的一道缺口表示它被截断了。
+export-sparsity-png = 将直方图保存为 PNG
+sparsity-col-quantity = 量
+sparsity-col-measured = 本次抽样
+sparsity-col-theory = 理论值
+sparsity-row-zeros = 恰好为 0 的输出
+sparsity-row-mean-in = 输入的均值
+sparsity-row-mean-out = 输出的均值
+sparsity-theory =
+    理论上，当且仅当输入不大于 0 时输出为 0，其概率为
+    <math><mi>P</mi><mo stretchy="false">(</mo><mi>x</mi><mo>≤</mo><mn>0</mn><mo stretchy="false">)</mo><mo>=</mo><mi>Φ</mi><mo stretchy="false">(</mo><mo>−</mo><mi>μ</mi><mo>/</mo><mi>σ</mi><mo stretchy="false">)</mo></math>，
+    其中 Φ 是标准正态分布函数。输出的均值为
+    <math><mi>μ</mi><mi>Φ</mi><mo stretchy="false">(</mo><mi>μ</mi><mo>/</mo><mi>σ</mi><mo stretchy="false">)</mo><mo>+</mo><mi>σ</mi><mi>φ</mi><mo stretchy="false">(</mo><mi>μ</mi><mo>/</mo><mi>σ</mi><mo stretchy="false">)</mo></math>
+    （φ 是标准正态密度）：对任何 μ 和 σ 它都大于 0，因为 ReLU 从不输出负数，所以它的输出不是以0为中心的，下一部分还会谈到这个不足。实测比例下方是它的 95% 置信区间（Wilson 区间）：输入越多，它就越紧地收拢在理论值周围。
+sparsity-why-1 = <strong>稀疏性为什么有用。</strong>恰好为 0 不只是一个很小的数。一个单元对某个输入输出 0 时，它对下一层毫无贡献（它的出向权重乘的是 0），也不会为这个输入传回任何梯度（ReLU 在那里的导数是 0）。所以对每个输入，只有被激活的单元在工作，也只有它们的权重从这个输入中学习。
+sparsity-why-2 = 每个输入都会开启它自己的一组单元。这组单元确定之后，每个 ReLU 要么是恒等映射，要么是 0，于是网络就是输入的一个普通线性函数再加上一个偏移：每一种激活模式对应一段不同的线性部分。这就是 ReLU 网络分段线性的原因；也正因如此，一个单元可以专门响应开启它的那些输入，而不是对所有输入都作出微弱的反应。
+sparsity-why-3 = 说到节省计算，要实事求是：GPU 上普通的稠密矩阵乘法照样会去乘这些 0，所以零散的 0 只有在使用能跳过它们的稀疏格式、算子或硬件，并且绝大多数值为 0 时，才能节省时间。而且稀疏过头是有害的：一个对<em>所有</em>输入都输出 0 的单元完全得不到梯度，再也无法恢复，这就是<a href="#weaknesses">下一部分</a>要讲的神经元死亡。
+# The sparsity chart's accessible name before its first drawing.
+sparsity_chart_title = 输入与 ReLU 输出的直方图
+# The sparsity chart's upper panel title.
+sparsity_before = ReLU 之前：输入 x
+# The sparsity chart's lower panel title.
+sparsity_after = ReLU 之后：max(0, x)
+# The label of the sparsity chart's spike of exact zeros; `{share}`.
+sparsity_spike = 恰好为 0：{ $share }
+# The measured share's 95% interval, under it in the sparsity table; `{low}`, `{high}`.
+sparsity_interval = 95% 置信区间 { $low } 至 { $high }
+# The sparsity chart's text alternative; `{samples}`, `{mean}`, `{std}`, `{zeros}`, `{share}`,
+# `{theory}`, `{mean_out}`.
+sparsity_alt = 两幅直方图，显示从均值为 { $mean }、标准差为 { $std } 的正态分布中抽取的 { $samples } 个输入在 ReLU 之前和之后的分布。经过 ReLU 后，其中 { $zeros } 个（{ $share }）恰好为 0，理论值为 { $theory }；输出的均值为 { $mean_out }。
+# Why, after the sparsity question is checked; `{mean}`, `{std}`, `{share}`.
+sparsity_predict_why = ReLU 对所有小于或等于 0 的输入都输出 0。当 μ = { $mean }、σ = { $std } 时，0 比均值高出一个标准差，而正态分布中有 Φ(−μ/σ) ≈ { $share } 落在它下面：把均值下移一个 σ，零的比例就从一半变成了大约六分之五。图表现在显示的就是这种情况。
 weaknesses-title = ReLU 的不足
 weaknesses-heading-1 = 神经元死亡
 weaknesses-p-1 =
@@ -400,6 +442,10 @@ setting_names =
     .udepth = 无上界实验的层数 L
     .uscale = 无上界实验的权重尺度
     .speedn = 速度实验的数组大小
+    .smu = 稀疏性实验的均值 μ
+    .ssd = 稀疏性实验的标准差 σ
+    .sn = 稀疏性实验抽取的输入个数
+    .sseed = 稀疏性实验的随机种子
     .zrate = 零中心实验的学习率
     .zsteps = 零中心实验的步数
     .zseed = 零中心实验的随机种子

@@ -5,6 +5,7 @@
 use crate::activation::Activation;
 use crate::depth::path_gradient;
 use crate::growth::{analytic, GrowthSettings};
+use crate::sparsity::Normal;
 use crate::state::{Problem, Setting, State};
 use crate::zigzag::ZigzagSettings;
 
@@ -20,6 +21,10 @@ pub enum Question {
     /// input's: about the same (under 10 times), about a hundred times (10 to 1000), or more
     /// than a thousand times?
     GrowthRelu,
+    /// Sparsity: for inputs from N([`SPARSITY_QUESTION_MEAN`], [`SPARSITY_QUESTION_STD`]²),
+    /// what share of ReLU's outputs are exactly 0: under 20%, between 20% and 80% (about
+    /// half), or over 80%?
+    SparsityShare,
     /// Not zero-centred: at learning rate [`ZIGZAG_QUESTION_RATE`], after
     /// [`ZIGZAG_QUESTION_STEPS`] per-example steps from the origin, which run ends nearer the
     /// minimum: the one on all-positive inputs, the one on the same inputs centred, or neither
@@ -57,6 +62,11 @@ pub fn zigzag_question_distances() -> (f64, f64) {
             )
         })
 }
+
+/// The inputs' mean μ in the sparsity question: one standard deviation below 0.
+pub const SPARSITY_QUESTION_MEAN: f64 = -1.0;
+/// The inputs' standard deviation σ in the sparsity question.
+pub const SPARSITY_QUESTION_STD: f64 = 1.0;
 
 /// The layers the growth question asks about.
 pub const GROWTH_QUESTION_LAYERS: u32 = 20;
@@ -101,6 +111,7 @@ impl Question {
         match self {
             Question::DepthSigmoid => &["bigger", "smaller"],
             Question::GrowthRelu => &["same", "hundred", "thousand"],
+            Question::SparsityShare => &["under20", "half", "over80"],
             Question::ZigzagRate => &["positive", "centred", "same"],
         }
     }
@@ -124,6 +135,9 @@ impl Question {
                     .and_then(|rms| rms.last().copied())
                     .unwrap_or(f64::NAN)
             }
+            // The experiment's theory value, Φ(−μ/σ), which its measured share estimates.
+            Question::SparsityShare => Normal::new(SPARSITY_QUESTION_MEAN, SPARSITY_QUESTION_STD)
+                .map_or(f64::NAN, |normal| normal.relu_zero_share()),
             Question::ZigzagRate => {
                 // How many times farther the positive run ends than the centred one.
                 let (positive, centred) = zigzag_question_distances();
@@ -141,6 +155,11 @@ impl Question {
                 ratio if ratio < 10.0 => "same",
                 ratio if ratio < 1000.0 => "hundred",
                 _ => "thousand",
+            },
+            Question::SparsityShare => match self.truth() {
+                share if share < 0.2 => "under20",
+                share if share <= 0.8 => "half",
+                _ => "over80",
             },
             Question::ZigzagRate => match self.truth() {
                 ratio if ratio > 2.0 => "centred",
@@ -174,6 +193,10 @@ impl Question {
             Question::GrowthRelu => &[
                 (Setting::GrowthDepth, GROWTH_QUESTION_LAYERS as f64),
                 (Setting::GrowthScale, GROWTH_QUESTION_SCALE as f64),
+            ],
+            Question::SparsityShare => &[
+                (Setting::SparsityMean, SPARSITY_QUESTION_MEAN),
+                (Setting::SparsityStd, SPARSITY_QUESTION_STD),
             ],
             Question::ZigzagRate => &[
                 (Setting::ZigzagRate, ZIGZAG_QUESTION_RATE),

@@ -51,10 +51,12 @@ pub mod views {
     pub const GROWTH: &str = "growth";
     /// The speed experiment.
     pub const SPEED: &str = "speed";
+    /// The sparsity experiment.
+    pub const SPARSITY: &str = "sparsity";
     /// The not-zero-centred experiment.
     pub const ZIGZAG: &str = "zero-centred";
     /// Every view's section.
-    pub const ALL: [&str; 9] = [
+    pub const ALL: [&str; 10] = [
         GRAPH,
         TORCH,
         WALKTHROUGH,
@@ -63,6 +65,7 @@ pub mod views {
         GRADIENT_DEPTH,
         GROWTH,
         SPEED,
+        SPARSITY,
         ZIGZAG,
     ];
 }

@@ -13,9 +13,14 @@ use crate::activation::relu;
 use crate::born_dead::Estimate;
 use crate::draws::Draws;
 
+mod experiment;
 mod histogram;
 mod theory;
 
+pub use experiment::{
+    shared_bins, SparsityRun, SparsitySettings, CHART_BINS, EXPERIMENT_MEANS, EXPERIMENT_SAMPLES,
+    EXPERIMENT_STDS,
+};
 pub use histogram::{Histogram, Zeros, BINS};
 pub use theory::{normal_cdf, normal_pdf};
 

@@ -17,6 +17,7 @@ use crate::growth::GrowthSettings;
 use crate::lab::{InitChoice, LabSettings, Task};
 use crate::plot::theme::Scheme;
 use crate::sections::{self, Section};
+use crate::sparsity::SparsitySettings;
 use crate::speed::measure::Size;
 use crate::text::{Lang, StringTest};
 use crate::zigzag::ZigzagSettings;
@@ -90,6 +91,8 @@ pub struct State {
     pub growth: GrowthSettings,
     /// The speed experiment's buffer size.
     pub speed: Size,
+    /// The sparsity experiment's settings.
+    pub sparsity: SparsitySettings,
     /// The not-zero-centred experiment's settings.
     pub zigzag: ZigzagSettings,
     /// The self-fuzzer's settings; `None` (the default) unless the link says `fuzz=1`.
@@ -124,6 +127,7 @@ impl Default for State {
             grad: DepthSettings::default(),
             growth: GrowthSettings::default(),
             speed: Size::default(),
+            sparsity: SparsitySettings::default(),
             zigzag: ZigzagSettings::default(),
             fuzz: None,
             lang: None,
@@ -294,6 +298,10 @@ impl State {
             Setting::GradSeed => self.grad.seed = value as u64,
             Setting::GrowthDepth => self.growth.depth = value as u32,
             Setting::GrowthScale => self.growth.scale = single(value),
+            Setting::SparsityMean => self.sparsity.mean = value,
+            Setting::SparsityStd => self.sparsity.std = value,
+            Setting::SparsitySamples => self.sparsity.samples = value as u32,
+            Setting::SparsitySeed => self.sparsity.seed = value as u64,
             Setting::ZigzagRate => self.zigzag.rate = value,
             Setting::ZigzagSteps => self.zigzag.steps = value as u32,
             Setting::ZigzagSeed => self.zigzag.seed = value as u64,
@@ -515,6 +523,10 @@ impl State {
             Setting::GradSeed => self.grad.seed as f64,
             Setting::GrowthDepth => f64::from(self.growth.depth),
             Setting::GrowthScale => f64::from(self.growth.scale),
+            Setting::SparsityMean => self.sparsity.mean,
+            Setting::SparsityStd => self.sparsity.std,
+            Setting::SparsitySamples => f64::from(self.sparsity.samples),
+            Setting::SparsitySeed => self.sparsity.seed as f64,
             Setting::ZigzagRate => self.zigzag.rate,
             Setting::ZigzagSteps => f64::from(self.zigzag.steps),
             Setting::ZigzagSeed => self.zigzag.seed as f64,

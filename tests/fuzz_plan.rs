@@ -225,7 +225,8 @@ fn every_kind_of_hostile_input_occurs() {
 
 #[test]
 fn links_set_every_setting_but_fuzzing_validly_or_not() {
-    let hashes: Vec<String> = flat(4, 3000, 20)
+    // Enough frames for every one of the settings to come up, a few pairs a hash.
+    let hashes: Vec<String> = flat(4, 8000, 20)
         .into_iter()
         .filter_map(|a| match a {
             Action::Hash(h) => Some(h),

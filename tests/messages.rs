@@ -130,7 +130,7 @@ fn embed_and_hide_messages_name_what_is_not_on_the_page() {
         link_messages("#embed=nope&hide=x-min,knob"),
         [
             "Section shown alone (embed) = “nope” is not one of formula, graph, strengths, \
-             gradient-depth, speed, weaknesses, walkthrough, lab, born-dead, zero-centred, growth, \
+             gradient-depth, speed, sparsity, weaknesses, walkthrough, lab, born-dead, zero-centred, growth, \
              torch. Kept the default.",
             format!(
                 "Hidden controls (hide) = “x-min,knob”: “knob” is not one of {}. Kept the default.",

@@ -6,6 +6,7 @@ use relu_explorer::growth::GrowthSettings;
 use relu_explorer::predict::{
     depth_question_local, GuessError, Question, Verdict, DEPTH_QUESTION_LAYERS,
 };
+use relu_explorer::sparsity::SparsitySettings;
 use relu_explorer::state::State;
 
 /// σ′(½)¹⁰ in exact arithmetic: σ(½) = 1/(1 + e^−½), σ′ = σ(1 − σ) = 0.2350037122015945…
@@ -50,6 +51,7 @@ fn every_choice_is_judged_and_exactly_one_is_right() {
     for question in [
         Question::DepthSigmoid,
         Question::GrowthRelu,
+        Question::SparsityShare,
         Question::ZigzagRate,
     ] {
         let right: Vec<_> = question
@@ -115,6 +117,30 @@ fn each_depth_question_layer_multiplies_by_sigmoids_slope_at_a_half() {
     assert!(
         (truth - power).abs() <= 1e-6 * power,
         "{truth} against {power}"
+    );
+}
+
+#[test]
+fn inputs_one_sigma_below_zero_give_over_eighty_percent_zeros() {
+    let question = Question::SparsityShare;
+    // Φ(1) = 0.8413447460685429…
+    let truth = question.truth();
+    assert!((truth - 0.841_344_746_068_543).abs() < 1e-12, "{truth}");
+    assert_eq!(question.answer(), "over80");
+    assert!(question.check(Some("over80")).unwrap().right);
+    assert!(!question.check(Some("half")).unwrap().right);
+    assert!(!question.check(Some("under20")).unwrap().right);
+    // Checking shows the question's inputs; the sample count and seed stay.
+    let (mut state, _) = State::from_hash("#smu=2.5&ssd=0.3&sn=500&sseed=8");
+    question.apply(&mut state).unwrap();
+    assert_eq!(
+        state.sparsity,
+        SparsitySettings {
+            mean: -1.0,
+            std: 1.0,
+            samples: 500,
+            seed: 8
+        }
     );
 }
 

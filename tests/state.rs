@@ -4,6 +4,7 @@
 use proptest::prelude::*;
 use relu_explorer::born_dead::BornSettings;
 use relu_explorer::lab::InitChoice;
+use relu_explorer::sparsity::SparsitySettings;
 use relu_explorer::state::{
     FuzzSettings, Kind, Problem, Setting, State, MAX_TEXT_CHARS, X_LIMIT, X_MIN_SPAN,
 };
@@ -446,6 +447,56 @@ fn the_born_dead_settings_round_trip_through_the_hash() {
 }
 
 #[test]
+fn the_sparsity_settings_round_trip_through_the_hash() {
+    assert_eq!(State::default().sparsity, SparsitySettings::default());
+    let state = State {
+        sparsity: SparsitySettings {
+            mean: -1.3,
+            std: 0.4,
+            samples: 100_000,
+            seed: 9_007_199_254_740_991,
+        },
+        ..State::default()
+    };
+    let hash = state.to_hash();
+    assert_eq!(hash, "smu=-1.3&ssd=0.4&sn=100000&sseed=9007199254740991");
+    let (back, problems) = State::from_hash(&format!("#{hash}"));
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(back, state);
+}
+
+#[test]
+fn bad_sparsity_values_keep_the_defaults_and_are_reported() {
+    let (state, problems) = State::from_hash("#smu=-3.5&ssd=0&sn=150.5&sseed=-1&x=1");
+    assert_eq!(state.sparsity, SparsitySettings::default());
+    assert_eq!(state.x, 1.0, "the good key still applies");
+    let keys: Vec<&str> = problems
+        .iter()
+        .map(|p| match p {
+            Problem::OutOfBounds { setting, .. } | Problem::NotWhole { setting, .. } => {
+                setting.key()
+            }
+            other => panic!("unexpected {other:?}"),
+        })
+        .collect();
+    assert_eq!(keys, ["smu", "ssd", "sn", "sseed"]);
+    // The page's ranges: within the core's, which would accept μ = 5 or a million samples.
+    for (hash, setting) in [
+        ("#smu=5", Setting::SparsityMean),
+        ("#ssd=3.01", Setting::SparsityStd),
+        ("#sn=99", Setting::SparsitySamples),
+        ("#sn=1000000", Setting::SparsitySamples),
+    ] {
+        let (state, problems) = State::from_hash(hash);
+        assert_eq!(state.sparsity, SparsitySettings::default(), "{hash}");
+        assert!(
+            matches!(problems[..], [Problem::OutOfBounds { setting: s, .. }] if s == setting),
+            "{hash}: {problems:?}"
+        );
+    }
+}
+
+#[test]
 fn bad_born_dead_values_keep_the_defaults_and_are_reported() {
     let (state, problems) = State::from_hash("#bw=0&bd=2.5&binit=zeros&bbias=2&x=1");
     assert_eq!(state.born, BornSettings::default());
@@ -607,6 +658,7 @@ fn every_section_and_control_of_the_page_is_listed() {
             "strengths",
             "gradient-depth",
             "speed",
+            "sparsity",
             "weaknesses",
             "walkthrough",
             "lab",

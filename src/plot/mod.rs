@@ -13,6 +13,7 @@ pub mod labels;
 pub mod layers;
 pub mod legend;
 pub mod small;
+pub mod sparsity;
 pub mod speed;
 pub mod theme;
 pub mod zigzag;

@@ -21,7 +21,10 @@
 //! | `zseed` | number | 0 | 2⁵³ − 1 | | yes |
 //! | `speedn` | `4K`, `16K`, `64K`, `256K`, `1M`, `4M` or `16M` | | | | |
 //! | `n` | number | 32 | 256 | | yes |
-//! | `seed`, `fuzzSeed` | number | 0 | 2⁵³ − 1 | | yes |
+//! | `smu` | number | −3 | 3 | | no |
+//! | `ssd` | number | 0.1 | 3 | | no |
+//! | `sn` | number | 100 | 100 000 | | yes |
+//! | `seed`, `sseed`, `fuzzSeed` | number | 0 | 2⁵³ − 1 | | yes |
 //! | `spf` | number | 1 | 500 | | yes |
 //! | `bw` | number | 1 | 64 | | yes |
 //! | `bd` | number | 1 | 8 | | yes |
@@ -42,6 +45,7 @@ use crate::growth;
 use crate::lab::{InitChoice, Task};
 use crate::plot::theme::Scheme;
 use crate::sections::{CONTROLS, SECTIONS};
+use crate::sparsity;
 use crate::speed::measure::Size;
 use crate::text::{Lang, StringTest};
 use crate::zigzag;
@@ -194,6 +198,14 @@ pub enum Setting {
     GrowthScale,
     /// `speedn`: the speed experiment's buffer size, `4K` … `16M` elements.
     SpeedSize,
+    /// `smu`: the sparsity experiment's input mean μ.
+    SparsityMean,
+    /// `ssd`: its inputs' standard deviation σ.
+    SparsityStd,
+    /// `sn`: how many inputs it draws.
+    SparsitySamples,
+    /// `sseed`: the seed of its draws.
+    SparsitySeed,
     /// `zrate`: the not-zero-centred experiment's learning rate.
     ZigzagRate,
     /// `zsteps`: its per-example steps.
@@ -221,7 +233,7 @@ pub enum Setting {
 
 impl Setting {
     /// Every setting, in the order the URL hash lists them.
-    pub const ALL: [Setting; 42] = [
+    pub const ALL: [Setting; 46] = [
         Setting::XMin,
         Setting::XMax,
         Setting::X,
@@ -253,6 +265,10 @@ impl Setting {
         Setting::GrowthDepth,
         Setting::GrowthScale,
         Setting::SpeedSize,
+        Setting::SparsityMean,
+        Setting::SparsityStd,
+        Setting::SparsitySamples,
+        Setting::SparsitySeed,
         Setting::ZigzagRate,
         Setting::ZigzagSteps,
         Setting::ZigzagSeed,
@@ -300,6 +316,10 @@ impl Setting {
             Setting::GrowthDepth => "udepth",
             Setting::GrowthScale => "uscale",
             Setting::SpeedSize => "speedn",
+            Setting::SparsityMean => "smu",
+            Setting::SparsityStd => "ssd",
+            Setting::SparsitySamples => "sn",
+            Setting::SparsitySeed => "sseed",
             Setting::ZigzagRate => "zrate",
             Setting::ZigzagSteps => "zsteps",
             Setting::ZigzagSeed => "zseed",
@@ -330,6 +350,7 @@ impl Setting {
         let born = |r: &std::ops::RangeInclusive<u32>| {
             Domain::whole(f64::from(*r.start()), f64::from(*r.end()))
         };
+        let real = |r: &std::ops::RangeInclusive<f64>| Domain::real(*r.start(), *r.end());
         let real_f32 = |r: &std::ops::RangeInclusive<f32>| {
             Domain::real(f64::from(*r.start()), f64::from(*r.end()))
         };
@@ -341,9 +362,11 @@ impl Setting {
             Setting::Width => Domain::whole(1.0, 64.0),
             Setting::Depth => Domain::whole(1.0, 3.0),
             Setting::Points => Domain::whole(32.0, 256.0),
-            Setting::Seed | Setting::FuzzSeed | Setting::GradSeed | Setting::ZigzagSeed => {
-                Domain::whole(0.0, MAX_SAFE_INTEGER)
-            }
+            Setting::Seed
+            | Setting::FuzzSeed
+            | Setting::GradSeed
+            | Setting::SparsitySeed
+            | Setting::ZigzagSeed => Domain::whole(0.0, MAX_SAFE_INTEGER),
             Setting::StepsPerFrame => Domain::whole(1.0, 500.0),
             Setting::BornWidth => born(&WIDTHS),
             Setting::BornDepth => born(&DEPTHS),
@@ -353,6 +376,9 @@ impl Setting {
             Setting::GradSpread => real_f32(&depth::SPREADS),
             Setting::GrowthDepth => born(&growth::EXPERIMENT_DEPTHS),
             Setting::GrowthScale => real_f32(&growth::SCALES),
+            Setting::SparsityMean => real(&sparsity::EXPERIMENT_MEANS),
+            Setting::SparsityStd => real(&sparsity::EXPERIMENT_STDS),
+            Setting::SparsitySamples => born(&sparsity::EXPERIMENT_SAMPLES),
             Setting::ZigzagRate => Domain::real(*zigzag::RATES.start(), *zigzag::RATES.end()),
             Setting::ZigzagSteps => born(&zigzag::STEP_COUNTS),
             Setting::FuzzRate => Domain::whole(1.0, 100.0),

@@ -24,6 +24,7 @@ use crate::web::growth_view::GrowthView;
 use crate::web::lab_view::LabView;
 use crate::web::neuron_view::NeuronView;
 use crate::web::page_view::PageView;
+use crate::web::sparsity_view::SparsityView;
 use crate::web::speed_view::SpeedView;
 use crate::web::torch_view::TorchView;
 use crate::web::zigzag_view::ZigzagView;
@@ -106,6 +107,7 @@ impl App {
                 Box::new(DepthView::find(&root)?),
                 Box::new(GrowthView::find(&root)?),
                 Box::new(SpeedView::find(&root)?),
+                Box::new(SparsityView::find(&root)?),
                 Box::new(ZigzagView::find(&root)?),
             ],
             lab_problem: None,

@@ -17,6 +17,7 @@ const PNG_EXPORTS = {
   "export-growth-png": ["relu-explorer-no-upper-limit.png", "growth-canvas"],
   "export-zigzag-png": ["relu-explorer-not-zero-centred.png", "zigzag-canvas"],
   "export-speed-png": ["relu-explorer-speed.png", "speed-canvas"],
+  "export-sparsity-png": ["relu-explorer-sparsity.png", "sparsity-canvas"],
   "export-lab-fit": ["relu-explorer-lab-fit.png", "lab-fit"],
   "export-lab-units": ["relu-explorer-lab-units.png", "lab-units"],
   "export-lab-dead": ["relu-explorer-lab-dead.png", "lab-dead-chart"],

@@ -67,6 +67,8 @@ const CONTROLS = {
   "zigzag-guess-positive": "radio", "zigzag-guess-centred": "radio", "zigzag-guess-same": "radio", "zigzag-check": "button",
   "speed-size": "select", "speed-run": "button",
   "speed-guess-under2": "radio", "speed-guess-2to10": "radio", "speed-guess-over10": "radio", "speed-check": "button",
+  "sparsity-mean": "range", "sparsity-std": "range", "sparsity-samples": "range", "sparsity-redraw": "button",
+  "sparsity-guess-under20": "radio", "sparsity-guess-half": "radio", "sparsity-guess-over80": "radio", "sparsity-check": "button",
 };
 /** The speed experiment's Cancel, enabled only while a run measures (experiments.spec.mjs
  * checks it). */
@@ -78,7 +80,7 @@ const LAB_BUTTONS = [
 ];
 /** The export buttons, each chart's PNG and the CSVs (export.spec.mjs checks each). */
 const EXPORTS = [
-  "export-graph-png", "export-depth-png", "export-growth-png", "export-zigzag-png", "export-speed-png", "export-graph-csv", "export-lab-fit", "export-lab-units", "export-lab-dead",
+  "export-graph-png", "export-depth-png", "export-growth-png", "export-zigzag-png", "export-speed-png", "export-sparsity-png", "export-graph-csv", "export-lab-fit", "export-lab-units", "export-lab-dead",
   "export-lab-loss", "export-lab-csv",
 ];
 /** The language and theme switches (i18n.spec.mjs checks each). */
@@ -87,8 +89,8 @@ const SWITCHES = ["lang-en", "lang-zh-CN", "theme-auto", "theme-light", "theme-d
  * part, and the Embed dialog's code, copy and close. They change no state. */
 const SHARING = [
   "copy-link", "share-code", "share-copy", "share-close",
-  ...["formula", "graph", "strengths", "gradient-depth", "speed", "weaknesses", "walkthrough", "lab", "born-dead", "zero-centred", "growth", "torch"]
-    .map((id) => `embed-${id}`),
+  ...["formula", "graph", "strengths", "gradient-depth", "speed", "sparsity", "weaknesses", "walkthrough", "lab", "born-dead",
+    "zero-centred", "growth", "torch"].map((id) => `embed-${id}`),
 ];
 /** Valid replacements a person might type into each text field. */
 const TEXT_EDITS = { "torch-x": "3.0, -2.0, 0.5, -0.25", "torch-grad": "0.5, 2.0, 1.0, 3.0" };
@@ -111,6 +113,9 @@ const NEEDS = {
   "speed-guess-under2": { click: "speed-check" },
   "speed-guess-2to10": { click: "speed-check" },
   "speed-guess-over10": { click: "speed-check" },
+  "sparsity-guess-under20": { click: "sparsity-check" },
+  "sparsity-guess-half": { click: "sparsity-check" },
+  "sparsity-guess-over80": { click: "sparsity-check" },
 };
 
 /** The visible text state: readouts, messages, the lab's status and strip, the text of the
