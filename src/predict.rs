@@ -5,6 +5,7 @@
 use crate::activation::Activation;
 use crate::depth::path_gradient;
 use crate::growth::{analytic, GrowthSettings};
+use crate::relu_sum::{kink_list, Target};
 use crate::state::{Problem, Setting, State};
 
 /// A question one experiment asks.
@@ -19,6 +20,9 @@ pub enum Question {
     /// input's: about the same (under 10 times), about a hundred times (10 to 1000), or more
     /// than a thousand times?
     GrowthRelu,
+    /// The sum of ReLUs: how many units does it take to draw the triangle (the hat
+    /// max(0, 1 − |x|)) exactly: one, two, three, or can it not be exact?
+    ReluSumHat,
 }
 
 /// The layers the growth question asks about.
@@ -64,11 +68,13 @@ impl Question {
         match self {
             Question::DepthSigmoid => &["bigger", "smaller"],
             Question::GrowthRelu => &["same", "hundred", "thousand"],
+            Question::ReluSumHat => &["one", "two", "three", "never"],
         }
     }
 
     /// The value the question is about, computed by the experiment's core (for the depth
-    /// question, sigmoid's path gradient, as the chart draws it).
+    /// question, sigmoid's path gradient, as the chart draws it; for the sum of ReLUs, the
+    /// fewest units that draw the triangle, or NaN if none do).
     pub fn truth(self) -> f64 {
         match self {
             Question::DepthSigmoid => {
@@ -86,6 +92,9 @@ impl Question {
                     .and_then(|rms| rms.last().copied())
                     .unwrap_or(f64::NAN)
             }
+            Question::ReluSumHat => Target::Hat
+                .exact_units()
+                .map_or(f64::NAN, |units| units.len() as f64),
         }
     }
 
@@ -98,6 +107,12 @@ impl Question {
                 ratio if ratio < 10.0 => "same",
                 ratio if ratio < 1000.0 => "hundred",
                 _ => "thousand",
+            },
+            Question::ReluSumHat => match Target::Hat.exact_units().map(|units| units.len()) {
+                Some(1) => "one",
+                Some(2) => "two",
+                Some(3) => "three",
+                _ => "never",
             },
         }
     }
@@ -115,9 +130,15 @@ impl Question {
     }
 
     /// Sets the experiment's sliders to the question's case (through `state`, which validates
-    /// them), so that the chart shows why; its other settings stay.
+    /// them), so that the chart shows why; its other settings stay. The sum of ReLUs is set to
+    /// the triangle drawn by its fewest units.
     pub fn apply(self, state: &mut State) -> Result<(), Problem> {
         let case: &[(Setting, f64)] = match self {
+            Question::ReluSumHat => {
+                let units = Target::Hat.exact_units().unwrap_or_default();
+                state.set_text(Setting::ReluSumTarget, Target::Hat.key())?;
+                return state.set_text(Setting::ReluSumKinks, &kink_list::write(&units));
+            }
             Question::DepthSigmoid => &[
                 (Setting::GradDepth, DEPTH_QUESTION_LAYERS as f64),
                 (Setting::GradZ, DEPTH_QUESTION_Z as f64),

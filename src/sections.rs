@@ -51,8 +51,10 @@ pub mod views {
     pub const GROWTH: &str = "growth";
     /// The speed experiment.
     pub const SPEED: &str = "speed";
+    /// The sum-of-ReLUs builder.
+    pub const RELU_SUM: &str = "relu-sum";
     /// Every view's section.
-    pub const ALL: [&str; 8] = [
+    pub const ALL: [&str; 9] = [
         GRAPH,
         TORCH,
         WALKTHROUGH,
@@ -61,5 +63,6 @@ pub mod views {
         GRADIENT_DEPTH,
         GROWTH,
         SPEED,
+        RELU_SUM,
     ];
 }

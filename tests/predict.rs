@@ -47,7 +47,11 @@ fn a_missing_or_unknown_guess_is_refused() {
 
 #[test]
 fn every_choice_is_judged_and_exactly_one_is_right() {
-    for question in [Question::DepthSigmoid, Question::GrowthRelu] {
+    for question in [
+        Question::DepthSigmoid,
+        Question::GrowthRelu,
+        Question::ReluSumHat,
+    ] {
         let right: Vec<_> = question
             .choices()
             .iter()
@@ -112,4 +116,18 @@ fn each_depth_question_layer_multiplies_by_sigmoids_slope_at_a_half() {
         (truth - power).abs() <= 1e-6 * power,
         "{truth} against {power}"
     );
+}
+
+#[test]
+fn the_triangle_takes_three_units_and_checking_draws_it_with_them() {
+    let question = Question::ReluSumHat;
+    assert_eq!((question.truth(), question.answer()), (3.0, "three"));
+    assert!(!question.check(Some("two")).unwrap().right);
+    assert!(question.check(Some("three")).unwrap().right);
+    let mut state = State::from_hash("#rtarget=sine&rkinks=1l").0;
+    question.apply(&mut state).unwrap();
+    assert_eq!(state.to_hash(), "rkinks=-1r,0r,1r");
+    let target = state.relu_sum.target.values();
+    let fit = relu_explorer::relu_sum::fit(&state.relu_sum.units, &target).unwrap();
+    assert!(fit.mse < 1e-12, "{}", fit.mse);
 }

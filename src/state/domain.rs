@@ -17,6 +17,8 @@
 //! | `depth` | number | 1 | 3 | | yes |
 //! | `task` | `sin`, `abs`, `step` or `zigzag` | | | | |
 //! | `speedn` | `4K`, `16K`, `64K`, `256K`, `1M`, `4M` or `16M` | | | | |
+//! | `rtarget` | `abs`, `hat` or `sine` | | | | |
+//! | `rkinks` | comma-separated kinks from −2 to 2, each followed by `r` or `l`, at most 12 | | | | |
 //! | `n` | number | 32 | 256 | | yes |
 //! | `seed`, `fuzzSeed` | number | 0 | 2⁵³ − 1 | | yes |
 //! | `spf` | number | 1 | 500 | | yes |
@@ -38,6 +40,7 @@ use crate::depth;
 use crate::growth;
 use crate::lab::{InitChoice, Task};
 use crate::plot::theme::Scheme;
+use crate::relu_sum::{kink_list, Target};
 use crate::sections::{CONTROLS, SECTIONS};
 use crate::speed::measure::Size;
 use crate::text::{Lang, StringTest};
@@ -190,6 +193,10 @@ pub enum Setting {
     GrowthScale,
     /// `speedn`: the speed experiment's buffer size, `4K` … `16M` elements.
     SpeedSize,
+    /// `rtarget`: the sum-of-ReLUs builder's target.
+    ReluSumTarget,
+    /// `rkinks`: its units, as [`kink_list`] writes them (`0.5r,-1l`).
+    ReluSumKinks,
     /// `lang`: the page's language, when the reader chose one.
     Lang,
     /// `theme`: light or dark, when the reader chose one.
@@ -211,7 +218,7 @@ pub enum Setting {
 
 impl Setting {
     /// Every setting, in the order the URL hash lists them.
-    pub const ALL: [Setting; 39] = [
+    pub const ALL: [Setting; 41] = [
         Setting::XMin,
         Setting::XMax,
         Setting::X,
@@ -243,6 +250,8 @@ impl Setting {
         Setting::GrowthDepth,
         Setting::GrowthScale,
         Setting::SpeedSize,
+        Setting::ReluSumTarget,
+        Setting::ReluSumKinks,
         Setting::Lang,
         Setting::Theme,
         Setting::Embed,
@@ -287,6 +296,8 @@ impl Setting {
             Setting::GrowthDepth => "udepth",
             Setting::GrowthScale => "uscale",
             Setting::SpeedSize => "speedn",
+            Setting::ReluSumTarget => "rtarget",
+            Setting::ReluSumKinks => "rkinks",
             Setting::Lang => "lang",
             Setting::Theme => "theme",
             Setting::Embed => "embed",
@@ -342,10 +353,12 @@ impl Setting {
                 return Kind::Flag
             }
             Setting::TorchX | Setting::TorchGrad => return Kind::Text(MAX_TEXT_CHARS),
+            Setting::ReluSumKinks => return Kind::Text(kink_list::MAX_LIST_CHARS),
             Setting::Activation
             | Setting::Init
             | Setting::Task
             | Setting::SpeedSize
+            | Setting::ReluSumTarget
             | Setting::BornInit
             | Setting::Lang
             | Setting::Theme
@@ -389,6 +402,7 @@ impl Setting {
             Setting::Init | Setting::BornInit => InitChoice::ALL.map(InitChoice::key).to_vec(),
             Setting::Task => Task::ALL.map(Task::key).to_vec(),
             Setting::SpeedSize => Size::ALL.map(Size::key).to_vec(),
+            Setting::ReluSumTarget => Target::ALL.map(Target::key).to_vec(),
             Setting::Lang => Lang::ALL.map(Lang::tag).to_vec(),
             Setting::Theme => Scheme::ALL.map(Scheme::key).to_vec(),
             Setting::StringTest => StringTest::ALL.map(StringTest::key).to_vec(),

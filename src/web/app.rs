@@ -24,6 +24,7 @@ use crate::web::growth_view::GrowthView;
 use crate::web::lab_view::LabView;
 use crate::web::neuron_view::NeuronView;
 use crate::web::page_view::PageView;
+use crate::web::relu_sum_view::ReluSumView;
 use crate::web::speed_view::SpeedView;
 use crate::web::torch_view::TorchView;
 
@@ -105,6 +106,7 @@ impl App {
                 Box::new(DepthView::find(&root)?),
                 Box::new(GrowthView::find(&root)?),
                 Box::new(SpeedView::find(&root)?),
+                Box::new(ReluSumView::find(&root)?),
             ],
             lab_problem: None,
             lab_frames: FrameLog::default(),
@@ -887,7 +889,7 @@ fn listen_experiments(app: &Shared) -> Result<(), JsValue> {
             let used = {
                 let mut guard = shared.borrow_mut();
                 let inner = &mut *guard;
-                inner.experiments[index].key(&id, &e.key(), &mut inner.state)
+                inner.experiments[index].key(&id, &e.key(), e.shift_key(), &mut inner.state)
             };
             if used {
                 // The page would scroll on the same keys.
