@@ -23,7 +23,7 @@ test("every embeddable section can be shown alone, drawn, with what it holds and
     holds: [...el.querySelectorAll("[data-embeddable]")].map((o) => o.id),
   })));
   expect(sections.map((s) => s.id)).toEqual(
-    ["formula", "graph", "strengths", "gradient-depth", "speed", "weaknesses", "walkthrough", "lab", "born-dead", "growth",
+    ["formula", "graph", "strengths", "gradient-depth", "speed", "relu-sum", "weaknesses", "walkthrough", "lab", "born-dead", "growth",
       "torch"]);
   for (const { id, within, holds } of sections) {
     await open(page, `#embed=${id}`);

@@ -15,6 +15,7 @@ const PNG_EXPORTS = {
   "export-graph-png": ["relu-explorer-graph.png", "graph-canvas"],
   "export-depth-png": ["relu-explorer-gradient-depth.png", "depth-canvas"],
   "export-growth-png": ["relu-explorer-no-upper-limit.png", "growth-canvas"],
+  "export-relusum-png": ["relu-explorer-sum-of-relus.png", "relusum-canvas"],
   "export-speed-png": ["relu-explorer-speed.png", "speed-canvas"],
   "export-lab-fit": ["relu-explorer-lab-fit.png", "lab-fit"],
   "export-lab-units": ["relu-explorer-lab-units.png", "lab-units"],

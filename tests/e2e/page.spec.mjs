@@ -65,6 +65,9 @@ const CONTROLS = {
   "growth-guess-same": "radio", "growth-guess-hundred": "radio", "growth-guess-thousand": "radio", "growth-check": "button",
   "speed-size": "select", "speed-run": "button",
   "speed-guess-under2": "radio", "speed-guess-2to10": "radio", "speed-guess-over10": "radio", "speed-check": "button",
+  "relusum-target": "select", "relusum-add-right": "button", "relusum-add-left": "button", "relusum-remove": "button",
+  "relusum-guess-one": "radio", "relusum-guess-two": "radio", "relusum-guess-three": "radio", "relusum-guess-never": "radio",
+  "relusum-check": "button",
 };
 /** The speed experiment's Cancel, enabled only while a run measures (experiments.spec.mjs
  * checks it). */
@@ -76,7 +79,7 @@ const LAB_BUTTONS = [
 ];
 /** The export buttons, each chart's PNG and the CSVs (export.spec.mjs checks each). */
 const EXPORTS = [
-  "export-graph-png", "export-depth-png", "export-growth-png", "export-speed-png", "export-graph-csv", "export-lab-fit", "export-lab-units", "export-lab-dead",
+  "export-graph-png", "export-depth-png", "export-growth-png", "export-speed-png", "export-relusum-png", "export-graph-csv", "export-lab-fit", "export-lab-units", "export-lab-dead",
   "export-lab-loss", "export-lab-csv",
 ];
 /** The language and theme switches (i18n.spec.mjs checks each). */
@@ -85,7 +88,7 @@ const SWITCHES = ["lang-en", "lang-zh-CN", "theme-auto", "theme-light", "theme-d
  * part, and the Embed dialog's code, copy and close. They change no state. */
 const SHARING = [
   "copy-link", "share-code", "share-copy", "share-close",
-  ...["formula", "graph", "strengths", "gradient-depth", "speed", "weaknesses", "walkthrough", "lab", "born-dead", "growth", "torch"]
+  ...["formula", "graph", "strengths", "gradient-depth", "speed", "relu-sum", "weaknesses", "walkthrough", "lab", "born-dead", "growth", "torch"]
     .map((id) => `embed-${id}`),
 ];
 /** Valid replacements a person might type into each text field. */
@@ -106,6 +109,10 @@ const NEEDS = {
   "speed-guess-under2": { click: "speed-check" },
   "speed-guess-2to10": { click: "speed-check" },
   "speed-guess-over10": { click: "speed-check" },
+  "relusum-guess-one": { click: "relusum-check" },
+  "relusum-guess-two": { click: "relusum-check" },
+  "relusum-guess-three": { click: "relusum-check" },
+  "relusum-guess-never": { click: "relusum-check" },
 };
 
 /** The visible text state: readouts, messages, the lab's status and strip, the text of the
