@@ -863,8 +863,8 @@ label-relusum-target = Target
 relusum-add-right = Add a unit on to the right
 relusum-add-left = Add a unit on to the left
 relusum-remove = Remove the selected unit
-label-relusum-units = Units
-label-relusum-mse = Mean squared error
+label-relusum-units = Units:
+label-relusum-mse = Mean squared error:
 relusum-caption =
     The target (wide grey line), the best sum of your units (blue) and each unit’s own term
     (thin grey). Each kink is a numbered handle on the x axis: drag it, or focus the chart and

@@ -517,8 +517,8 @@ label-relusum-target = 目标
 relusum-add-right = 添加向右开启的单元
 relusum-add-left = 添加向左开启的单元
 relusum-remove = 删除选中的单元
-label-relusum-units = 单元数
-label-relusum-mse = 均方误差
+label-relusum-units = 单元数：
+label-relusum-mse = 均方误差：
 relusum-caption =
     目标（宽的灰线）、你的单元能给出的最好的和（蓝线），以及每个单元各自的一项（细灰线）。每个拐点是 x
     轴上带编号的手柄：可以拖动它；也可以让图表获得焦点，用 ↑ 和 ↓ 选择单元，用 ← 和 → 移动它（按住 Shift
