@@ -111,7 +111,7 @@ pub fn draw<DB: DrawingBackend>(
     let number_style = (crate::plot::theme::FONT_FAMILY, 11.0 * scale)
         .into_font()
         .color(&theme.text)
-        .pos(Pos::new(HPos::Center, VPos::Bottom));
+        .pos(Pos::new(HPos::Left, VPos::Bottom));
     for (i, unit) in shown.units.iter().enumerate() {
         let chosen = shown.selected == Some(i);
         let width = if chosen { px(2.5) } else { px(1.0) };
@@ -140,9 +140,10 @@ pub fn draw<DB: DrawingBackend>(
             ))?;
         }
         let (_, top) = chart.backend_coord(&(unit.kink, y.1));
+        // Beside the line's top, not on it.
         plot_area.draw(&Text::new(
             (i + 1).to_string(),
-            (x, top + px(14.0)),
+            (x + px(4.0), top + px(14.0)),
             number_style.clone(),
         ))?;
     }
