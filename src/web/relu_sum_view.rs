@@ -130,7 +130,7 @@ impl ReluSumView {
 
     /// The status line: the selected unit (or the count) and the error.
     fn status_text(&self, state: &State, fit: &Fit, strings: &Strings) -> String {
-        let mse = text::factor(fit.mse);
+        let mse = shown_mse(fit.mse);
         match self
             .selected
             .and_then(|i| Some((i, state.relu_sum.units.get(i)?)))
@@ -204,6 +204,17 @@ impl ReluSumView {
         set_text(&self.constant_out, &coefficient(fit.constant));
         Ok(())
     }
+}
+
+/// The least error the readouts show as more than 0: an exact placement's fit is off by its
+/// rounding and its ridge alone (10⁻¹⁵ or so, see `relu_sum::fit`), which a reader should see as
+/// the 0 it is, not as a miss.
+const SHOWN_MSE_FLOOR: f64 = 1e-12;
+
+/// The fit's error as the readouts show it: three significant digits, and 0 below
+/// [`SHOWN_MSE_FLOOR`].
+fn shown_mse(mse: f64) -> String {
+    text::factor(if mse < SHOWN_MSE_FLOOR { 0.0 } else { mse })
 }
 
 /// A coefficient to three decimals, without `-0.000`.
@@ -370,7 +381,7 @@ impl Experiment for ReluSumView {
         set_text(&self.units_out, &units.len().to_string());
         self.units_out
             .set_attribute("data-value", &units.len().to_string())?;
-        set_text(&self.mse_out, &text::factor(fitted.mse));
+        set_text(&self.mse_out, &shown_mse(fitted.mse));
         self.mse_out
             .set_attribute("data-value", &text::number(fitted.mse))?;
         self.render_rows(state, &fitted, strings)?;
@@ -426,7 +437,7 @@ impl Experiment for ReluSumView {
                         ("target", target_name(strings, settings.target)),
                         ("units", &units.len().to_string()),
                         ("kinks", &kinks.join(strings.list_separator)),
-                        ("mse", &text::factor(fitted.mse)),
+                        ("mse", &shown_mse(fitted.mse)),
                     ],
                 )
             },
