@@ -712,6 +712,8 @@ setting_names =
     .zrate = Zero-centred experiment learning rate
     .zsteps = Zero-centred experiment steps
     .zseed = Zero-centred experiment seed
+    .rtarget = Sum-of-ReLUs target
+    .rkinks = Sum-of-ReLUs kinks
     .lang = Language
     .theme = Theme
     .embed = Section shown alone
@@ -993,3 +995,93 @@ neuron_table_label = Every number of the forward and backward pass
 neuron_gate_open = open
 # The walk-through table's gate column, for a point the gate blocks (z ≤ 0).
 neuron_gate_closed = closed
+
+## The "sum of ReLUs" builder (strengths, under strengths-heading-3)
+
+relusum-heading = Try it: build a curve from ReLUs
+relusum-intro =
+    A network with one input and one hidden layer of ReLU units computes
+    <em>c</em> + Σ <em>a</em><sub>i</sub>·relu(±(<em>x</em> − <em>k</em><sub>i</sub>)): each unit
+    is a straight line that switches on at its kink <em>k</em> = −<em>b</em>/<em>w</em>, to the right
+    or to the left, and the sum bends there and nowhere else. Place the kinks; the page finds the
+    best output weights <em>a</em><sub>i</sub> and bias <em>c</em> for them (least squares) and
+    shows how far the sum is from the target.
+relusum-predict-question =
+    How many ReLU units does it take to draw the triangle (0 outside [−1, 1], rising to 1 at 0)
+    exactly?
+relusum-predict-one = 1
+relusum-predict-two = 2
+relusum-predict-three = 3
+relusum-predict-never = It can’t be drawn exactly
+label-relusum-target = Target
+relusum-add-right = Add a unit on to the right
+relusum-add-left = Add a unit on to the left
+relusum-remove = Remove the selected unit
+label-relusum-units = Units:
+label-relusum-mse = Mean squared error:
+relusum-caption =
+    The target (wide grey line), the best sum of your units (blue) and each unit’s own term
+    (thin grey). Each kink is a numbered handle on the x axis: drag it, or focus the chart and
+    use ↑ and ↓ to pick a unit, ← and → to move it (Shift for small steps), Home and End for the
+    ends, and Delete to remove it.
+export-relusum-png = Save the sum-of-ReLUs chart as PNG
+relusum-table-caption = The best weights for your kinks
+relusum-col-unit = Unit
+relusum-col-kink = Kink k
+relusum-col-side = On
+relusum-col-coefficient = Weight a
+relusum-constant = Constant c (the output bias)
+relusum-network =
+    This is why a ReLU network is piecewise linear, and why a smooth curve such as the sine is
+    only ever approached: every unit adds one kink, so more units buy a closer fit but never a
+    curve. Training (as in the lab below) moves the kinks as well as the weights.
+# The builder chart's title (also its accessible name before it is drawn).
+relusum_chart_title = Target and the best sum of ReLUs
+# The builder chart's legend: the target curve.
+relusum_legend_target = target
+# The builder chart's legend: the fitted sum.
+relusum_legend_sum = sum of ReLUs
+# The builder chart's legend: a unit's kink.
+relusum_legend_kink = kink
+# The |x| target's name, in the builder's target list and text alternative.
+relusum_target_abs = |x|
+# The triangle target's name, in the builder's target list and text alternative.
+relusum_target_hat = the triangle
+# The sine target's name, in the builder's target list and text alternative.
+relusum_target_sine = sin(πx/2)
+# Accessible name of the builder's table, which scrolls sideways on a narrow screen.
+relusum_table_label = The best weights for your kinks, unit by unit
+# The side a unit is on, in the builder's table and status line.
+relusum_side_right = right
+# The side a unit is on, in the builder's table and status line.
+relusum_side_left = left
+# The builder chart's text alternative; `{target}`, `{units}`, `{kinks}` (list_separator
+# between), `{mse}`.
+relusum_alt =
+    Chart of { $target } on −2 to 2 and the best sum of { $units } ReLU units, with kinks at
+    { $kinks }; mean squared error { $mse }.
+# The builder's status line after a change, with no unit selected; `{units}`, `{mse}`.
+relusum_status = { $units } units; mean squared error { $mse }.
+# The builder's status line with a unit selected; `{unit}`, `{kink}`, `{side}`, `{mse}`.
+relusum_status_unit = Unit { $unit }: kink at { $kink }, on to the { $side }; mean squared error { $mse }.
+# Why, after the builder's question is checked; `{units}`.
+relusum_predict_why =
+    The triangle bends at −1, 0 and 1, and only a unit’s kink can bend the sum, so it needs a
+    unit at each: { $units } units, relu(x + 1) − 2·relu(x) + relu(x − 1), with no constant.
+    The chart now shows them, and the error is 0. (|x| bends once yet needs 2: try it.)
+# A refused list of kinks with too many entries; `{name}`, `{key}`, `{text}`, `{got}`, `{max}`,
+# `{kept}`.
+relusum_too_many =
+    { $name } ({ $key }) = “{ $text }” lists { $got } units; the builder takes at most { $max }.
+    Kept { $kept }.
+# A refused entry of a list of kinks; `{name}`, `{key}`, `{text}`, `{position}`, `{entry}`, `{kept}`.
+relusum_bad_entry =
+    { $name } ({ $key }) = “{ $text }”: entry { $position }, “{ $entry }”, is not a kink; write a
+    number from −2 to 2 followed by r (on to the right) or l (on to the left), such as 0.5r.
+    Kept { $kept }.
+# A kink outside the range; `{name}`, `{key}`, `{text}`, `{position}`, `{value}`, `{kept}`.
+relusum_out_of_range =
+    { $name } ({ $key }) = “{ $text }”: entry { $position }’s kink, { $value }, is outside the
+    range from −2 to 2. Kept { $kept }.
+# What a refused list of kinks keeps when it was empty.
+relusum_no_units = no units

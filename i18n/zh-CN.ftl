@@ -449,6 +449,8 @@ setting_names =
     .zrate = 零中心实验的学习率
     .zsteps = 零中心实验的步数
     .zseed = 零中心实验的随机种子
+    .rtarget = ReLU 之和的目标
+    .rkinks = ReLU 之和的拐点
     .lang = 语言
     .theme = 主题
     .embed = 单独显示的部分
@@ -580,3 +582,60 @@ list_separator = ；
 neuron_table_label = 前向与反向传播中的每一个数
 neuron_gate_open = 开启
 neuron_gate_closed = 关闭
+
+## “ReLU 之和”搭建器（优点部分，strengths-heading-3 之下）
+
+relusum-heading = 动手试试：用 ReLU 搭出一条曲线
+relusum-intro =
+    只有一个输入、一个 ReLU 隐藏层的网络计算的是
+    <em>c</em> + Σ <em>a</em><sub>i</sub>·relu(±(<em>x</em> − <em>k</em><sub>i</sub>))：每个单元都是一条直线，在它的拐点
+    <em>k</em> = −<em>b</em>/<em>w</em> 处向右或向左开启，而这个和只在这些拐点处弯折。请摆放拐点；页面会为它们求出最好的输出权重
+    <em>a</em><sub>i</sub> 和偏置 <em>c</em>（最小二乘），并显示这个和离目标还有多远。
+relusum-predict-question = 要把三角形（在 [−1, 1] 之外为 0，在 0 处升到 1）精确地画出来，需要几个 ReLU 单元？
+relusum-predict-one = 1 个
+relusum-predict-two = 2 个
+relusum-predict-three = 3 个
+relusum-predict-never = 无法精确画出
+label-relusum-target = 目标
+relusum-add-right = 添加向右开启的单元
+relusum-add-left = 添加向左开启的单元
+relusum-remove = 删除选中的单元
+label-relusum-units = 单元数：
+label-relusum-mse = 均方误差：
+relusum-caption =
+    目标（宽的灰线）、你的单元能给出的最好的和（蓝线），以及每个单元各自的一项（细灰线）。每个拐点是 x
+    轴上带编号的手柄：可以拖动它；也可以让图表获得焦点，用 ↑ 和 ↓ 选择单元，用 ← 和 → 移动它（按住 Shift
+    小步移动），用 Home 和 End 移到两端，用 Delete 删除。
+export-relusum-png = 将 ReLU 之和图表保存为 PNG
+relusum-table-caption = 对你的拐点来说最好的权重
+relusum-col-unit = 单元
+relusum-col-kink = 拐点 k
+relusum-col-side = 开启方向
+relusum-col-coefficient = 权重 a
+relusum-constant = 常数 c（输出偏置）
+relusum-network =
+    这就是 ReLU 网络为什么是分段线性的，也是为什么像正弦这样的光滑曲线只能被逼近：每个单元只添加一个拐点，单元越多拟合越好，但永远不会变成曲线。训练（如下面的实验室）既移动权重，也移动拐点。
+relusum_chart_title = 目标与最好的 ReLU 之和
+relusum_legend_target = 目标
+relusum_legend_sum = ReLU 之和
+relusum_legend_kink = 拐点
+relusum_target_abs = |x|
+relusum_target_hat = 三角形
+relusum_target_sine = sin(πx/2)
+relusum_table_label = 每个单元对你的拐点来说最好的权重
+relusum_side_right = 右
+relusum_side_left = 左
+relusum_alt =
+    { $target } 在 −2 到 2 上的图像，以及 { $units } 个 ReLU 单元最好的和，拐点位于 { $kinks }；均方误差为 { $mse }。
+relusum_status = { $units } 个单元；均方误差为 { $mse }。
+relusum_status_unit = 单元 { $unit }：拐点在 { $kink }，向{ $side }开启；均方误差为 { $mse }。
+relusum_predict_why =
+    三角形在 −1、0 和 1 处弯折，而只有单元的拐点能让和弯折，所以每处都需要一个单元：共 { $units } 个，即
+    relu(x + 1) − 2·relu(x) + relu(x − 1)，不需要常数。图中现在画的就是它们，误差为 0。（|x| 只弯折一次，却需要 2
+    个单元：试试看。）
+relusum_too_many = { $name } ({ $key }) = “{ $text }” 列出了 { $got } 个单元；搭建器最多接受 { $max } 个。已保留 { $kept }。
+relusum_bad_entry =
+    { $name } ({ $key }) = “{ $text }”：第 { $position } 项 “{ $entry }” 不是拐点；请写一个 −2 到 2 之间的数，后面跟 r（向右开启）或
+    l（向左开启），例如 0.5r。已保留 { $kept }。
+relusum_out_of_range = { $name } ({ $key }) = “{ $text }”：第 { $position } 项的拐点 { $value } 不在 −2 到 2 的范围内。已保留 { $kept }。
+relusum_no_units = 无单元

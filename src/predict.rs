@@ -5,6 +5,7 @@
 use crate::activation::Activation;
 use crate::depth::path_gradient;
 use crate::growth::{analytic, GrowthSettings};
+use crate::relu_sum::{kink_list, Target};
 use crate::sparsity::Normal;
 use crate::state::{Problem, Setting, State};
 use crate::zigzag::ZigzagSettings;
@@ -30,6 +31,9 @@ pub enum Question {
     /// minimum: the one on all-positive inputs, the one on the same inputs centred, or neither
     /// (within a factor of 2 of each other)?
     ZigzagRate,
+    /// The sum of ReLUs: how many units does it take to draw the triangle (the hat
+    /// max(0, 1 − |x|)) exactly: one, two, three, or can it not be exact?
+    ReluSumHat,
 }
 
 /// The learning rate the zig-zag question asks about: about 7 times the rate at which
@@ -113,11 +117,13 @@ impl Question {
             Question::GrowthRelu => &["same", "hundred", "thousand"],
             Question::SparsityShare => &["under20", "half", "over80"],
             Question::ZigzagRate => &["positive", "centred", "same"],
+            Question::ReluSumHat => &["one", "two", "three", "never"],
         }
     }
 
     /// The value the question is about, computed by the experiment's core (for the depth
-    /// question, sigmoid's path gradient, as the chart draws it).
+    /// question, sigmoid's path gradient, as the chart draws it; for the sum of ReLUs, the
+    /// fewest units that draw the triangle, or NaN if none do).
     pub fn truth(self) -> f64 {
         match self {
             Question::DepthSigmoid => {
@@ -143,6 +149,9 @@ impl Question {
                 let (positive, centred) = zigzag_question_distances();
                 positive / centred
             }
+            Question::ReluSumHat => Target::Hat
+                .exact_units()
+                .map_or(f64::NAN, |units| units.len() as f64),
         }
     }
 
@@ -166,6 +175,12 @@ impl Question {
                 ratio if ratio < 0.5 => "positive",
                 _ => "same",
             },
+            Question::ReluSumHat => match Target::Hat.exact_units().map(|units| units.len()) {
+                Some(1) => "one",
+                Some(2) => "two",
+                Some(3) => "three",
+                _ => "never",
+            },
         }
     }
 
@@ -182,9 +197,15 @@ impl Question {
     }
 
     /// Sets the experiment's sliders to the question's case (through `state`, which validates
-    /// them), so that the chart shows why; its other settings stay.
+    /// them), so that the chart shows why; its other settings stay. The sum of ReLUs is set to
+    /// the triangle drawn by its fewest units.
     pub fn apply(self, state: &mut State) -> Result<(), Problem> {
         let case: &[(Setting, f64)] = match self {
+            Question::ReluSumHat => {
+                let units = Target::Hat.exact_units().unwrap_or_default();
+                state.set_text(Setting::ReluSumTarget, Target::Hat.key())?;
+                return state.set_text(Setting::ReluSumKinks, &kink_list::write(&units));
+            }
             Question::DepthSigmoid => &[
                 (Setting::GradDepth, DEPTH_QUESTION_LAYERS as f64),
                 (Setting::GradZ, DEPTH_QUESTION_Z as f64),

@@ -10,6 +10,9 @@ use std::fmt;
 
 use crate::kinks::Side;
 
+pub mod edit;
+mod exact;
+pub mod kink_list;
 mod solve;
 
 /// The left end of the builder's range.
@@ -47,6 +50,23 @@ pub enum Target {
 }
 
 impl Target {
+    /// Every target, in the order the page lists them.
+    pub const ALL: [Target; 3] = [Target::Abs, Target::Hat, Target::Sine];
+
+    /// Its key in the link (`rtarget=`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Target::Abs => "abs",
+            Target::Hat => "hat",
+            Target::Sine => "sine",
+        }
+    }
+
+    /// The target with `key`, if any.
+    pub fn from_key(key: &str) -> Option<Target> {
+        Target::ALL.into_iter().find(|target| target.key() == key)
+    }
+
     /// The target's value at `x`.
     pub fn at(self, x: f64) -> f64 {
         match self {
@@ -79,6 +99,29 @@ impl Unit {
         match self.side {
             Side::Right => distance.max(0.0),
             Side::Left => (-distance).max(0.0),
+        }
+    }
+}
+
+/// The builder as the reader left it: what to match, and the units placed so far (within
+/// [`MAX_UNITS`], each kink within [[`LO`], [`HI`]]: the state refuses anything else).
+#[derive(Clone, Debug, PartialEq)]
+pub struct BuilderSettings {
+    /// The curve to match.
+    pub target: Target,
+    /// The units, in the order they were added (the chart numbers them so).
+    pub units: Vec<Unit>,
+}
+
+impl Default for BuilderSettings {
+    /// The triangle, with one unit at its peak: a start that shows how far one kink gets.
+    fn default() -> Self {
+        BuilderSettings {
+            target: Target::Hat,
+            units: vec![Unit {
+                kink: 0.0,
+                side: Side::Right,
+            }],
         }
     }
 }

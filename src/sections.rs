@@ -55,8 +55,10 @@ pub mod views {
     pub const SPARSITY: &str = "sparsity";
     /// The not-zero-centred experiment.
     pub const ZIGZAG: &str = "zero-centred";
+    /// The sum-of-ReLUs builder.
+    pub const RELU_SUM: &str = "relu-sum";
     /// Every view's section.
-    pub const ALL: [&str; 10] = [
+    pub const ALL: [&str; 11] = [
         GRAPH,
         TORCH,
         WALKTHROUGH,
@@ -67,5 +69,6 @@ pub mod views {
         SPEED,
         SPARSITY,
         ZIGZAG,
+        RELU_SUM,
     ];
 }

@@ -16,6 +16,8 @@ use crate::depth::DepthSettings;
 use crate::growth::GrowthSettings;
 use crate::lab::{InitChoice, LabSettings, Task};
 use crate::plot::theme::Scheme;
+use crate::relu_sum::kink_list::{self, KinkListError};
+use crate::relu_sum::{BuilderSettings, Target};
 use crate::sections::{self, Section};
 use crate::sparsity::SparsitySettings;
 use crate::speed::measure::Size;
@@ -95,6 +97,8 @@ pub struct State {
     pub sparsity: SparsitySettings,
     /// The not-zero-centred experiment's settings.
     pub zigzag: ZigzagSettings,
+    /// The sum-of-ReLUs builder's target and units.
+    pub relu_sum: BuilderSettings,
     /// The self-fuzzer's settings; `None` (the default) unless the link says `fuzz=1`.
     pub fuzz: Option<FuzzSettings>,
     /// The language the reader chose; `None` (the default) follows the browser's.
@@ -129,6 +133,7 @@ impl Default for State {
             speed: Size::default(),
             sparsity: SparsitySettings::default(),
             zigzag: ZigzagSettings::default(),
+            relu_sum: BuilderSettings::default(),
             fuzz: None,
             lang: None,
             theme: None,
@@ -208,6 +213,16 @@ pub enum Problem {
         /// The one language the page holds.
         only: Lang,
     },
+    /// A list of the builder's kinks that cannot be read, has too many units, or puts a kink
+    /// outside the range; the previous units are kept.
+    Kinks {
+        /// The list given, cut to [`SHOWN_TEXT_CHARS`] characters (with `…`) if longer.
+        text: String,
+        /// What is wrong with it (an entry's text cut likewise).
+        error: KinkListError,
+        /// The list kept.
+        kept: String,
+    },
     /// The x range was narrower than [`X_MIN_SPAN`].
     RangeTooNarrow {
         /// The x min given.
@@ -230,6 +245,7 @@ impl Problem {
             | Problem::UnknownEntry { setting, .. }
             | Problem::TooLong { setting, .. } => vec![setting.key()],
             Problem::OnlyLanguage { .. } => vec![Setting::Lang.key()],
+            Problem::Kinks { .. } => vec![Setting::ReluSumKinks.key()],
             Problem::RangeOrder { .. } | Problem::RangeTooNarrow { .. } => vec!["xmin", "xmax"],
         }
     }
@@ -371,6 +387,7 @@ impl State {
                 match setting {
                     Setting::TorchX => self.torch_x = text.to_string(),
                     Setting::TorchGrad => self.torch_grad = text.to_string(),
+                    Setting::ReluSumKinks => return self.set_kinks(text),
                     _ => {}
                 }
                 Ok(())
@@ -404,6 +421,9 @@ impl State {
             Setting::Init => self.lab.init = InitChoice::from_key(text).ok_or_else(refused)?,
             Setting::Task => self.lab.task = Task::from_key(text).ok_or_else(refused)?,
             Setting::SpeedSize => self.speed = Size::from_key(text).ok_or_else(refused)?,
+            Setting::ReluSumTarget => {
+                self.relu_sum.target = Target::from_key(text).ok_or_else(refused)?
+            }
             Setting::BornInit => self.born.init = InitChoice::from_key(text).ok_or_else(refused)?,
             Setting::Lang => self.lang = Some(Lang::from_tag(text).ok_or_else(refused)?),
             Setting::Theme => self.theme = Some(Scheme::from_key(text).ok_or_else(refused)?),
@@ -438,6 +458,28 @@ impl State {
         }
         self.hide = hide;
         Ok(())
+    }
+
+    /// Sets the builder's units from a list such as `0.5r,-1l` ([`kink_list`]) if every entry
+    /// reads, lies in the range and they are few enough; otherwise keeps the last good units.
+    fn set_kinks(&mut self, text: &str) -> Result<(), Problem> {
+        match kink_list::parse(text) {
+            Ok(units) => {
+                self.relu_sum.units = units;
+                Ok(())
+            }
+            Err(error) => Err(Problem::Kinks {
+                text: shown(text),
+                error: match error {
+                    KinkListError::Entry { position, text } => KinkListError::Entry {
+                        position,
+                        text: shown(&text),
+                    },
+                    other => other,
+                },
+                kept: self.value_text(Setting::ReluSumKinks),
+            }),
+        }
     }
 
     /// Sets the x range if both ends are within ±[`X_LIMIT`], min is below max and the range
@@ -557,6 +599,8 @@ impl State {
             Setting::Init => self.lab.init.key().to_string(),
             Setting::Task => self.lab.task.key().to_string(),
             Setting::SpeedSize => self.speed.key().to_string(),
+            Setting::ReluSumTarget => self.relu_sum.target.key().to_string(),
+            Setting::ReluSumKinks => kink_list::write(&self.relu_sum.units),
             Setting::BornInit => self.born.init.key().to_string(),
             // Unset is written as nothing, which the hash leaves out as the default.
             Setting::Lang => self.lang.map_or("", Lang::tag).to_string(),
@@ -589,8 +633,8 @@ impl State {
         Some(round_to_x_step(x).max(self.x_min).min(self.x_max))
     }
 
-    /// Whether every setting is within its domain and the x range is ordered and wide enough:
-    /// what every State that [`State::from_hash`] or the setters produce satisfies.
+    /// Whether every setting is within its domain, the x range is ordered and wide enough, and
+    /// the builder's units are a list a link can hold: what every State that [`State::from_hash`] or the setters produce satisfies.
     pub fn is_valid(&self) -> bool {
         let numbers = Setting::ALL.into_iter().all(|setting| {
             match (setting.domain(), self.number(setting)) {
@@ -604,8 +648,11 @@ impl State {
         let texts = [&self.torch_x, &self.torch_grad]
             .iter()
             .all(|t| t.chars().count() <= MAX_TEXT_CHARS);
+        let units = kink_list::parse(&kink_list::write(&self.relu_sum.units)).as_ref()
+            == Ok(&self.relu_sum.units);
         numbers
             && texts
+            && units
             && self.x_max - self.x_min >= X_MIN_SPAN * (1.0 - 1e-9)
             && self.x >= self.x_min
             && self.x <= self.x_max

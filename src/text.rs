@@ -3,6 +3,8 @@
 //! `i18n/zh-CN.ftl`, with the page's prose); the build script turns their program text into
 //! the `Strings` tables included here.
 
+use crate::relu_sum::kink_list::KinkListError;
+use crate::relu_sum::MAX_UNITS;
 use crate::state::{Kind, Problem, Setting, X_MIN_SPAN};
 use crate::tensor_text::{TensorTextError, MAX_ENTRIES};
 
@@ -259,6 +261,53 @@ pub fn problem(s: &Strings, problem: &Problem) -> String {
                     ("max", &max.to_string()),
                 ],
             )
+        }
+        Problem::Kinks {
+            text,
+            error,
+            kept: list,
+        } => {
+            let kept = if list.is_empty() {
+                s.relusum_no_units.to_string()
+            } else {
+                list.clone()
+            };
+            let setting = Setting::ReluSumKinks;
+            let common = [
+                ("name", name(setting)),
+                ("key", setting.key()),
+                ("text", text),
+                ("kept", &kept),
+            ];
+            match error {
+                KinkListError::TooMany { got } => fill(
+                    s.relusum_too_many,
+                    &[
+                        &common[..],
+                        &[("got", &got.to_string()), ("max", &MAX_UNITS.to_string())],
+                    ]
+                    .concat(),
+                ),
+                KinkListError::Entry { position, text } => fill(
+                    s.relusum_bad_entry,
+                    &[
+                        &common[..],
+                        &[("position", &position.to_string()), ("entry", text)],
+                    ]
+                    .concat(),
+                ),
+                KinkListError::OutOfRange { position, value } => fill(
+                    s.relusum_out_of_range,
+                    &[
+                        &common[..],
+                        &[
+                            ("position", &position.to_string()),
+                            ("value", &number(*value)),
+                        ],
+                    ]
+                    .concat(),
+                ),
+            }
         }
         Problem::RangeOrder { min, max, kept } | Problem::RangeTooNarrow { min, max, kept } => {
             fill(

@@ -130,7 +130,7 @@ fn embed_and_hide_messages_name_what_is_not_on_the_page() {
         link_messages("#embed=nope&hide=x-min,knob"),
         [
             "Section shown alone (embed) = “nope” is not one of formula, graph, strengths, \
-             gradient-depth, speed, sparsity, weaknesses, walkthrough, lab, born-dead, zero-centred, growth, \
+             gradient-depth, speed, sparsity, relu-sum, weaknesses, walkthrough, lab, born-dead, zero-centred, growth, \
              torch. Kept the default.",
             format!(
                 "Hidden controls (hide) = “x-min,knob”: “knob” is not one of {}. Kept the default.",
@@ -164,4 +164,27 @@ fn a_one_language_file_refuses_the_other_language_and_names_both_files() {
         assert_eq!(state.keep_to_language(Lang::En), None, "{hash}");
         assert_eq!(state, before);
     }
+}
+
+#[test]
+fn refused_kinks_say_which_entry_and_why() {
+    assert_eq!(
+        link_messages("#rkinks=0.5r,abc&rkinks=1r,2.5l&rtarget=circle"),
+        [
+            "Sum-of-ReLUs kinks (rkinks) = “0.5r,abc”: entry 2, “abc”, is not a kink; write a \
+             number from −2 to 2 followed by r (on to the right) or l (on to the left), such as \
+             0.5r. Kept 0r.",
+            "Sum-of-ReLUs kinks (rkinks) = “1r,2.5l”: entry 2’s kink, 2.5, is outside the range \
+             from −2 to 2. Kept 0r.",
+            "Sum-of-ReLUs target (rtarget) = “circle” is not one of abs, hat, sine. Kept hat.",
+        ]
+    );
+    let many = vec!["1r"; 13].join(",");
+    assert_eq!(
+        link_messages(&format!("#rkinks=&rkinks={many}")),
+        [format!(
+            "Sum-of-ReLUs kinks (rkinks) = “{many}” lists 13 units; the builder takes at most \
+             12. Kept no units."
+        )]
+    );
 }

@@ -53,6 +53,7 @@ fn every_choice_is_judged_and_exactly_one_is_right() {
         Question::GrowthRelu,
         Question::SparsityShare,
         Question::ZigzagRate,
+        Question::ReluSumHat,
     ] {
         let right: Vec<_> = question
             .choices()
@@ -166,4 +167,18 @@ fn at_rate_three_the_centred_run_ends_far_nearer_and_checking_shows_that_case() 
         }
     );
     assert_eq!(state.to_hash(), "zrate=3");
+}
+
+#[test]
+fn the_triangle_takes_three_units_and_checking_draws_it_with_them() {
+    let question = Question::ReluSumHat;
+    assert_eq!((question.truth(), question.answer()), (3.0, "three"));
+    assert!(!question.check(Some("two")).unwrap().right);
+    assert!(question.check(Some("three")).unwrap().right);
+    let mut state = State::from_hash("#rtarget=sine&rkinks=1l").0;
+    question.apply(&mut state).unwrap();
+    assert_eq!(state.to_hash(), "rkinks=-1r,0r,1r");
+    let target = state.relu_sum.target.values();
+    let fit = relu_explorer::relu_sum::fit(&state.relu_sum.units, &target).unwrap();
+    assert!(fit.mse < 1e-12, "{}", fit.mse);
 }

@@ -659,6 +659,7 @@ fn every_section_and_control_of_the_page_is_listed() {
             "gradient-depth",
             "speed",
             "sparsity",
+            "relu-sum",
             "weaknesses",
             "walkthrough",
             "lab",
@@ -738,4 +739,29 @@ fn the_zero_centred_settings_round_trip_through_the_link_and_bad_ones_are_refuse
             "{bad}"
         );
     }
+}
+
+#[test]
+fn the_builder_round_trips_through_the_hash_and_keeps_its_last_good_units() {
+    let (state, problems) = State::from_hash("#rtarget=sine&rkinks=0.5r,-1l,2r");
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(state.to_hash(), "rtarget=sine&rkinks=0.5r,-1l,2r");
+    assert_eq!(State::from_hash(&state.to_hash()).0, state);
+    assert!(state.is_valid());
+    // No units is a state of its own, written as an empty list.
+    let (empty, problems) = State::from_hash("#rkinks=");
+    assert!(problems.is_empty() && empty.relu_sum.units.is_empty());
+    assert_eq!(empty.to_hash(), "rkinks=");
+    assert_eq!(State::from_hash(&empty.to_hash()).0, empty);
+    // A bad list keeps the one before it, and is reported by its key.
+    let (kept, problems) = State::from_hash("#rkinks=1l&rkinks=1l,3r&rtarget=abs&rtarget=x");
+    assert_eq!(kept.to_hash(), "rtarget=abs&rkinks=1l");
+    let keys: Vec<_> = problems.iter().flat_map(|p| p.keys()).collect();
+    assert_eq!(keys, ["rkinks", "rtarget"]);
+    let mut long = State::default();
+    assert!(matches!(
+        long.set_text(Setting::ReluSumKinks, &"0".repeat(400)),
+        Err(Problem::TooLong { len: 400, .. })
+    ));
+    assert_eq!(long, State::default());
 }

@@ -12,6 +12,7 @@ pub mod lab_units;
 pub mod labels;
 pub mod layers;
 pub mod legend;
+pub mod relu_sum;
 pub mod small;
 pub mod sparsity;
 pub mod speed;

@@ -20,6 +20,8 @@
 //! | `zsteps` | number | 1 | 500 | | yes |
 //! | `zseed` | number | 0 | 2⁵³ − 1 | | yes |
 //! | `speedn` | `4K`, `16K`, `64K`, `256K`, `1M`, `4M` or `16M` | | | | |
+//! | `rtarget` | `abs`, `hat` or `sine` | | | | |
+//! | `rkinks` | comma-separated kinks from −2 to 2, each followed by `r` or `l`, at most 12 | | | | |
 //! | `n` | number | 32 | 256 | | yes |
 //! | `smu` | number | −3 | 3 | | no |
 //! | `ssd` | number | 0.1 | 3 | | no |
@@ -44,6 +46,7 @@ use crate::depth;
 use crate::growth;
 use crate::lab::{InitChoice, Task};
 use crate::plot::theme::Scheme;
+use crate::relu_sum::{kink_list, Target};
 use crate::sections::{CONTROLS, SECTIONS};
 use crate::sparsity;
 use crate::speed::measure::Size;
@@ -212,6 +215,10 @@ pub enum Setting {
     ZigzagSteps,
     /// `zseed`: the seed its examples are drawn with.
     ZigzagSeed,
+    /// `rtarget`: the sum-of-ReLUs builder's target.
+    ReluSumTarget,
+    /// `rkinks`: its units, as [`kink_list`] writes them (`0.5r,-1l`).
+    ReluSumKinks,
     /// `lang`: the page's language, when the reader chose one.
     Lang,
     /// `theme`: light or dark, when the reader chose one.
@@ -233,7 +240,7 @@ pub enum Setting {
 
 impl Setting {
     /// Every setting, in the order the URL hash lists them.
-    pub const ALL: [Setting; 46] = [
+    pub const ALL: [Setting; 48] = [
         Setting::XMin,
         Setting::XMax,
         Setting::X,
@@ -272,6 +279,8 @@ impl Setting {
         Setting::ZigzagRate,
         Setting::ZigzagSteps,
         Setting::ZigzagSeed,
+        Setting::ReluSumTarget,
+        Setting::ReluSumKinks,
         Setting::Lang,
         Setting::Theme,
         Setting::Embed,
@@ -323,6 +332,8 @@ impl Setting {
             Setting::ZigzagRate => "zrate",
             Setting::ZigzagSteps => "zsteps",
             Setting::ZigzagSeed => "zseed",
+            Setting::ReluSumTarget => "rtarget",
+            Setting::ReluSumKinks => "rkinks",
             Setting::Lang => "lang",
             Setting::Theme => "theme",
             Setting::Embed => "embed",
@@ -386,10 +397,12 @@ impl Setting {
                 return Kind::Flag
             }
             Setting::TorchX | Setting::TorchGrad => return Kind::Text(MAX_TEXT_CHARS),
+            Setting::ReluSumKinks => return Kind::Text(kink_list::MAX_LIST_CHARS),
             Setting::Activation
             | Setting::Init
             | Setting::Task
             | Setting::SpeedSize
+            | Setting::ReluSumTarget
             | Setting::BornInit
             | Setting::Lang
             | Setting::Theme
@@ -433,6 +446,7 @@ impl Setting {
             Setting::Init | Setting::BornInit => InitChoice::ALL.map(InitChoice::key).to_vec(),
             Setting::Task => Task::ALL.map(Task::key).to_vec(),
             Setting::SpeedSize => Size::ALL.map(Size::key).to_vec(),
+            Setting::ReluSumTarget => Target::ALL.map(Target::key).to_vec(),
             Setting::Lang => Lang::ALL.map(Lang::tag).to_vec(),
             Setting::Theme => Scheme::ALL.map(Scheme::key).to_vec(),
             Setting::StringTest => StringTest::ALL.map(StringTest::key).to_vec(),

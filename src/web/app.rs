@@ -24,6 +24,7 @@ use crate::web::growth_view::GrowthView;
 use crate::web::lab_view::LabView;
 use crate::web::neuron_view::NeuronView;
 use crate::web::page_view::PageView;
+use crate::web::relu_sum_view::ReluSumView;
 use crate::web::sparsity_view::SparsityView;
 use crate::web::speed_view::SpeedView;
 use crate::web::torch_view::TorchView;
@@ -109,6 +110,7 @@ impl App {
                 Box::new(SpeedView::find(&root)?),
                 Box::new(SparsityView::find(&root)?),
                 Box::new(ZigzagView::find(&root)?),
+                Box::new(ReluSumView::find(&root)?),
             ],
             lab_problem: None,
             lab_frames: FrameLog::default(),
@@ -891,7 +893,7 @@ fn listen_experiments(app: &Shared) -> Result<(), JsValue> {
             let used = {
                 let mut guard = shared.borrow_mut();
                 let inner = &mut *guard;
-                inner.experiments[index].key(&id, &e.key(), &mut inner.state)
+                inner.experiments[index].key(&id, &e.key(), e.shift_key(), &mut inner.state)
             };
             if used {
                 // The page would scroll on the same keys.

@@ -74,9 +74,9 @@ pub trait Experiment {
         false
     }
 
-    /// Handles a key pressed on the canvas with id `canvas`; returns whether it was used (the
-    /// page then does not scroll).
-    fn key(&mut self, _canvas: &str, _key: &str, _state: &mut State) -> bool {
+    /// Handles a key pressed on the canvas with id `canvas`, with Shift held if `shift`;
+    /// returns whether it was used (the page then does not scroll).
+    fn key(&mut self, _canvas: &str, _key: &str, _shift: bool, _state: &mut State) -> bool {
         false
     }
 

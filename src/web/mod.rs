@@ -15,6 +15,7 @@ pub mod lab_view;
 pub mod neuron_view;
 pub mod page_view;
 pub mod predict_view;
+pub mod relu_sum_view;
 pub mod sparsity_view;
 pub mod speed_view;
 pub mod torch_view;

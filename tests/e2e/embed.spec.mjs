@@ -23,7 +23,7 @@ test("every embeddable section can be shown alone, drawn, with what it holds and
     holds: [...el.querySelectorAll("[data-embeddable]")].map((o) => o.id),
   })));
   expect(sections.map((s) => s.id)).toEqual(
-    ["formula", "graph", "strengths", "gradient-depth", "speed", "sparsity", "weaknesses", "walkthrough", "lab", "born-dead",
+    ["formula", "graph", "strengths", "gradient-depth", "speed", "sparsity", "relu-sum", "weaknesses", "walkthrough", "lab", "born-dead",
       "zero-centred", "growth", "torch"]);
   for (const { id, within, holds } of sections) {
     await open(page, `#embed=${id}`);

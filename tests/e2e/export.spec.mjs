@@ -16,6 +16,7 @@ const PNG_EXPORTS = {
   "export-depth-png": ["relu-explorer-gradient-depth.png", "depth-canvas"],
   "export-growth-png": ["relu-explorer-no-upper-limit.png", "growth-canvas"],
   "export-zigzag-png": ["relu-explorer-not-zero-centred.png", "zigzag-canvas"],
+  "export-relusum-png": ["relu-explorer-sum-of-relus.png", "relusum-canvas"],
   "export-speed-png": ["relu-explorer-speed.png", "speed-canvas"],
   "export-sparsity-png": ["relu-explorer-sparsity.png", "sparsity-canvas"],
   "export-lab-fit": ["relu-explorer-lab-fit.png", "lab-fit"],

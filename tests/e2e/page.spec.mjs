@@ -69,6 +69,9 @@ const CONTROLS = {
   "speed-guess-under2": "radio", "speed-guess-2to10": "radio", "speed-guess-over10": "radio", "speed-check": "button",
   "sparsity-mean": "range", "sparsity-std": "range", "sparsity-samples": "range", "sparsity-redraw": "button",
   "sparsity-guess-under20": "radio", "sparsity-guess-half": "radio", "sparsity-guess-over80": "radio", "sparsity-check": "button",
+  "relusum-target": "select", "relusum-add-right": "button", "relusum-add-left": "button", "relusum-remove": "button",
+  "relusum-guess-one": "radio", "relusum-guess-two": "radio", "relusum-guess-three": "radio", "relusum-guess-never": "radio",
+  "relusum-check": "button",
 };
 /** The speed experiment's Cancel, enabled only while a run measures (experiments.spec.mjs
  * checks it). */
@@ -80,7 +83,7 @@ const LAB_BUTTONS = [
 ];
 /** The export buttons, each chart's PNG and the CSVs (export.spec.mjs checks each). */
 const EXPORTS = [
-  "export-graph-png", "export-depth-png", "export-growth-png", "export-zigzag-png", "export-speed-png", "export-sparsity-png", "export-graph-csv", "export-lab-fit", "export-lab-units", "export-lab-dead",
+  "export-graph-png", "export-depth-png", "export-growth-png", "export-zigzag-png", "export-speed-png", "export-sparsity-png", "export-relusum-png", "export-graph-csv", "export-lab-fit", "export-lab-units", "export-lab-dead",
   "export-lab-loss", "export-lab-csv",
 ];
 /** The language and theme switches (i18n.spec.mjs checks each). */
@@ -89,7 +92,7 @@ const SWITCHES = ["lang-en", "lang-zh-CN", "theme-auto", "theme-light", "theme-d
  * part, and the Embed dialog's code, copy and close. They change no state. */
 const SHARING = [
   "copy-link", "share-code", "share-copy", "share-close",
-  ...["formula", "graph", "strengths", "gradient-depth", "speed", "sparsity", "weaknesses", "walkthrough", "lab", "born-dead",
+  ...["formula", "graph", "strengths", "gradient-depth", "speed", "sparsity", "relu-sum", "weaknesses", "walkthrough", "lab", "born-dead",
     "zero-centred", "growth", "torch"].map((id) => `embed-${id}`),
 ];
 /** Valid replacements a person might type into each text field. */
@@ -116,6 +119,10 @@ const NEEDS = {
   "sparsity-guess-under20": { click: "sparsity-check" },
   "sparsity-guess-half": { click: "sparsity-check" },
   "sparsity-guess-over80": { click: "sparsity-check" },
+  "relusum-guess-one": { click: "relusum-check" },
+  "relusum-guess-two": { click: "relusum-check" },
+  "relusum-guess-three": { click: "relusum-check" },
+  "relusum-guess-never": { click: "relusum-check" },
 };
 
 /** The visible text state: readouts, messages, the lab's status and strip, the text of the
