@@ -18,9 +18,13 @@ pub fn snap(x: f64) -> f64 {
 /// Where a new unit's kink goes: the middle of the widest stretch of the range without a
 /// kink (the leftmost of equals), so that it never lands on another unit's.
 pub fn new_kink(units: &[Unit]) -> f64 {
-    let mut edges: Vec<f64> = units.iter().map(|unit| unit.kink).collect();
-    edges.extend([LO, HI]);
-    edges.sort_by(f64::total_cmp);
+    // At most a dozen kinks, each put in its place by binary search: a call of the standard
+    // library's sort would add a copy of its sorting code to the page's module for this alone.
+    let mut edges = vec![LO, HI];
+    for unit in units {
+        let at = edges.partition_point(|&edge| edge < unit.kink);
+        edges.insert(at, unit.kink);
+    }
     let (mut best, mut width) = (0.0, f64::NEG_INFINITY);
     for pair in edges.windows(2) {
         if pair[1] - pair[0] > width {
