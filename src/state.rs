@@ -287,6 +287,18 @@ fn single(value: f64) -> f32 {
 }
 
 impl State {
+    /// Steps the seed that `setting` holds (an experiment's "new draw" button) to the
+    /// next one. Seeds run up to 2^53 − 1, the largest whole number a link keeps exactly; past
+    /// it they start again from 0. An error if `setting` holds no number.
+    pub fn next_seed(&mut self, setting: Setting) -> Result<(), Problem> {
+        let seed = self.number(setting).unwrap_or_default() as u64;
+        let next = seed.wrapping_add(1);
+        if self.set_number(setting, next as f64).is_err() {
+            self.set_number(setting, 0.0)?;
+        }
+        Ok(())
+    }
+
     /// Sets a numeric setting to `value` (a slider's or number box's raw value) if its domain
     /// allows it; otherwise keeps the current value and says why. Setting `xmin` or `xmax`
     /// checks the whole range ([`State::set_range`]); `x` is then kept inside the range.

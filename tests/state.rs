@@ -765,3 +765,22 @@ fn the_builder_round_trips_through_the_hash_and_keeps_its_last_good_units() {
     ));
     assert_eq!(long, State::default());
 }
+
+/// An experiment's "new draw" steps its seed by one, and past the largest seed a link keeps
+/// exactly (2^53 − 1) starts again from 0.
+#[test]
+fn next_seed_steps_by_one_and_wraps_past_the_largest_exact_seed() {
+    let mut state = State::default();
+    for setting in [
+        Setting::GradSeed,
+        Setting::SparsitySeed,
+        Setting::ZigzagSeed,
+    ] {
+        let start = state.number(setting).unwrap();
+        state.next_seed(setting).unwrap();
+        assert_eq!(state.number(setting), Some(start + 1.0), "{setting:?}");
+        state.set_number(setting, 9_007_199_254_740_991.0).unwrap();
+        state.next_seed(setting).unwrap();
+        assert_eq!(state.number(setting), Some(0.0), "{setting:?}");
+    }
+}

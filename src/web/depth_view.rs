@@ -101,15 +101,8 @@ impl Experiment for DepthView {
         if id != "grad-redraw" {
             return false;
         }
-        // Seeds run up to 2^53 − 1, the largest whole number a link keeps exactly; past it the
-        // draws start again from 0.
-        let next = state.grad.seed.wrapping_add(1);
-        let seed = if state.set_number(Setting::GradSeed, next as f64).is_ok() {
-            next
-        } else {
-            0
-        };
-        state.grad.seed = seed;
+        // Always a seed setting: the step cannot be refused.
+        let _ = state.next_seed(Setting::GradSeed);
         self.sliders.show_problem(None);
         true
     }

@@ -102,15 +102,8 @@ impl Experiment for SparsityView {
         if id != "sparsity-redraw" {
             return false;
         }
-        // Seeds run up to 2^53 − 1, the largest whole number a link keeps exactly; past it the
-        // draws start again from 0.
-        let next = state.sparsity.seed.wrapping_add(1);
-        if state
-            .set_number(Setting::SparsitySeed, next as f64)
-            .is_err()
-        {
-            state.sparsity.seed = 0;
-        }
+        // Always a seed setting: the step cannot be refused.
+        let _ = state.next_seed(Setting::SparsitySeed);
         self.sliders.show_problem(None);
         true
     }

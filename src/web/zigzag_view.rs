@@ -97,12 +97,8 @@ impl Experiment for ZigzagView {
         if id != "zigzag-redraw" {
             return false;
         }
-        // Seeds run up to 2^53 − 1, the largest whole number a link keeps exactly; past it the
-        // draws start again from 0.
-        let next = state.zigzag.seed.wrapping_add(1);
-        if state.set_number(Setting::ZigzagSeed, next as f64).is_err() {
-            state.zigzag.seed = 0;
-        }
+        // Always a seed setting: the step cannot be refused.
+        let _ = state.next_seed(Setting::ZigzagSeed);
         self.sliders.show_problem(None);
         true
     }
