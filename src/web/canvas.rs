@@ -10,7 +10,7 @@ use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind,
 };
 use plotters_canvas::CanvasBackend;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, ContextAttributes2d, HtmlCanvasElement};
 
@@ -94,6 +94,11 @@ impl ChartCanvas {
 pub struct Canvas {
     inner: CanvasBackend,
     context: CanvasRenderingContext2d,
+    /// The font this wrapper last gave the context to measure with, while no drawing of text
+    /// has changed it since: a legend measures a dozen labels in one font, and setting the
+    /// context's font (which the browser parses and resolves each time) cost more than
+    /// measuring.
+    measuring_font: RefCell<Option<String>>,
 }
 
 impl Canvas {
@@ -110,7 +115,11 @@ impl Canvas {
             .dyn_into::<CanvasRenderingContext2d>()
             .ok()?;
         let inner = CanvasBackend::with_canvas_object(canvas.clone())?;
-        Some(Canvas { inner, context })
+        Some(Canvas {
+            inner,
+            context,
+            measuring_font: RefCell::new(None),
+        })
     }
 }
 
@@ -188,6 +197,8 @@ impl DrawingBackend for Canvas {
         style: &S,
         pos: BackendCoord,
     ) -> Outcome {
+        // plotters-canvas sets the context's font to draw.
+        self.measuring_font.replace(None);
         self.inner.draw_text(text, style, pos)
     }
 
@@ -196,12 +207,17 @@ impl DrawingBackend for Canvas {
         text: &str,
         style: &S,
     ) -> Result<(u32, u32), DrawingErrorKind<CanvasError>> {
-        self.context.set_font(&format!(
+        let font = format!(
             "{} {}px {}",
             style.style().as_str(),
             style.size(),
             style.family().as_str()
-        ));
+        );
+        let mut measuring = self.measuring_font.borrow_mut();
+        if measuring.as_deref() != Some(font.as_str()) {
+            self.context.set_font(&font);
+            *measuring = Some(font);
+        }
         let height = style.size().ceil() as u32;
         let width = match self.context.measure_text(text) {
             Ok(metrics) => metrics.width().ceil() as u32,

@@ -6,7 +6,7 @@
 //! The fuzzer acts only through the DOM, as a person does, so it holds no handle on the
 //! [`App`](crate::web::app::App) and can never hold its `RefCell` while the page's listeners run.
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
 
 use js_sys::{Array, Function, Object, Reflect};
@@ -86,9 +86,9 @@ impl Drop for Fuzzer {
 /// Runs one frame of `run` just after the next animation frame is drawn.
 ///
 /// A task queued from an animation frame callback runs once that frame is painted, when the
-/// page's layout is fresh: the fuzzer reads where its targets are there for free. Read inside
-/// an animation frame, after the page's own render wrote to the DOM, they cost a second layout
-/// of the page every frame.
+/// page's styles and layout are fresh: the fuzzer finds its targets there for free. Found
+/// inside an animation frame, after the page's own render wrote to the DOM, they cost a second
+/// restyle of the page every frame.
 fn schedule(run: Rc<RefCell<Run>>) -> Result<(), JsValue> {
     let act = Closure::once_into_js(move || {
         if let Err(failure) = frame(run) {
@@ -146,14 +146,29 @@ fn frame(run: Rc<RefCell<Run>>) -> Result<(), JsValue> {
     schedule(run)
 }
 
-/// An element the fuzzer may act on, with its box (left, top, width, height) in CSS pixels
-/// as laid out at the start of the frame.
+/// An element the fuzzer may act on, with its box (left, top, width, height) in CSS pixels,
+/// read the first time an action needs it in the frame.
+///
+/// Only pointer and touch actions need a box, and most targets are far off screen, inside
+/// sections the browser skips (`content-visibility: auto`): reading every target's box each
+/// frame made the browser restyle and lay out every skipped section each frame, which was
+/// most of the fuzzer's own time.
 struct Found {
     element: Element,
-    rect: (f64, f64, f64, f64),
+    rect: OnceCell<(f64, f64, f64, f64)>,
 }
 
-/// Every visible, enabled target on the page, and the planner's description of each.
+impl Found {
+    /// The element's box, from the layout when first asked in this frame.
+    fn rect(&self) -> (f64, f64, f64, f64) {
+        *self.rect.get_or_init(|| {
+            let rect = self.element.get_bounding_client_rect();
+            (rect.left(), rect.top(), rect.width(), rect.height())
+        })
+    }
+}
+
+/// Every rendered, enabled target on the page, and the planner's description of each.
 fn find_targets(document: &Document) -> Result<(Vec<Found>, Vec<Target>), JsValue> {
     let nodes = document.query_selector_all(TARGETS)?;
     let mut found = Vec::new();
@@ -162,19 +177,31 @@ fn find_targets(document: &Document) -> Result<(Vec<Found>, Vec<Target>), JsValu
         let Some(element) = nodes.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
             continue;
         };
-        let rect = element.get_bounding_client_rect();
-        // An element without a box is not rendered (`hidden`, `display: none` or in a closed
-        // `<details>`): no one can reach it.
-        if (rect.width() == 0.0 && rect.height() == 0.0) || element.matches(SKIPPED)? {
+        // An element that is not rendered (`hidden`, `display: none`, in a closed `<details>`)
+        // is out of anyone's reach.
+        if !rendered(&element)? || element.matches(SKIPPED)? {
             continue;
         }
         targets.push(describe(&element)?);
         found.push(Found {
-            rect: (rect.left(), rect.top(), rect.width(), rect.height()),
             element,
+            rect: OnceCell::new(),
         });
     }
     Ok((found, targets))
+}
+
+/// Whether `element` is rendered: `checkVisibility()`, which needs styles but no layout, so
+/// it costs nothing for a section the browser skips; where a browser lacks it, whether the
+/// element has a box.
+fn rendered(element: &Element) -> Result<bool, JsValue> {
+    match Reflect::get(element, &"checkVisibility".into())?.dyn_into::<Function>() {
+        Ok(check) => Ok(check.call0(element)?.is_truthy()),
+        Err(_) => {
+            let rect = element.get_bounding_client_rect();
+            Ok(rect.width() != 0.0 || rect.height() != 0.0)
+        }
+    }
 }
 
 /// What kind of target an element is.
@@ -295,9 +322,7 @@ fn perform(found: &[Found], action: &Action) -> Result<(), JsValue> {
         } => {
             let element = &found[*target].element;
             if *focus {
-                if let Some(element) = element.dyn_ref::<HtmlElement>() {
-                    element.focus()?;
-                }
+                focus_in_place(element)?;
             }
             let name = if *down { "keydown" } else { "keyup" };
             dispatch(element, "KeyboardEvent", name, &[("key", (*key).into())])
@@ -327,9 +352,27 @@ fn perform(found: &[Found], action: &Action) -> Result<(), JsValue> {
     }
 }
 
+/// Focuses `element` without scrolling it into view.
+///
+/// `focus()` alone scrolls the page to the element: the fuzzer, focusing controls all over the
+/// page many times a frame, would then scroll it to a new place every frame, and every
+/// section that comes into view or leaves it (each is `content-visibility: auto`) is restyled
+/// and laid out whole. That is the cost of the fuzzer's scrolling, not of the input it tests;
+/// a person does not jump across the page sixty times a second.
+fn focus_in_place(element: &Element) -> Result<(), JsValue> {
+    let Ok(focus) = Reflect::get(element, &"focus".into())?.dyn_into::<Function>() else {
+        return Ok(());
+    };
+    focus.call1(
+        element,
+        &dictionary(&[("preventScroll", true.into())])?.into(),
+    )?;
+    Ok(())
+}
+
 /// The client coordinates of a position given as fractions of a target's box.
 fn client_point(target: &Found, (fx, fy): (f64, f64)) -> (i32, i32) {
-    let (left, top, width, height) = target.rect;
+    let (left, top, width, height) = target.rect();
     ((left + fx * width) as i32, (top + fy * height) as i32)
 }
 
