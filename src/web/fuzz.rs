@@ -149,10 +149,7 @@ fn frame(run: Rc<RefCell<Run>>) -> Result<(), JsValue> {
 /// An element the fuzzer may act on, with its box (left, top, width, height) in CSS pixels,
 /// read the first time an action needs it in the frame.
 ///
-/// Only pointer and touch actions need a box, and most targets are far off screen, inside
-/// sections the browser skips (`content-visibility: auto`): reading every target's box each
-/// frame made the browser restyle and lay out every skipped section each frame, which was
-/// most of the fuzzer's own time.
+/// Only pointer and touch actions need a box, so only their targets' boxes are read.
 struct Found {
     element: Element,
     rect: OnceCell<(f64, f64, f64, f64)>,
@@ -191,9 +188,9 @@ fn find_targets(document: &Document) -> Result<(Vec<Found>, Vec<Target>), JsValu
     Ok((found, targets))
 }
 
-/// Whether `element` is rendered: `checkVisibility()`, which needs styles but no layout, so
-/// it costs nothing for a section the browser skips; where a browser lacks it, whether the
-/// element has a box.
+/// Whether `element` is rendered: `checkVisibility()`, which also leaves out the content of a
+/// closed `<details>` (it keeps a box in current Chromium, though no one can reach it); where
+/// a browser lacks it, whether the element has a box.
 fn rendered(element: &Element) -> Result<bool, JsValue> {
     match Reflect::get(element, &"checkVisibility".into())?.dyn_into::<Function>() {
         Ok(check) => Ok(check.call0(element)?.is_truthy()),
