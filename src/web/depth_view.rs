@@ -10,18 +10,16 @@ use crate::depth::{path_gradient, DepthSettings, PathGradient, ACTIVATIONS, LEAK
 use crate::plot::depth::{draw, Series};
 use crate::predict::{depth_question_local, Question, Verdict, DEPTH_QUESTION_LAYERS};
 use crate::sections::views;
-use crate::state::{Problem, Setting, State};
+use crate::state::{Setting, State};
 use crate::text::{self, factor, fill, superscript, Strings};
 use crate::web::canvas::ChartCanvas;
 use crate::web::dom::{error, set_text, Finder};
-use crate::web::experiment_view::{Chart, Experiment, Look, Sliders};
-use crate::web::predict_view::PredictView;
+use crate::web::experiment_view::{Chart, Controls, Experiment, Look};
 
 /// The experiment's elements and what it last drew.
 pub struct DepthView {
-    sliders: Sliders,
-    /// The question the experiment opens with.
-    predict: PredictView,
+    /// Its question, sliders and New draw button.
+    controls: Controls,
     /// Each activation's "left after L layers" cell and its reason, in [`ACTIVATIONS`] order.
     rows: Vec<(Element, Element)>,
     chart: Chart<DepthSettings>,
@@ -32,16 +30,17 @@ impl DepthView {
     pub fn find(root: &Element) -> Result<DepthView, JsValue> {
         let mut found = Finder::new(root);
         let view = DepthView {
-            sliders: Sliders::find(
+            controls: Controls::find(
                 &mut found,
+                ("depth", Question::DepthSigmoid),
                 &[
                     ("grad-depth", Setting::GradDepth),
                     ("grad-z", Setting::GradZ),
                     ("grad-spread", Setting::GradSpread),
                 ],
                 "grad-message",
+                Some(("grad-redraw", Setting::GradSeed)),
             ),
-            predict: PredictView::find(&mut found, "depth", Question::DepthSigmoid),
             rows: ACTIVATIONS
                 .iter()
                 .map(|(key, _)| {
@@ -82,42 +81,16 @@ impl Experiment for DepthView {
         vec![self.chart.canvas()]
     }
 
-    /// Applies a slider to `state.grad`. A new answer to the prediction hides the last verdict
-    /// until it is checked.
-    fn read_control(&mut self, id: &str, state: &mut State) -> Option<Result<(), Problem>> {
-        if self.predict.read_control(id) {
-            return Some(Ok(()));
-        }
-        self.sliders.read(id, state)
-    }
-
-    /// Check judges the prediction; New random z values draws new pre-activations (the next
-    /// seed).
-    fn button(&mut self, id: &str, state: &mut State) -> bool {
-        if let Some(refused) = self.predict.button(id, state) {
-            self.sliders.show_problem(refused);
-            return true;
-        }
-        if id != "grad-redraw" {
-            return false;
-        }
-        // Always a seed setting: the step cannot be refused.
-        let _ = state.next_seed(Setting::GradSeed);
-        self.sliders.show_problem(None);
-        true
-    }
-
-    fn clear_problem(&mut self) {
-        self.sliders.show_problem(None);
+    fn controls(&mut self) -> Option<&mut Controls> {
+        Some(&mut self.controls)
     }
 
     /// Shows `state.grad`: the controls, the chart and the table.
     fn render(&mut self, state: &State, look: Look) -> Result<(), JsValue> {
         let Look { theme, strings, .. } = look;
         let settings = state.grad;
-        self.sliders.render(state, strings);
-        self.predict
-            .render(strings, |verdict| DepthView::why(strings, verdict))?;
+        self.controls
+            .render(state, strings, |verdict| DepthView::why(strings, verdict))?;
         // The state holds only values its domains allow, so the settings are always drawable.
         let zs = settings
             .pre_activations()

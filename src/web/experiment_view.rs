@@ -1,6 +1,7 @@
 //! What every live experiment's view shares: the [`Experiment`] trait the page runs them all
 //! through, their sliders with their readouts and the message that says why a value was
-//! refused, and their charts, each redrawn only when what it shows changed.
+//! refused, the question they open with and their New draw button ([`Controls`]), and their
+//! charts, each redrawn only when what it shows changed.
 
 use plotters::coord::Shift;
 use plotters::drawing::{DrawingArea, IntoDrawingArea};
@@ -8,10 +9,12 @@ use wasm_bindgen::JsValue;
 use web_sys::{Element, HtmlCanvasElement, HtmlInputElement};
 
 use crate::plot::theme::Theme;
+use crate::predict::{Question, Verdict};
 use crate::state::{Problem, Setting, State};
 use crate::text::{self, Strings};
 use crate::web::canvas::{Canvas, ChartCanvas};
 use crate::web::dom::{error, set_number, set_text, Finder};
+use crate::web::predict_view::PredictView;
 
 /// How a chart is to be drawn this frame: the colours, the words, the device pixel ratio,
 /// and whether to draw even what it already shows (printing, a forced render).
@@ -48,16 +51,31 @@ pub trait Experiment {
     /// Its charts' canvases, for the resize observer and for finding it on screen.
     fn charts(&self) -> Vec<&ChartCanvas>;
 
+    /// Its question, sliders and New draw button, when those are all its controls: the
+    /// methods below then hand their events to them.
+    fn controls(&mut self) -> Option<&mut Controls> {
+        None
+    }
+
     /// Hands the control that sent an input event (by id) to the experiment, which applies
     /// its value to `state` or refuses it; `None` if `id` is not one of its controls.
-    fn read_control(&mut self, id: &str, state: &mut State) -> Option<Result<(), Problem>>;
+    fn read_control(&mut self, id: &str, state: &mut State) -> Option<Result<(), Problem>> {
+        self.controls()?.read(id, state)
+    }
 
     /// Handles a click on the button with id `id`; returns whether it is one of the
     /// experiment's.
-    fn button(&mut self, id: &str, state: &mut State) -> bool;
+    fn button(&mut self, id: &str, state: &mut State) -> bool {
+        self.controls()
+            .is_some_and(|controls| controls.button(id, state))
+    }
 
     /// Forgets a refusal (after a new link).
-    fn clear_problem(&mut self);
+    fn clear_problem(&mut self) {
+        if let Some(controls) = self.controls() {
+            controls.sliders.show_problem(None);
+        }
+    }
 
     /// Shows its part of `state`: its controls, readouts and charts.
     fn render(&mut self, state: &State, look: Look) -> Result<(), JsValue>;
@@ -102,7 +120,7 @@ pub trait Experiment {
 
 /// An experiment's sliders (`id`, with its readout `id-out`), each bound to a setting, and its
 /// message.
-pub struct Sliders {
+struct Sliders {
     sliders: Vec<(Setting, HtmlInputElement, Element)>,
     message: Element,
     problem: Option<Problem>,
@@ -147,6 +165,70 @@ impl Sliders {
             .map(|p| text::problem(strings, p))
             .unwrap_or_default();
         set_text(&self.message, &message);
+    }
+}
+
+/// The controls most experiments have: the question it opens with, sliders bound to settings,
+/// and perhaps a New draw button that steps a seed setting.
+pub struct Controls {
+    /// The question the experiment opens with.
+    predict: PredictView,
+    sliders: Sliders,
+    /// The New draw button's id and the seed it steps.
+    redraw: Option<(&'static str, Setting)>,
+}
+
+impl Controls {
+    /// Finds the question named `prefix` (see [`PredictView::find`]), the sliders
+    /// `(id, setting)` with their message `message`, and the button `redraw`, if any.
+    pub fn find(
+        found: &mut Finder,
+        (prefix, question): (&str, Question),
+        sliders: &[(&str, Setting)],
+        message: &str,
+        redraw: Option<(&'static str, Setting)>,
+    ) -> Controls {
+        Controls {
+            predict: PredictView::find(found, prefix, question),
+            sliders: Sliders::find(found, sliders, message),
+            redraw,
+        }
+    }
+
+    /// Applies a slider to `state`. A new answer to the question hides the last verdict until
+    /// it is checked. `None` if `id` is none of these controls.
+    pub fn read(&mut self, id: &str, state: &mut State) -> Option<Result<(), Problem>> {
+        if self.predict.read_control(id) {
+            return Some(Ok(()));
+        }
+        self.sliders.read(id, state)
+    }
+
+    /// Check judges the answer (and sets the question's case); New draw steps the seed.
+    /// Returns whether `id` is one of these buttons.
+    pub fn button(&mut self, id: &str, state: &mut State) -> bool {
+        if let Some(refused) = self.predict.button(id, state) {
+            self.sliders.show_problem(refused);
+            return true;
+        }
+        let Some((_, seed)) = self.redraw.filter(|(redraw, _)| *redraw == id) else {
+            return false;
+        };
+        // Always a seed setting: the step cannot be refused.
+        let _ = state.next_seed(seed);
+        self.sliders.show_problem(None);
+        true
+    }
+
+    /// Shows the state's values on the sliders, the message, and the verdict with `why`.
+    pub fn render(
+        &self,
+        state: &State,
+        strings: &Strings,
+        why: impl Fn(Verdict) -> String,
+    ) -> Result<(), JsValue> {
+        self.sliders.render(state, strings);
+        self.predict.render(strings, why)
     }
 }
 

@@ -11,18 +11,16 @@ use crate::growth::{analytic, GrowthSettings};
 use crate::plot::layers::{draw, LayerSeries};
 use crate::predict::{Question, Verdict, GROWTH_QUESTION_LAYERS, GROWTH_QUESTION_SCALE};
 use crate::sections::views;
-use crate::state::{Problem, Setting, State};
+use crate::state::{Setting, State};
 use crate::text::{self, factor, fill, superscript, Strings};
 use crate::web::canvas::ChartCanvas;
 use crate::web::dom::{error, set_text, Finder};
-use crate::web::experiment_view::{Chart, Experiment, Look, Sliders};
-use crate::web::predict_view::PredictView;
+use crate::web::experiment_view::{Chart, Controls, Experiment, Look};
 
 /// The experiment's elements and what it last drew.
 pub struct GrowthView {
-    sliders: Sliders,
-    /// The question the experiment opens with.
-    predict: PredictView,
+    /// Its question and sliders.
+    controls: Controls,
     /// Each activation's "RMS after L layers" cell and its reason, in [`ACTIVATIONS`] order.
     rows: Vec<(Element, Element)>,
     chart: Chart<GrowthSettings>,
@@ -33,15 +31,16 @@ impl GrowthView {
     pub fn find(root: &Element) -> Result<GrowthView, JsValue> {
         let mut found = Finder::new(root);
         let view = GrowthView {
-            sliders: Sliders::find(
+            controls: Controls::find(
                 &mut found,
+                ("growth", Question::GrowthRelu),
                 &[
                     ("growth-depth", Setting::GrowthDepth),
                     ("growth-scale", Setting::GrowthScale),
                 ],
                 "growth-message",
+                None,
             ),
-            predict: PredictView::find(&mut found, "growth", Question::GrowthRelu),
             rows: ACTIVATIONS
                 .iter()
                 .map(|(key, _)| {
@@ -67,35 +66,16 @@ impl Experiment for GrowthView {
         vec![self.chart.canvas()]
     }
 
-    /// Applies a slider to `state.growth`. A new answer to the prediction hides the last
-    /// verdict until it is checked.
-    fn read_control(&mut self, id: &str, state: &mut State) -> Option<Result<(), Problem>> {
-        if self.predict.read_control(id) {
-            return Some(Ok(()));
-        }
-        self.sliders.read(id, state)
-    }
-
-    /// Check judges the prediction.
-    fn button(&mut self, id: &str, state: &mut State) -> bool {
-        let Some(refused) = self.predict.button(id, state) else {
-            return false;
-        };
-        self.sliders.show_problem(refused);
-        true
-    }
-
-    fn clear_problem(&mut self) {
-        self.sliders.show_problem(None);
+    fn controls(&mut self) -> Option<&mut Controls> {
+        Some(&mut self.controls)
     }
 
     /// Shows `state.growth`: the controls, the chart and the table.
     fn render(&mut self, state: &State, look: Look) -> Result<(), JsValue> {
         let Look { theme, strings, .. } = look;
         let settings = state.growth;
-        self.sliders.render(state, strings);
-        self.predict
-            .render(strings, |verdict| why(strings, verdict))?;
+        self.controls
+            .render(state, strings, |verdict| why(strings, verdict))?;
         // The state holds only values its domains allow, so every network can be followed.
         let sizes = ACTIVATIONS
             .iter()

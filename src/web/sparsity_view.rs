@@ -8,18 +8,16 @@ use crate::plot::sparsity::{draw, SparsityLabels};
 use crate::predict::{Question, Verdict, SPARSITY_QUESTION_MEAN, SPARSITY_QUESTION_STD};
 use crate::sections::views;
 use crate::sparsity::{SparsityRun, SparsitySettings};
-use crate::state::{Problem, Setting, State};
+use crate::state::{Setting, State};
 use crate::text::{self, factor, fill, Strings};
 use crate::web::canvas::ChartCanvas;
 use crate::web::dom::{error, set_text, Finder};
-use crate::web::experiment_view::{Chart, Experiment, Look, Sliders};
-use crate::web::predict_view::PredictView;
+use crate::web::experiment_view::{Chart, Controls, Experiment, Look};
 
 /// The experiment's elements, its last run and what it last drew.
 pub struct SparsityView {
-    sliders: Sliders,
-    /// The question the experiment opens with.
-    predict: PredictView,
+    /// Its question, sliders and New draw button.
+    controls: Controls,
     /// The readouts, each with its value in `data-value` for scripts.
     share: Element,
     interval: Element,
@@ -38,16 +36,17 @@ impl SparsityView {
     pub fn find(root: &Element) -> Result<SparsityView, JsValue> {
         let mut found = Finder::new(root);
         let view = SparsityView {
-            sliders: Sliders::find(
+            controls: Controls::find(
                 &mut found,
+                ("sparsity", Question::SparsityShare),
                 &[
                     ("sparsity-mean", Setting::SparsityMean),
                     ("sparsity-std", Setting::SparsityStd),
                     ("sparsity-samples", Setting::SparsitySamples),
                 ],
                 "sparsity-message",
+                Some(("sparsity-redraw", Setting::SparsitySeed)),
             ),
-            predict: PredictView::find(&mut found, "sparsity", Question::SparsityShare),
             share: found.get("sparsity-share"),
             interval: found.get("sparsity-interval"),
             theory: found.get("sparsity-theory"),
@@ -84,41 +83,16 @@ impl Experiment for SparsityView {
         vec![self.chart.canvas()]
     }
 
-    /// Applies a slider to `state.sparsity`. A new answer to the prediction hides the last
-    /// verdict until it is checked.
-    fn read_control(&mut self, id: &str, state: &mut State) -> Option<Result<(), Problem>> {
-        if self.predict.read_control(id) {
-            return Some(Ok(()));
-        }
-        self.sliders.read(id, state)
-    }
-
-    /// Check judges the prediction; New draw draws new inputs (the next seed).
-    fn button(&mut self, id: &str, state: &mut State) -> bool {
-        if let Some(refused) = self.predict.button(id, state) {
-            self.sliders.show_problem(refused);
-            return true;
-        }
-        if id != "sparsity-redraw" {
-            return false;
-        }
-        // Always a seed setting: the step cannot be refused.
-        let _ = state.next_seed(Setting::SparsitySeed);
-        self.sliders.show_problem(None);
-        true
-    }
-
-    fn clear_problem(&mut self) {
-        self.sliders.show_problem(None);
+    fn controls(&mut self) -> Option<&mut Controls> {
+        Some(&mut self.controls)
     }
 
     /// Shows `state.sparsity`: the controls, the readouts and the chart.
     fn render(&mut self, state: &State, look: Look) -> Result<(), JsValue> {
         let Look { theme, strings, .. } = look;
         let settings = state.sparsity;
-        self.sliders.render(state, strings);
-        self.predict
-            .render(strings, |verdict| why(strings, verdict))?;
+        self.controls
+            .render(state, strings, |verdict| why(strings, verdict))?;
         let run = self.run(settings)?.clone();
         let share = run.zeros.share();
         let (low, high) = run.zeros.interval();

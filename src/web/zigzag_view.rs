@@ -10,12 +10,11 @@ use crate::predict::{
     zigzag_question_distances, Question, Verdict, ZIGZAG_QUESTION_RATE, ZIGZAG_QUESTION_STEPS,
 };
 use crate::sections::views;
-use crate::state::{Problem, Setting, State};
+use crate::state::{Setting, State};
 use crate::text::{self, factor, fill, superscript, Strings};
 use crate::web::canvas::ChartCanvas;
 use crate::web::dom::{error, set_text, Finder};
-use crate::web::experiment_view::{Chart, Experiment, Look, Sliders};
-use crate::web::predict_view::PredictView;
+use crate::web::experiment_view::{Chart, Controls, Experiment, Look};
 use crate::zigzag::{Path, Run, ZigzagSettings, WINDOW};
 
 /// One run's readouts: steps taken, distance to the minimum at the end, share of same-sign
@@ -28,9 +27,8 @@ struct Readouts {
 
 /// The experiment's elements and what it last drew.
 pub struct ZigzagView {
-    sliders: Sliders,
-    /// The question the experiment opens with.
-    predict: PredictView,
+    /// Its question, sliders and New draw button.
+    controls: Controls,
     /// The readouts of the positive run, then the centred one.
     readouts: [Readouts; 2],
     /// What the last drawing's runs did, said when one diverged.
@@ -52,15 +50,16 @@ impl ZigzagView {
         };
         let readouts = [readouts(RUNS[0]), readouts(RUNS[1])];
         let view = ZigzagView {
-            sliders: Sliders::find(
+            controls: Controls::find(
                 &mut found,
+                ("zigzag", Question::ZigzagRate),
                 &[
                     ("zigzag-rate", Setting::ZigzagRate),
                     ("zigzag-steps", Setting::ZigzagSteps),
                 ],
                 "zigzag-message",
+                Some(("zigzag-redraw", Setting::ZigzagSeed)),
             ),
-            predict: PredictView::find(&mut found, "zigzag", Question::ZigzagRate),
             readouts,
             note: found.get("zigzag-note"),
             chart: Chart::new(found.get("zigzag-canvas")),
@@ -79,45 +78,20 @@ impl Experiment for ZigzagView {
         vec![self.chart.canvas()]
     }
 
-    /// Applies a slider to `state.zigzag`. A new answer to the prediction hides the last
-    /// verdict until it is checked.
-    fn read_control(&mut self, id: &str, state: &mut State) -> Option<Result<(), Problem>> {
-        if self.predict.read_control(id) {
-            return Some(Ok(()));
-        }
-        self.sliders.read(id, state)
-    }
-
-    /// Check judges the prediction; New examples draws the next seed's.
-    fn button(&mut self, id: &str, state: &mut State) -> bool {
-        if let Some(refused) = self.predict.button(id, state) {
-            self.sliders.show_problem(refused);
-            return true;
-        }
-        if id != "zigzag-redraw" {
-            return false;
-        }
-        // Always a seed setting: the step cannot be refused.
-        let _ = state.next_seed(Setting::ZigzagSeed);
-        self.sliders.show_problem(None);
-        true
-    }
-
-    fn clear_problem(&mut self) {
-        self.sliders.show_problem(None);
+    fn controls(&mut self) -> Option<&mut Controls> {
+        Some(&mut self.controls)
     }
 
     /// Shows `state.zigzag`: the controls, the chart and the table.
     fn render(&mut self, state: &State, look: Look) -> Result<(), JsValue> {
         let Look { theme, strings, .. } = look;
         let settings = state.zigzag;
-        self.sliders.render(state, strings);
         // The state holds only values its domains allow, so both runs can be made.
         let runs = settings
             .runs()
             .map_err(|e| error(&format!("not zero-centred: {e}")))?;
-        self.predict
-            .render(strings, |verdict| why(strings, verdict))?;
+        self.controls
+            .render(state, strings, |verdict| why(strings, verdict))?;
         for (readouts, run) in self.readouts.iter().zip(&runs) {
             let path = &run.path;
             show(
