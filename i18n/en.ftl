@@ -1060,8 +1060,18 @@ relusum_side_left = left
 relusum_alt =
     Chart of { $target } on −2 to 2 and the best sum of { $units } ReLU units, with kinks at
     { $kinks }; mean squared error { $mse }.
+# The same with one unit; `{target}`, `{kink}`, `{mse}`.
+relusum_alt_one =
+    Chart of { $target } on −2 to 2 and the best single ReLU unit plus a constant, with its kink
+    at { $kink }; mean squared error { $mse }.
+# The same with no unit: the fit is a constant; `{target}`, `{mse}`.
+relusum_alt_none =
+    Chart of { $target } on −2 to 2 and, with no ReLU unit yet, the best constant; mean squared
+    error { $mse }.
 # The builder's status line after a change, with no unit selected; `{units}`, `{mse}`.
 relusum_status = { $units } units; mean squared error { $mse }.
+# The same with one unit; `{mse}`.
+relusum_status_one = 1 unit; mean squared error { $mse }.
 # The builder's status line with a unit selected; `{unit}`, `{kink}`, `{side}`, `{mse}`.
 relusum_status_unit = Unit { $unit }: kink at { $kink }, on to the { $side }; mean squared error { $mse }.
 # Why, after the builder's question is checked; `{units}`.

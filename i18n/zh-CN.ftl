@@ -627,7 +627,12 @@ relusum_side_right = 右
 relusum_side_left = 左
 relusum_alt =
     { $target } 在 −2 到 2 上的图像，以及 { $units } 个 ReLU 单元最好的和，拐点位于 { $kinks }；均方误差为 { $mse }。
+relusum_alt_one =
+    { $target } 在 −2 到 2 上的图像，以及单个 ReLU 单元加一个常数的最佳拟合，拐点位于 { $kink }；均方误差为 { $mse }。
+relusum_alt_none =
+    { $target } 在 −2 到 2 上的图像，以及尚无 ReLU 单元时的最佳常数；均方误差为 { $mse }。
 relusum_status = { $units } 个单元；均方误差为 { $mse }。
+relusum_status_one = 1 个单元；均方误差为 { $mse }。
 relusum_status_unit = 单元 { $unit }：拐点在 { $kink }，向{ $side }开启；均方误差为 { $mse }。
 relusum_predict_why =
     三角形在 −1、0 和 1 处弯折，而只有单元的拐点能让和弯折，所以每处都需要一个单元：共 { $units } 个，即

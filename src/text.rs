@@ -351,6 +351,40 @@ pub fn tensor_problem(s: &Strings, field: &str, error: &TensorTextError) -> Stri
     format!("{field}: {detail} {}", s.keeping_last)
 }
 
+/// The sum-of-ReLUs builder's status line with no unit selected: `units` units and the error
+/// `mse` (already written as text); one unit is said in the singular.
+pub fn relu_sum_status(s: &Strings, units: usize, mse: &str) -> String {
+    match units {
+        1 => fill(s.relusum_status_one, &[("mse", mse)]),
+        _ => fill(
+            s.relusum_status,
+            &[("units", &units.to_string()), ("mse", mse)],
+        ),
+    }
+}
+
+/// The builder chart's text alternative: the curve `target` and the best sum of units with
+/// kinks at `kinks` (already written as text), with the error `mse`. A sum of one unit, or of
+/// none (the best constant), has words of its own.
+pub fn relu_sum_alt(s: &Strings, target: &str, kinks: &[String], mse: &str) -> String {
+    match kinks {
+        [] => fill(s.relusum_alt_none, &[("target", target), ("mse", mse)]),
+        [kink] => fill(
+            s.relusum_alt_one,
+            &[("target", target), ("kink", kink), ("mse", mse)],
+        ),
+        _ => fill(
+            s.relusum_alt,
+            &[
+                ("target", target),
+                ("units", &kinks.len().to_string()),
+                ("kinks", &kinks.join(s.list_separator)),
+                ("mse", mse),
+            ],
+        ),
+    }
+}
+
 /// A factor as a reader compares them: three significant digits, in powers of ten below 0.001
 /// (`9.54 × 10⁻⁷`); 1 and 0 exactly.
 pub fn factor(value: f64) -> String {

@@ -188,3 +188,51 @@ fn refused_kinks_say_which_entry_and_why() {
         )]
     );
 }
+
+/// The builder's status line and chart text say one unit in the singular, and a sum of no
+/// units as the constant it is, in both languages.
+#[test]
+fn the_builder_counts_its_units_in_words_that_fit_the_count() {
+    use relu_explorer::text::{relu_sum_alt, relu_sum_status, ZH_CN};
+    assert_eq!(
+        relu_sum_status(&EN, 0, "0.5"),
+        "0 units; mean squared error 0.5."
+    );
+    assert_eq!(
+        relu_sum_status(&EN, 1, "0.5"),
+        "1 unit; mean squared error 0.5."
+    );
+    assert_eq!(
+        relu_sum_status(&EN, 3, "0"),
+        "3 units; mean squared error 0."
+    );
+    assert_eq!(
+        relu_sum_status(&ZH_CN, 1, "0.5"),
+        "1 个单元；均方误差为 0.5。"
+    );
+    let kinks = |list: &[&str]| list.iter().map(|k| k.to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        relu_sum_alt(&EN, "|x|", &kinks(&["0"]), "0.1"),
+        "Chart of |x| on −2 to 2 and the best single ReLU unit plus a constant, with its kink \
+         at 0; mean squared error 0.1."
+    );
+    assert_eq!(
+        relu_sum_alt(&EN, "|x|", &[], "0.3"),
+        "Chart of |x| on −2 to 2 and, with no ReLU unit yet, the best constant; mean squared \
+         error 0.3."
+    );
+    assert_eq!(
+        relu_sum_alt(&EN, "|x|", &kinks(&["0", "-1"]), "0"),
+        "Chart of |x| on −2 to 2 and the best sum of 2 ReLU units, with kinks at 0, -1; mean \
+         squared error 0."
+    );
+    for lang in [&EN, &ZH_CN] {
+        for kinks in [kinks(&[]), kinks(&["0"]), kinks(&["0", "1"])] {
+            let alt = relu_sum_alt(lang, "T", &kinks, "0.25");
+            assert!(
+                alt.contains('T') && alt.contains("0.25") && !alt.contains('{'),
+                "{alt}"
+            );
+        }
+    }
+}

@@ -144,13 +144,7 @@ impl ReluSumView {
                     ("mse", &mse),
                 ],
             ),
-            None => fill(
-                strings.relusum_status,
-                &[
-                    ("units", &state.relu_sum.units.len().to_string()),
-                    ("mse", &mse),
-                ],
-            ),
+            None => text::relu_sum_status(strings, state.relu_sum.units.len(), &mse),
         }
     }
 
@@ -431,14 +425,11 @@ impl Experiment for ReluSumView {
             },
             || {
                 let kinks: Vec<String> = units.iter().map(|u| text::number(u.kink)).collect();
-                fill(
-                    strings.relusum_alt,
-                    &[
-                        ("target", target_name(strings, settings.target)),
-                        ("units", &units.len().to_string()),
-                        ("kinks", &kinks.join(strings.list_separator)),
-                        ("mse", &shown_mse(fitted.mse)),
-                    ],
+                text::relu_sum_alt(
+                    strings,
+                    target_name(strings, settings.target),
+                    &kinks,
+                    &shown_mse(fitted.mse),
                 )
             },
         )?;
