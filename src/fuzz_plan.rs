@@ -8,6 +8,7 @@
 use rand_core::{Rng, SeedableRng};
 use rand_pcg::Pcg32;
 
+use crate::relu_sum::{HI, LO, MAX_UNITS};
 use crate::state::{Kind, Setting};
 
 /// The most actions a frame holds, whatever it is asked: the top of `fuzzRate`'s domain, which
@@ -473,6 +474,26 @@ impl Planner {
         }
     }
 
+    /// A list of the builder's units as a link writes them (`0.5r,-1l`): up to one more than
+    /// the builder takes, each kink mostly within its range, sometimes just outside it or not a
+    /// number, so that most lists are taken and the rest refused for each reason there is.
+    fn kink_list(&mut self) -> String {
+        // 0 to MAX_UNITS + 1 entries (MAX_UNITS is 12).
+        let count = self.below(MAX_UNITS as u32 + 2);
+        let entries: Vec<String> = (0..count)
+            .map(|_| {
+                let kink = match self.below(20) {
+                    0 => self
+                        .pick(&["nan", "inf", "2.5", "-2.000001", "x"])
+                        .to_string(),
+                    _ => (LO + (HI - LO) * self.unit()).to_string(),
+                };
+                format!("{kink}{}", self.pick(&["r", "l"]))
+            })
+            .collect();
+        entries.join(",")
+    }
+
     /// A URL hash (without `#`): a list of one to four `key=value` pairs, or a malformed one.
     /// Keys are the state's settings (but the fuzzer's own, so that it never changes its own
     /// run, and the string test, which a page reads only when it loads) and sometimes unknown
@@ -528,6 +549,7 @@ impl Planner {
                         first.to_string()
                     };
                 }
+                Kind::Text(_) if setting == Setting::ReluSumKinks => return self.kink_list(),
                 Kind::Text(_) => return self.pick(&TEXTS).to_string(),
             }
         }

@@ -255,3 +255,33 @@ fn the_rate_bound_is_the_top_of_fuzz_rates_domain() {
     let domain = Setting::FuzzRate.domain().unwrap();
     assert_eq!((domain.min, domain.max), (1.0, f64::from(MAX_RATE)));
 }
+
+/// The builder's list of units comes in links as lists it takes (with units in them) and as
+/// lists it refuses, not only as text that is no list at all.
+#[test]
+fn links_give_the_builder_lists_it_takes_and_lists_it_refuses() {
+    let values: Vec<String> = flat(5, 20_000, 20)
+        .into_iter()
+        .filter_map(|a| match a {
+            Action::Hash(h) => Some(h),
+            _ => None,
+        })
+        .flat_map(|h| {
+            h.split('&')
+                .filter_map(|pair| pair.strip_prefix("rkinks=").map(str::to_string))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let read = |value: &str| State::from_hash(&format!("rkinks={value}"));
+    let taken = values.iter().filter(|v| {
+        let (state, problems) = read(v);
+        problems.is_empty() && state.relu_sum.units.len() >= 2
+    });
+    assert!(taken.count() >= 3, "lists with units taken: {values:?}");
+    assert!(
+        values
+            .iter()
+            .any(|v| !read(v).1.is_empty() && v.contains(',')),
+        "lists refused: {values:?}"
+    );
+}
