@@ -32,6 +32,17 @@ fn flat(seed: u64, frames: usize, rate: u32) -> Vec<Action> {
     plan(seed, frames, rate, &page()).concat()
 }
 
+/// The URL hashes among `flat(seed, frames, rate)`'s actions.
+fn hashes(seed: u64, frames: usize, rate: u32) -> Vec<String> {
+    flat(seed, frames, rate)
+        .into_iter()
+        .filter_map(|a| match a {
+            Action::Hash(h) => Some(h),
+            _ => None,
+        })
+        .collect()
+}
+
 #[test]
 fn the_same_seed_plans_the_same_actions() {
     assert_eq!(flat(7, 200, 20), flat(7, 200, 20));
@@ -226,13 +237,7 @@ fn every_kind_of_hostile_input_occurs() {
 #[test]
 fn links_set_every_setting_but_fuzzing_validly_or_not() {
     // Enough frames for every one of the settings to come up, a few pairs a hash.
-    let hashes: Vec<String> = flat(4, 8000, 20)
-        .into_iter()
-        .filter_map(|a| match a {
-            Action::Hash(h) => Some(h),
-            _ => None,
-        })
-        .collect();
+    let hashes = hashes(4, 8000, 20);
     for setting in Setting::ALL {
         let key = format!("{}=", setting.key());
         let used = hashes
@@ -260,12 +265,8 @@ fn the_rate_bound_is_the_top_of_fuzz_rates_domain() {
 /// lists it refuses, not only as text that is no list at all.
 #[test]
 fn links_give_the_builder_lists_it_takes_and_lists_it_refuses() {
-    let values: Vec<String> = flat(5, 20_000, 20)
+    let values: Vec<String> = hashes(5, 20_000, 20)
         .into_iter()
-        .filter_map(|a| match a {
-            Action::Hash(h) => Some(h),
-            _ => None,
-        })
         .flat_map(|h| {
             h.split('&')
                 .filter_map(|pair| pair.strip_prefix("rkinks=").map(str::to_string))

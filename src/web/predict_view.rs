@@ -1,6 +1,7 @@
 //! Predict, then check: the question an experiment opens with, as radio buttons, a Check button
 //! and a verdict. The core (`crate::predict`) computes the answer and judges the guess; each
-//! experiment's view says why, in words, once it is checked.
+//! experiment's view says why, in words, once it is checked. The verdict line
+//! ([`show_verdict`]) also serves the speed experiment, whose answer waits on a measurement.
 
 use wasm_bindgen::JsValue;
 use web_sys::{Element, HtmlInputElement};
@@ -67,29 +68,56 @@ impl PredictView {
     }
 
     /// Shows the verdict: right or wrong and `why` (given the checked value), or a request for
-    /// an answer; `data-verdict` says which for scripts (`right`, `wrong`, `missing`, or empty
-    /// before a check).
+    /// an answer.
     pub fn render(
         &self,
         strings: &Strings,
         why: impl Fn(Verdict) -> String,
     ) -> Result<(), JsValue> {
-        let (text, key) = match self.checked {
-            None => (String::new(), ""),
-            Some(Err(_)) => (strings.predict_missing.to_string(), "missing"),
-            Some(Ok(verdict)) if verdict.right => (
-                format!("{} {}", strings.predict_right, why(verdict)),
-                "right",
-            ),
-            Some(Ok(verdict)) => (
-                format!("{} {}", strings.predict_wrong, why(verdict)),
-                "wrong",
-            ),
+        let shown = match self.checked {
+            None => Shown::Nothing,
+            Some(Err(_)) => Shown::Missing,
+            Some(Ok(verdict)) => Shown::Judged {
+                right: verdict.right,
+                why: why(verdict),
+            },
         };
-        set_text(&self.verdict, &text);
-        if self.verdict.get_attribute("data-verdict").as_deref() != Some(key) {
-            self.verdict.set_attribute("data-verdict", key)?;
-        }
-        Ok(())
+        show_verdict(&self.verdict, strings, shown)
     }
+}
+
+/// What a question's verdict line says.
+pub enum Shown<'a> {
+    /// Nothing: no answer has been checked since the last was chosen.
+    Nothing,
+    /// That the answer waits on a measurement (the words to say so).
+    Pending(&'a str),
+    /// That no answer was chosen.
+    Missing,
+    /// Right or wrong, and why.
+    Judged {
+        /// Whether the answer was right.
+        right: bool,
+        /// Why the answer is what it is.
+        why: String,
+    },
+}
+
+/// Writes `shown` in the verdict line `verdict`, and says which it is in `data-verdict` for
+/// scripts (`right`, `wrong`, `missing`, `pending`, or empty).
+pub fn show_verdict(verdict: &Element, strings: &Strings, shown: Shown) -> Result<(), JsValue> {
+    let (text, key) = match shown {
+        Shown::Nothing => (String::new(), ""),
+        Shown::Pending(words) => (words.to_string(), "pending"),
+        Shown::Missing => (strings.predict_missing.to_string(), "missing"),
+        Shown::Judged { right: true, why } => (format!("{} {why}", strings.predict_right), "right"),
+        Shown::Judged { right: false, why } => {
+            (format!("{} {why}", strings.predict_wrong), "wrong")
+        }
+    };
+    set_text(verdict, &text);
+    if verdict.get_attribute("data-verdict").as_deref() != Some(key) {
+        verdict.set_attribute("data-verdict", key)?;
+    }
+    Ok(())
 }

@@ -21,6 +21,7 @@ use crate::text::{fill, Strings};
 use crate::web::canvas::ChartCanvas;
 use crate::web::dom::{set_select, set_text, Finder};
 use crate::web::experiment_view::{Chart, Experiment, Look};
+use crate::web::predict_view::{show_verdict, Shown};
 
 #[wasm_bindgen(module = "/site/speed-loops.js")]
 extern "C" {
@@ -219,24 +220,19 @@ impl SpeedView {
 
     /// Shows the verdict of the speed question.
     fn render_verdict(&self, strings: &Strings) -> Result<(), JsValue> {
-        let ratio = self.question_ratio().map(compact_ns).unwrap_or_default();
-        let why = || fill(strings.speed_predict_why, &[("ratio", &ratio)]);
-        let (text, key) = match (&self.checked, &self.waiting_guess) {
-            (_, Some(_)) => (strings.speed_predict_wait.to_string(), "pending"),
-            (None, None) => (String::new(), ""),
-            (Some(Err(())), None) => (strings.predict_missing.to_string(), "missing"),
-            (Some(Ok((_, true))), None) => {
-                (format!("{} {}", strings.predict_right, why()), "right")
-            }
-            (Some(Ok((_, false))), None) => {
-                (format!("{} {}", strings.predict_wrong, why()), "wrong")
+        let shown = match (&self.checked, &self.waiting_guess) {
+            (_, Some(_)) => Shown::Pending(strings.speed_predict_wait),
+            (None, None) => Shown::Nothing,
+            (Some(Err(())), None) => Shown::Missing,
+            (Some(Ok((_, right))), None) => {
+                let ratio = self.question_ratio().map(compact_ns).unwrap_or_default();
+                Shown::Judged {
+                    right: *right,
+                    why: fill(strings.speed_predict_why, &[("ratio", &ratio)]),
+                }
             }
         };
-        set_text(&self.verdict, &text);
-        if self.verdict.get_attribute("data-verdict").as_deref() != Some(key) {
-            self.verdict.set_attribute("data-verdict", key)?;
-        }
-        Ok(())
+        show_verdict(&self.verdict, strings, shown)
     }
 
     /// Shows the table of the last report, or empties it.
