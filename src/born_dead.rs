@@ -27,6 +27,9 @@
 
 use std::fmt;
 
+use rand_core::{Rng, SeedableRng};
+use rand_xoshiro::SplitMix64;
+
 use crate::activation::Activation;
 use crate::lab::InitChoice;
 use crate::mlp::{Init, Mlp, MlpError};
@@ -260,7 +263,7 @@ impl MonteCarlo {
             init,
             bias_init,
             inputs: (0..INPUTS).map(|i| -1.0 + i as f32 * step).collect(),
-            seeds: SplitMix64(seed),
+            seeds: SplitMix64::seed_from_u64(seed),
             estimate: Estimate { dead: 0, trials: 0 },
         })
     }
@@ -271,7 +274,7 @@ impl MonteCarlo {
         let ends = [self.inputs[0], self.inputs[INPUTS - 1]];
         for _ in 0..trials {
             self.network
-                .initialize(self.init, self.seeds.next(), self.bias_init);
+                .initialize(self.init, self.seeds.next_u64(), self.bias_init);
             // Most living networks already differ between the two ends, so they cost two
             // forward passes instead of 65; only the rest are checked everywhere.
             if constant_on(&mut self.network, &ends) && constant_on(&mut self.network, &self.inputs)
@@ -294,18 +297,4 @@ fn constant_on(network: &mut Mlp, inputs: &[f32]) -> bool {
     network
         .forward(inputs)
         .is_ok_and(|outputs| outputs.iter().all(|&y| y == outputs[0]))
-}
-
-/// SplitMix64, the standard way to turn one seed into a stream of well-mixed seeds.
-#[derive(Clone, Debug)]
-struct SplitMix64(u64);
-
-impl SplitMix64 {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
 }

@@ -5,6 +5,8 @@
 
 use js_sys::{Float32Array, Promise};
 use plotters::style::RGBColor;
+use rand_core::{Rng, SeedableRng};
+use rand_xoshiro::SplitMix64;
 use relu_explorer::plot::theme::LIGHT;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -527,15 +529,8 @@ fn exp10_and_log_match_the_libm_crate_bit_for_bit() {
     ];
     inputs.extend((-20_000..=20_000).map(|i| f64::from(i) / 1000.0));
     inputs.extend((-400..=400).map(f64::from));
-    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
-    let mut next = || {
-        // splitmix64
-        state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = state;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    };
+    let mut rng = SplitMix64::seed_from_u64(0x9e37_79b9_7f4a_7c15);
+    let mut next = || rng.next_u64();
     for _ in 0..100_000 {
         let unit = (next() >> 11) as f64 / (1u64 << 53) as f64;
         inputs.push(700.0 * unit - 350.0);

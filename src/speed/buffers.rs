@@ -3,6 +3,9 @@
 //! a piece at a time so that no frame waits for sixteen million random numbers, and freed when
 //! the run ends.
 
+use rand_core::{Rng, SeedableRng};
+use rand_xoshiro::SplitMix64;
+
 use super::{Kernel, SpeedError, SpeedResult};
 
 /// x and the upstream gradient are uniform over these ranges: half of x is negative, in no
@@ -21,7 +24,8 @@ pub struct Buffers {
     /// The gradient reaching x.
     pub dx: Vec<f32>,
     elements: usize,
-    state: u64,
+    /// The inputs' random stream.
+    rng: SplitMix64,
 }
 
 impl Buffers {
@@ -40,7 +44,7 @@ impl Buffers {
             y: reserve()?,
             dx: reserve()?,
             elements,
-            state: seed,
+            rng: SplitMix64::seed_from_u64(seed),
         })
     }
 
@@ -88,12 +92,7 @@ impl Buffers {
 
     /// Uniform over [−1, 1), from SplitMix64.
     fn uniform(&mut self) -> f32 {
-        self.state = self.state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.state;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^= z >> 31;
         // The top 24 bits: every value a multiple of 2⁻²³, exact in f32.
-        (z >> 40) as f32 / (1u64 << 23) as f32 - 1.0
+        (self.rng.next_u64() >> 40) as f32 / (1u64 << 23) as f32 - 1.0
     }
 }
