@@ -188,6 +188,22 @@ impl App {
         Ok(recoloured || reframed || changed)
     }
 
+    /// Reads every chart's size again; marks the views whose charts changed size.
+    fn measure_charts(&mut self) -> Dirty {
+        // Every canvas is measured, not only up to the first that changed.
+        let experiments = self
+            .experiments
+            .iter()
+            .enumerate()
+            .fold(0, |bits, (i, e)| bits | (u32::from(e.measure()) << i));
+        Dirty {
+            graph: self.graph.measure(),
+            lab: self.lab.measure(),
+            experiments,
+            ..Dirty::NONE
+        }
+    }
+
     /// Whether the view drawing in section `part` is on the page: always, unless another
     /// section is embedded alone. A view that is not is neither drawn nor run.
     fn shows(&self, part: &str) -> bool {
@@ -501,6 +517,14 @@ impl Dirty {
         neuron: false,
         born: false,
         experiments: 0,
+    };
+    /// The views with charts whose backing stores follow their size: the graph, the lab and
+    /// every experiment.
+    const CHARTS: Dirty = Dirty {
+        graph: true,
+        lab: true,
+        experiments: u32::MAX,
+        ..Dirty::NONE
     };
     /// Only the graph.
     const GRAPH: Dirty = Dirty {
@@ -967,20 +991,9 @@ pub fn listen(app: &Shared) -> Result<(), JsValue> {
     let resized = Closure::<dyn FnMut()>::new(move || {
         let changed = {
             let mut inner = shared.borrow_mut();
-            let graph = inner.graph.measure();
-            let lab = inner.lab.measure();
-            let experiments = inner
-                .experiments
-                .iter()
-                .enumerate()
-                .fold(0, |bits, (i, e)| bits | (u32::from(e.measure()) << i));
-            inner.dirty.add(Dirty {
-                graph,
-                lab,
-                experiments,
-                ..Dirty::NONE
-            });
-            graph || lab || experiments != 0
+            let resized = inner.measure_charts();
+            inner.dirty.add(resized);
+            !resized.is_empty()
         };
         if changed {
             schedule_frame(&shared);
@@ -1003,17 +1016,8 @@ pub fn listen(app: &Shared) -> Result<(), JsValue> {
     let relayout = Closure::<dyn FnMut()>::new(move || {
         {
             let mut inner = shared.borrow_mut();
-            inner.graph.measure();
-            inner.lab.measure();
-            for experiment in &inner.experiments {
-                experiment.measure();
-            }
-            inner.dirty.add(Dirty {
-                graph: true,
-                lab: true,
-                experiments: u32::MAX,
-                ..Dirty::NONE
-            });
+            inner.measure_charts();
+            inner.dirty.add(Dirty::CHARTS);
         }
         schedule_frame(&shared);
     });
