@@ -443,8 +443,10 @@ impl App {
                 self.strings,
                 ratio,
                 self.lab_problem.as_ref(),
+                force,
             )?;
             self.lab_frames.record(now() - started);
+            left.lab |= self.lab.drawing_first();
         }
         if !self.announced {
             self.announced = true;

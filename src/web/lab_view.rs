@@ -46,6 +46,8 @@ pub struct LabView {
     lab: Lab,
     strip_built_for: Option<(usize, usize)>,
     next_chart: usize,
+    /// The charts drawn at least once, in order: the first drawing draws one a frame.
+    first_drawn: usize,
 }
 
 impl LabView {
@@ -114,6 +116,7 @@ impl LabView {
                 .map_err(|e| error(&e.to_string()))?,
             strip_built_for: None,
             next_chart: 0,
+            first_drawn: 0,
         })
     }
 
@@ -143,6 +146,11 @@ impl LabView {
     /// The run's training history as CSV (see [`crate::export::lab_csv`]).
     pub fn csv(&self) -> String {
         crate::export::lab_csv(&self.lab)
+    }
+
+    /// Whether some chart has not been drawn yet: the first drawing takes a frame a chart.
+    pub fn drawing_first(&self) -> bool {
+        self.first_drawn < self.canvases.len()
     }
 
     /// Whether training is running.
@@ -243,7 +251,8 @@ impl LabView {
         self.lab.census();
     }
 
-    /// Brings controls, status, strip and charts up to date.
+    /// Brings controls, status, strip and charts up to date; `force` draws every chart now,
+    /// even during the first drawing.
     pub fn render(
         &mut self,
         state: &State,
@@ -251,6 +260,7 @@ impl LabView {
         strings: &Strings,
         ratio: f64,
         problem: Option<&Problem>,
+        force: bool,
     ) -> Result<(), JsValue> {
         self.write_controls(&state.lab)?;
         let note = match self.preset {
@@ -262,7 +272,7 @@ impl LabView {
         self.write_data()?;
         self.write_strip(strings)?;
         let all = !self.running();
-        self.draw_charts(theme, strings, ratio, all)?;
+        self.draw_charts(theme, strings, ratio, all, force)?;
         if all {
             self.write_alternatives(strings)?;
         }
@@ -526,23 +536,34 @@ impl LabView {
 
     /// Draws the charts: all four when asked to (`all`), else the next one in turn, so that a
     /// training frame pays for one chart and each still updates about fifteen times a second.
+    /// The first drawing is one chart a frame too, unless `force` (printing) wants all now.
     fn draw_charts(
         &mut self,
         theme: &Theme,
         strings: &Strings,
         ratio: f64,
         all: bool,
+        force: bool,
     ) -> Result<(), JsValue> {
         let mut resized = false;
         for canvas in &self.canvases {
             resized |= canvas.fit_backing_store(ratio);
         }
-        let charts: Vec<usize> = if all || resized {
+        // The first drawing, at load, is one chart a frame: the four at once, with the
+        // compositor's copy of each (in software compositing, about 6 ms for a 2x chart), made
+        // the longest frame of the load's tail.
+        let charts: Vec<usize> = if self.first_drawn < self.canvases.len() && !force {
+            self.first_drawn += 1;
+            vec![self.first_drawn - 1]
+        } else if all || resized {
             (0..self.canvases.len()).collect()
         } else {
             self.next_chart = (self.next_chart + 1) % self.canvases.len();
             vec![self.next_chart]
         };
+        if force {
+            self.first_drawn = self.canvases.len();
+        }
         for chart in charts {
             self.draw_chart(chart, theme, strings, ratio)?;
             self.canvases[chart].mark_drawn();
