@@ -478,14 +478,13 @@ impl Planner {
     /// the builder takes, each kink mostly within its range, sometimes just outside it or not a
     /// number, so that most lists are taken and the rest refused for each reason there is.
     fn kink_list(&mut self) -> String {
-        // 0 to MAX_UNITS + 1 entries (MAX_UNITS is 12).
         let count = self.below(MAX_UNITS as u32 + 2);
         let entries: Vec<String> = (0..count)
             .map(|_| {
                 let kink = match self.below(20) {
-                    0 => self
-                        .pick(&["nan", "inf", "2.5", "-2.000001", "x"])
-                        .to_string(),
+                    0 => self.pick(&["nan", "inf", "x"]).to_string(),
+                    1 => (HI + 0.5).to_string(),
+                    2 => (LO - 1e-6).to_string(),
                     _ => (LO + (HI - LO) * self.unit()).to_string(),
                 };
                 format!("{kink}{}", self.pick(&["r", "l"]))
@@ -525,7 +524,8 @@ impl Planner {
         parts.join("&")
     }
 
-    /// A value for `setting` in a link: one it allows half the time, else anything.
+    /// A value for `setting` in a link: half the time one of its kind (a number in its domain,
+    /// one of its choices, a list of units that is mostly taken), else anything.
     fn link_value(&mut self, setting: Option<Setting>) -> String {
         if let (Some(setting), true) = (setting, self.one_in(2)) {
             match setting.kind() {

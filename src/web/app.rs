@@ -21,7 +21,7 @@ use crate::web::dom::{document, find, set_text, window};
 use crate::web::experiment_view::{Experiment, Look, PointerKind};
 use crate::web::graph_view::GraphView;
 use crate::web::growth_view::GrowthView;
-use crate::web::lab_view::LabView;
+use crate::web::lab_view::{Due, LabView};
 use crate::web::neuron_view::NeuronView;
 use crate::web::page_view::PageView;
 use crate::web::relu_sum_view::ReluSumView;
@@ -188,7 +188,7 @@ impl App {
         Ok(recoloured || reframed || changed)
     }
 
-    /// Reads every chart's size again; marks the views whose charts changed size.
+    /// Reads every chart's size again; returns the views whose charts changed size.
     fn measure_charts(&mut self) -> Dirty {
         // Every canvas is measured, not only up to the first that changed.
         let experiments = self
@@ -213,6 +213,12 @@ impl App {
     /// Whether the lab is training where the page shows it.
     fn lab_running(&self) -> bool {
         self.lab.running() && self.shows(views::LAB)
+    }
+
+    /// Whether the lab, where the page shows it, has charts it has not drawn yet: its first
+    /// drawing takes a frame a chart.
+    fn lab_drawing_first(&self) -> bool {
+        self.lab.drawing_first() && self.shows(views::LAB)
     }
 
     /// Whether the born-dead survey has work left where the page shows it.
@@ -427,7 +433,7 @@ impl App {
         // first complete drawing of what is on screen does not wait for its four charts; it is
         // drawn long before a reader can scroll to it.
         let lab_waits = !self.announced && !self.lab.near_viewport();
-        let lab = self.lab_running() || dirty.lab;
+        let lab = self.lab_running() || dirty.lab || self.lab_drawing_first();
         let lab_late = chart_late(lab);
         left.lab = dirty.lab && lab_late && !lab_waits;
         if lab_waits {
@@ -443,10 +449,12 @@ impl App {
                 self.strings,
                 ratio,
                 self.lab_problem.as_ref(),
-                force,
+                Due {
+                    changed: dirty.lab,
+                    force,
+                },
             )?;
             self.lab_frames.record(now() - started);
-            left.lab |= self.lab.drawing_first();
         }
         if !self.announced {
             self.announced = true;
@@ -457,7 +465,12 @@ impl App {
         }
         let complete = left.is_empty();
         self.dirty.add(left);
-        if !self.all_drawn && !lab_waits && !experiments_wait && complete {
+        if !self.all_drawn
+            && !lab_waits
+            && !experiments_wait
+            && complete
+            && !self.lab_drawing_first()
+        {
             self.all_drawn = true;
             self.page.drawn()?;
             // What tests wait on: every canvas on the page has been drawn once.
@@ -657,6 +670,7 @@ pub fn schedule_frame(app: &Shared) {
             inner.frame_pending = false;
             let result = inner.render(false);
             let running = inner.lab_running()
+                || inner.lab_drawing_first()
                 || inner.born_busy()
                 || inner.experiments_busy()
                 || inner.page.behind()

@@ -251,8 +251,7 @@ impl LabView {
         self.lab.census();
     }
 
-    /// Brings controls, status, strip and charts up to date; `force` draws every chart now,
-    /// even during the first drawing.
+    /// Brings controls, status, strip and charts up to date, as `due` asks.
     pub fn render(
         &mut self,
         state: &State,
@@ -260,7 +259,7 @@ impl LabView {
         strings: &Strings,
         ratio: f64,
         problem: Option<&Problem>,
-        force: bool,
+        due: Due,
     ) -> Result<(), JsValue> {
         self.write_controls(&state.lab)?;
         let note = match self.preset {
@@ -272,7 +271,7 @@ impl LabView {
         self.write_data()?;
         self.write_strip(strings)?;
         let all = !self.running();
-        self.draw_charts(theme, strings, ratio, all, force)?;
+        self.draw_charts(theme, strings, ratio, all, due)?;
         if all {
             self.write_alternatives(strings)?;
         }
@@ -534,36 +533,42 @@ impl LabView {
         Ok(())
     }
 
-    /// Draws the charts: all four when asked to (`all`), else the next one in turn, so that a
-    /// training frame pays for one chart and each still updates about fifteen times a second.
-    /// The first drawing is one chart a frame too, unless `force` (printing) wants all now.
+    /// Draws the charts: all four when asked to (`all`, or `due.force`), else the next one in
+    /// turn, so that a training frame pays for one chart and each still updates about fifteen
+    /// times a second. The first drawing, at load, is one chart a frame as well, with those
+    /// already drawn again if what they show changed or their canvases were resized (and so
+    /// cleared).
     fn draw_charts(
         &mut self,
         theme: &Theme,
         strings: &Strings,
         ratio: f64,
         all: bool,
-        force: bool,
+        Due { changed, force }: Due,
     ) -> Result<(), JsValue> {
         let mut resized = false;
         for canvas in &self.canvases {
             resized |= canvas.fit_backing_store(ratio);
         }
-        // The first drawing, at load, is one chart a frame: the four at once, with the
-        // compositor's copy of each (in software compositing, about 6 ms for a 2x chart), made
-        // the longest frame of the load's tail.
-        let charts: Vec<usize> = if self.first_drawn < self.canvases.len() && !force {
+        let count = self.canvases.len();
+        // All four at once, with the compositor's copy of each (in software compositing about
+        // 6 ms for a 2x chart), made the longest frame of the load's tail.
+        let charts: Vec<usize> = if self.first_drawn < count && !force {
+            let mut charts: Vec<usize> = if changed || resized {
+                (0..self.first_drawn).collect()
+            } else {
+                Vec::new()
+            };
+            charts.push(self.first_drawn);
             self.first_drawn += 1;
-            vec![self.first_drawn - 1]
-        } else if all || resized {
-            (0..self.canvases.len()).collect()
+            charts
+        } else if all || resized || force {
+            self.first_drawn = count;
+            (0..count).collect()
         } else {
-            self.next_chart = (self.next_chart + 1) % self.canvases.len();
+            self.next_chart = (self.next_chart + 1) % count;
             vec![self.next_chart]
         };
-        if force {
-            self.first_drawn = self.canvases.len();
-        }
         for chart in charts {
             self.draw_chart(chart, theme, strings, ratio)?;
             self.canvases[chart].mark_drawn();
@@ -584,6 +589,16 @@ impl LabView {
             lab_charts::draw(area, LabChart::ALL[chart], lab, grid, theme, strings, ratio)
         })
     }
+}
+
+/// Why the lab is drawn this frame.
+#[derive(Clone, Copy)]
+pub struct Due {
+    /// What it shows changed since the last drawing (a setting, the run, the language, the
+    /// colours).
+    pub changed: bool,
+    /// Every chart is to be drawn now, even during the first drawing (printing).
+    pub force: bool,
 }
 
 /// Draws on `canvas` with `draw`, turning a plotters error into a JS one.
