@@ -12,7 +12,7 @@ use crate::activation::{backward_all, forward_all, Activation};
 use crate::mlp::{Init, Mlp, MlpError};
 #[cfg(feature = "fuzz")]
 use crate::state::Setting;
-use crate::web::app::{self, App, Shared};
+use crate::web::app::{self, App, Pass, Shared};
 #[cfg(feature = "fuzz")]
 use crate::web::fuzz;
 
@@ -176,7 +176,7 @@ impl Explorer {
     /// Redraws every chart now, synchronously, whether or not anything changed (for example
     /// after an embedding page reveals a hidden explorer).
     pub fn redraw(&self) -> Result<(), JsValue> {
-        self.app.borrow_mut().render(true)
+        self.app.borrow_mut().render(Pass::Forced)
     }
 
     /// Where the data point (x, y) is drawn on the graph's canvas, as `[px, py]` in
@@ -302,7 +302,7 @@ pub fn mount() -> Result<Explorer, JsValue> {
     console_error_panic_hook::set_once();
     let app: Shared = Rc::new(RefCell::new(App::new()?));
     app::listen(&app)?;
-    app.borrow_mut().render(true)?;
+    app.borrow_mut().render(Pass::Forced)?;
     // Work that waits for the first frame (the born-dead survey) starts there.
     app::schedule_frame(&app);
     Ok(Explorer {

@@ -68,6 +68,10 @@ pub struct App {
     dark_query: Option<MediaQueryList>,
     dirty: Dirty,
     frame_pending: bool,
+    /// Whether a language or colour switch has been drawn at its click since the last frame:
+    /// the next switch before that frame waits for it, so that many clicks in one frame (the
+    /// fuzz mode's) restyle the page once.
+    switched_since_frame: bool,
     hash_pending: bool,
     announced: bool,
     all_drawn: bool,
@@ -130,6 +134,7 @@ impl App {
             dark_query: window()?.match_media("(prefers-color-scheme: dark)")?,
             dirty: Dirty::ALL,
             frame_pending: false,
+            switched_since_frame: false,
             hash_pending: false,
             announced: false,
             all_drawn: false,
@@ -328,9 +333,12 @@ impl App {
         &self.graph
     }
 
-    /// Renders whatever is out of date (everything if `force`), and announces the first
-    /// complete render.
-    pub fn render(&mut self, force: bool) -> Result<(), JsValue> {
+    /// Renders whatever is out of date (everything in a [`Pass::Forced`]), and announces the
+    /// first complete render.
+    pub fn render(&mut self, pass: Pass) -> Result<(), JsValue> {
+        let force = pass == Pass::Forced;
+        // Only an animation frame's render shares its time: the others draw all that is due.
+        let split = pass == Pass::Frame;
         let window = window()?;
         let ratio = window.device_pixel_ratio().max(1.0);
         let started = now();
@@ -356,13 +364,12 @@ impl App {
         dirty.lab &= self.shows(views::LAB);
         dirty.born &= self.shows(views::BORN_DEAD);
         // The views in turn, until the frame has used its share: a view whose turn comes later
-        // is left for the next frame. A forced render (the first, printing) draws everything.
-        let late = |due: bool| due && !force && now() - started > RENDER_MS_PER_FRAME;
+        // is left for the next frame. A render outside the frame loop draws everything due.
+        let late = |due: bool| due && split && now() - started > RENDER_MS_PER_FRAME;
         // A frame that restyles the whole page draws no chart: the charts follow in the next
         // frame that does not, so that the browser's restyle and the charts' drawing never
-        // share a frame. (No person switches every frame; the fuzz mode nearly does, and its
-        // frames stay short.)
-        let chart_late = |due: bool| due && !force && (restyled || late(due));
+        // share a frame. (A switch the reader clicked is drawn whole at the click instead.)
+        let chart_late = |due: bool| due && split && (restyled || late(due));
         let mut left = Dirty::NONE;
         left.graph = chart_late(dirty.graph);
         if dirty.graph && !left.graph {
@@ -602,6 +609,20 @@ impl Dirty {
 /// chart it stays well inside a 60 Hz frame.
 const TRAIN_MS_PER_FRAME: f64 = 8.0;
 
+/// What a render draws, and when it may stop.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Pass {
+    /// An animation frame's: what is due, until the frame has used its share
+    /// ([`RENDER_MS_PER_FRAME`]); no chart in a frame that restyles the page.
+    Frame,
+    /// At a language or colour switch's click: everything due at once, the page's restyle and
+    /// its charts together, so that the next frame shows the whole switch.
+    Whole,
+    /// Everything, drawn again whether or not it changed: the first render, printing, the JS
+    /// API's `redraw`.
+    Forced,
+}
+
 /// Milliseconds a render may spend before it leaves the views not yet drawn for the next frame:
 /// a frame that restyles the page for a new language or colours, or follows a burst of input,
 /// stays short.
@@ -668,7 +689,8 @@ pub fn schedule_frame(app: &Shared) {
         let (result, running) = {
             let mut inner = shared.borrow_mut();
             inner.frame_pending = false;
-            let result = inner.render(false);
+            inner.switched_since_frame = false;
+            let result = inner.render(Pass::Frame);
             let running = inner.lab_running()
                 || inner.lab_drawing_first()
                 || inner.born_busy()
@@ -796,10 +818,17 @@ fn on_click(app: &Shared, event: &Event) {
             if before == (inner.state.lang, inner.state.theme) {
                 return;
             }
-            // Shown at the next frame, so that many clicks in one frame (the fuzz mode's)
-            // restyle the page once. The charts are redrawn only if their words or colours
-            // changed (a click may only put the choice in the link).
-            Dirty::ALL
+            inner.dirty.add(Dirty::ALL);
+            // Shown now, whole, instead of over the next three frames (restyle, then the
+            // charts in two): the reader sees one switch, a frame sooner. A second switch
+            // before the next frame waits for it, so that many clicks in one frame (the fuzz
+            // mode's) restyle the page once. The charts are redrawn only if their words or
+            // colours changed (a click may only put the choice in the link).
+            if !inner.switched_since_frame && inner.announced {
+                inner.switched_since_frame = true;
+                report(inner.render(Pass::Whole));
+            }
+            Dirty::NONE
         } else if let Some(preset) = button
             .get_attribute("data-preset")
             .and_then(|key| Preset::from_key(&key))
@@ -1047,7 +1076,7 @@ pub fn listen(app: &Shared) -> Result<(), JsValue> {
             inner.printing = printing;
             // Every part of the printout in the page's language.
             report(inner.page.settle());
-            report(inner.render(true));
+            report(inner.render(Pass::Forced));
         });
         window.add_event_listener_with_callback(kind, listener.as_ref().unchecked_ref())?;
         listener.forget();
