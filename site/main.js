@@ -17,8 +17,22 @@ document.addEventListener("click", (event) => {
 });
 // The single offline file carries the glue in its own script (reluExplorerGlue), as it carries
 // everything else: nothing is fetched.
-const { default: init, mount } =
+const { default: init, initSync, mount } =
   window.reluExplorerGlue ?? (await import(`./${window.reluExplorerPackage ?? "pkg"}/relu_explorer.js`));
 const compiled = await window.reluExplorerModule;
-await init(compiled ? { module_or_path: compiled } : undefined);
-window.reluExplorer = mount();
+// Without compile.js's module, wasm-bindgen fetches and compiles it.
+if (!compiled) await init();
+// This module is async: it loads the glue and the module while the page is still parsed, then
+// mounts at the end of parsing, at once, in the same task. The mount's measuring lays the page
+// out there, and the browser's first paint after it shows the graph drawn, a layout and a paint
+// sooner than if the mount waited behind them. The instance comes synchronously from the
+// compiled module, so nothing waits between.
+const start = () => {
+  if (compiled) initSync({ module: compiled });
+  window.reluExplorer = mount();
+};
+if (document.readyState === "loading") {
+  document.addEventListener("DOMContentLoaded", start, { once: true });
+} else {
+  start();
+}

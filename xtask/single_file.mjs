@@ -110,6 +110,6 @@ replace(
 );
 replace('<link rel="stylesheet" href="style.css">', `<style>${style}</style>`);
 replace('<link rel="modulepreload" href="pkg/relu_explorer.js">\n', "");
-replace('<script type="module" src="main.js"></script>', `<script type="module">${moduleScript}</script>`);
+replace('<script type="module" src="main.js" async></script>', `<script type="module">${moduleScript}</script>`);
 
 await writeFile(out, page);

@@ -67,6 +67,12 @@ pub struct App {
     graph_problem: Option<Problem>,
     dark_query: Option<MediaQueryList>,
     dirty: Dirty,
+    /// The views whose charts were far from the viewport at load: the first render leaves
+    /// them for the next frame.
+    far_at_load: Dirty,
+    /// The experiments (bits as in [`Dirty::experiments`]) whose charts have not been measured
+    /// yet: those far from the viewport at load, measured just before their first drawing.
+    unmeasured: u32,
     frame_pending: bool,
     /// Whether a language or colour switch has been drawn at its click since the last frame:
     /// the next switch before that frame waits for it, so that many clicks in one frame (the
@@ -133,6 +139,8 @@ impl App {
             graph_problem: None,
             dark_query: window()?.match_media("(prefers-color-scheme: dark)")?,
             dirty: Dirty::ALL,
+            far_at_load: Dirty::NONE,
+            unmeasured: 0,
             frame_pending: false,
             switched_since_frame: false,
             hash_pending: false,
@@ -140,6 +148,13 @@ impl App {
             all_drawn: false,
             renders: 0,
         };
+        // Every size and position the first render needs, read in one layout before the
+        // page's first writes (a read after a write lays the page out again). A chart far
+        // down the page, in a block the page still defers, is measured just before its first
+        // drawing instead: measuring it now would lay that block out in the load.
+        app.far_at_load = app.charts_far();
+        app.unmeasured = app.far_at_load.experiments;
+        app.measure_charts();
         app.show_lang_and_theme()?;
         app.show_link_problems(&problems);
         Ok(app)
@@ -193,13 +208,28 @@ impl App {
         Ok(recoloured || reframed || changed)
     }
 
+    /// The views whose charts are all more than half a screen from the viewport.
+    fn charts_far(&self) -> Dirty {
+        let experiments = self.experiments.iter().enumerate().fold(0, |bits, (i, e)| {
+            bits | (u32::from(!e.near_viewport()) << i)
+        });
+        Dirty {
+            lab: !self.lab.near_viewport(),
+            experiments,
+            ..Dirty::NONE
+        }
+    }
+
     /// Reads every chart's size again; returns the views whose charts changed size.
     fn measure_charts(&mut self) -> Dirty {
-        // Every canvas is measured, not only up to the first that changed.
+        // Every canvas is measured, not only up to the first that changed, except those
+        // measured at their first drawing.
+        let unmeasured = self.unmeasured;
         let experiments = self
             .experiments
             .iter()
             .enumerate()
+            .filter(|(i, _)| unmeasured & (1 << i) == 0)
             .fold(0, |bits, (i, e)| bits | (u32::from(e.measure()) << i));
         Dirty {
             graph: self.graph.measure(),
@@ -407,7 +437,7 @@ impl App {
             // At load the experiments, far down the page, wait for the frame after the first,
             // as the lab does, unless the page opens on them (a link to one, or one embedded
             // alone).
-            if !self.announced && !experiment.near_viewport() {
+            if !self.announced && self.far_at_load.experiments & bit != 0 {
                 self.dirty.experiments |= bit;
                 experiments_wait = true;
                 continue;
@@ -415,6 +445,10 @@ impl App {
             if chart_late(true) {
                 left.experiments |= bit;
                 continue;
+            }
+            if self.unmeasured & bit != 0 {
+                self.unmeasured &= !bit;
+                experiment.measure();
             }
             // As the lab and the survey: no work of its own in a frame that restyles the page.
             if busy && self.announced && !restyled {
@@ -439,7 +473,7 @@ impl App {
         // At load the lab, far down the page, waits for the frame after the first, so that the
         // first complete drawing of what is on screen does not wait for its four charts; it is
         // drawn long before a reader can scroll to it.
-        let lab_waits = !self.announced && !self.lab.near_viewport();
+        let lab_waits = !self.announced && self.far_at_load.lab;
         let lab = self.lab_running() || dirty.lab || self.lab_drawing_first();
         let lab_late = chart_late(lab);
         left.lab = dirty.lab && lab_late && !lab_waits;

@@ -28,15 +28,14 @@ pub struct ChartCanvas {
 }
 
 impl ChartCanvas {
-    /// Wraps `element` and reads its size now.
+    /// Wraps `element`, whose size is read at the first [`ChartCanvas::measure`]: the page
+    /// measures every chart at once, in one layout.
     pub fn new(element: HtmlCanvasElement) -> ChartCanvas {
-        let canvas = ChartCanvas {
+        ChartCanvas {
             element,
             css_size: Cell::new((0, 0)),
             draws: Cell::new(0),
-        };
-        canvas.measure();
-        canvas
+        }
     }
 
     /// The element.
@@ -51,14 +50,21 @@ impl ChartCanvas {
         self.css_size.replace(size) != size
     }
 
-    /// Whether the canvas is on screen or within half a screen of it: at load, a chart further
-    /// away waits for the frame after the first complete drawing of what is on screen.
+    /// Whether the canvas, or the deferred block holding it, is on screen or within half a
+    /// screen of it: at load, a chart further away waits for the frame after the first complete
+    /// drawing of what is on screen.
     pub fn near_viewport(&self) -> bool {
         let height = web_sys::window()
             .and_then(|w| w.inner_height().ok())
             .and_then(|h| h.as_f64())
             .unwrap_or(0.0);
-        let rect = self.element.get_bounding_client_rect();
+        // A chart in a block the page still defers (`data-deferred`, content-visibility: auto)
+        // is placed by the block: the block's own box is laid out, what it holds is not, and
+        // reading the chart's position would lay the whole block out there and then.
+        let rect = match self.element.closest("[data-deferred]") {
+            Ok(Some(block)) => block.get_bounding_client_rect(),
+            _ => self.element.get_bounding_client_rect(),
+        };
         rect.bottom() > -height / 2.0 && rect.top() < height * 1.5
     }
 

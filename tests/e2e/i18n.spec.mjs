@@ -113,6 +113,28 @@ test("a switch changes the screen in its frame, and the parts far from it a fram
   await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
 });
 
+test("a switch is drawn whole at its click: every chart before the next frame; a second switch in that frame waits for it", async ({ page }) => {
+  await open(page);
+  const seen = await page.evaluate(() => {
+    const canvases = [...document.querySelectorAll("canvas")];
+    const draws = () => canvases.map((c) => Number(c.dataset.draws ?? 0));
+    const before = draws();
+    document.getElementById("lang-zh-CN").click();
+    const lang = document.documentElement.lang;
+    const afterFirst = draws();
+    document.getElementById("theme-dark").click();
+    return { before, lang, afterFirst, afterSecond: draws(), theme: document.documentElement.dataset.theme ?? null };
+  });
+  expect(seen.lang).toBe("zh-CN");
+  expect(seen.before.length).toBeGreaterThan(10);
+  seen.afterFirst.forEach((n, k) => expect(n, `canvas ${k} redrawn in the click's task`).toBeGreaterThan(seen.before[k]));
+  expect(seen.afterSecond, "the second switch draws nothing before the next frame").toEqual(seen.afterFirst);
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  await expect.poll(() => page.evaluate((counts) =>
+    [...document.querySelectorAll("canvas")].every((c, k) => Number(c.dataset.draws ?? 0) > counts[k]), seen.afterSecond),
+  { message: "the second switch's charts follow in the next frames" }).toBe(true);
+});
+
 test("a theme switch recolours the screen in its frame, and the parts far from it a frame at a time after", async ({ page }) => {
   /** Each part's text colour, whether it is on screen and the scheme it is held in, and the page's colour. */
   const look = () => page.evaluate(() => ({

@@ -52,6 +52,8 @@ const WASM_OPT: &str = "node_modules/.bin/wasm-opt";
 /// terser from the pinned npm package: wasm-bindgen's glue carries every Rust doc comment
 /// and long helper names, and minifying it takes a third off its gzip size.
 const TERSER: &str = "node_modules/.bin/terser";
+/// esbuild (npm), which bundles the glue with its JS snippets.
+const ESBUILD: &str = "node_modules/.bin/esbuild";
 
 /// wasm-opt's last input and output (and how it was run), in cargo's target directory, so that
 /// a rebuild of an unchanged module skips the slowest step.
@@ -234,14 +236,34 @@ fn shorten_imports(root: &Path, variant: &Variant) -> Result<(), String> {
     fs::write(&glue, short_glue).map_err(|err| format!("cannot write {}: {err}", glue.display()))
 }
 
-/// Minifies the JS glue in place. Its exports keep their names, so the page and course
-/// authors import the same API; the unminified types stay in `relu_explorer.d.ts`.
+/// Bundles the JS glue with the JS snippets it imports (`#[wasm_bindgen(module = …)]`, the
+/// speed experiment's plain JS loops) and minifies it in place. Bundled, the glue is one request
+/// the page preloads: its import of a snippet was a second round trip, made only once the glue
+/// itself had arrived, in the way of the page's first drawing. Its exports keep their names, so
+/// the page and course authors import the same API; the unminified types stay in
+/// `relu_explorer.d.ts`.
 fn minify_glue(root: &Path, glue: &str) -> Result<(), String> {
+    let bundled = format!("{glue}.bundled.js");
+    run::status(&mut run::program(
+        root.join(ESBUILD),
+        &[
+            glue,
+            "--bundle",
+            "--format=esm",
+            "--log-level=warning",
+            &format!("--outfile={bundled}"),
+        ],
+    ))?;
+    let snippets = Path::new(glue).with_file_name("snippets");
+    if root.join(&snippets).exists() {
+        fs::remove_dir_all(root.join(&snippets))
+            .map_err(|err| format!("cannot remove {}: {err}", snippets.display()))?;
+    }
     let minified = format!("{glue}.min");
     run::status(&mut run::program(
         root.join(TERSER),
         &[
-            glue,
+            &bundled,
             "--module",
             "--compress",
             "passes=3",
@@ -256,7 +278,11 @@ fn minify_glue(root: &Path, glue: &str) -> Result<(), String> {
     let mut hinted = b"//# allFunctionsCalledOnLoad\n".to_vec();
     hinted.extend(read(&root.join(&minified))?);
     fs::write(root.join(glue), hinted).map_err(|err| format!("cannot write {glue}: {err}"))?;
-    fs::remove_file(root.join(&minified)).map_err(|err| format!("cannot remove {minified}: {err}"))
+    for temporary in [&bundled, &minified] {
+        fs::remove_file(root.join(temporary))
+            .map_err(|err| format!("cannot remove {temporary}: {err}"))?;
+    }
+    Ok(())
 }
 
 /// wasm-opt's passes: size first, repeated until they stop finding anything (`--converge`
