@@ -17,7 +17,7 @@ use crate::text::StringTest;
 use crate::text::{self, strings, Lang, Strings};
 use crate::web::born_dead_view::BornDeadView;
 use crate::web::depth_view::DepthView;
-use crate::web::dom::{document, find, set_text, window};
+use crate::web::dom::{document, find, near_viewport, set_text, window};
 use crate::web::experiment_view::{Experiment, Look, PointerKind};
 use crate::web::graph_view::GraphView;
 use crate::web::growth_view::GrowthView;
@@ -67,8 +67,8 @@ pub struct App {
     graph_problem: Option<Problem>,
     dark_query: Option<MediaQueryList>,
     dirty: Dirty,
-    /// The views whose charts were far from the viewport at load: the first render leaves
-    /// them for the next frame.
+    /// The views far from the viewport at load: the first render leaves them for the next
+    /// frame.
     far_at_load: Dirty,
     /// The experiments (bits as in [`Dirty::experiments`]) whose charts have not been measured
     /// yet: those far from the viewport at load, measured just before their first drawing.
@@ -152,7 +152,7 @@ impl App {
         // page's first writes (a read after a write lays the page out again). A chart far
         // down the page, in a block the page still defers, is measured just before its first
         // drawing instead: measuring it now would lay that block out in the load.
-        app.far_at_load = app.charts_far();
+        app.far_at_load = app.views_far();
         app.unmeasured = app.far_at_load.experiments;
         app.measure_charts();
         app.show_lang_and_theme()?;
@@ -208,13 +208,17 @@ impl App {
         Ok(recoloured || reframed || changed)
     }
 
-    /// The views whose charts are all more than half a screen from the viewport.
-    fn charts_far(&self) -> Dirty {
+    /// The views more than half a screen from the viewport: the lab and the experiments by
+    /// their charts, the text-only views by their sections.
+    fn views_far(&self) -> Dirty {
         let experiments = self.experiments.iter().enumerate().fold(0, |bits, (i, e)| {
             bits | (u32::from(!e.near_viewport()) << i)
         });
         Dirty {
             lab: !self.lab.near_viewport(),
+            torch: !near_viewport(self.torch.section()),
+            neuron: !near_viewport(self.neuron.section()),
+            born: !near_viewport(self.born_dead.section()),
             experiments,
             ..Dirty::NONE
         }
@@ -408,21 +412,30 @@ impl App {
             self.graph
                 .show_problem(self.strings, self.graph_problem.as_ref());
         }
-        left.torch = late(dirty.torch);
+        // At load the views far down the page wait for the frame after the first, unless the
+        // page opens on them (a link to one, or one embedded alone): the first render draws
+        // what is on screen, and compiles and runs no code for the rest.
+        let far = if self.announced {
+            Dirty::NONE
+        } else {
+            self.far_at_load
+        };
+        let mut views_wait = false;
+        left.torch = late(dirty.torch) || (dirty.torch && far.torch);
         if dirty.torch && !left.torch {
             self.torch.render(&self.state, self.strings)?;
         }
-        left.neuron = late(dirty.neuron);
+        left.neuron = late(dirty.neuron) || (dirty.neuron && far.neuron);
         if dirty.neuron && !left.neuron {
             self.neuron.render(self.strings)?;
         }
+        views_wait |= (dirty.torch && far.torch) || (dirty.neuron && far.neuron);
         let look = Look {
             theme: &theme,
             strings: self.strings,
             ratio,
             force,
         };
-        let mut experiments_wait = false;
         for (i, experiment) in self.experiments.iter_mut().enumerate() {
             let bit = 1 << i;
             // What an embedded section does not show is neither drawn nor run.
@@ -437,9 +450,9 @@ impl App {
             // At load the experiments, far down the page, wait for the frame after the first,
             // as the lab does, unless the page opens on them (a link to one, or one embedded
             // alone).
-            if !self.announced && self.far_at_load.experiments & bit != 0 {
+            if far.experiments & bit != 0 {
                 self.dirty.experiments |= bit;
-                experiments_wait = true;
+                views_wait = true;
                 continue;
             }
             if chart_late(true) {
@@ -458,8 +471,9 @@ impl App {
         }
         // A busy survey keeps the frames coming, so it needs no flag to be left.
         let born = self.born_busy() || dirty.born;
-        let born_late = late(born);
+        let born_late = late(born) || (born && far.born);
         left.born = dirty.born && born_late;
+        views_wait |= dirty.born && far.born;
         if born && !born_late {
             // The survey runs in later frames, never in the first render, so that it does not
             // delay the page's first complete drawing.
@@ -473,7 +487,7 @@ impl App {
         // At load the lab, far down the page, waits for the frame after the first, so that the
         // first complete drawing of what is on screen does not wait for its four charts; it is
         // drawn long before a reader can scroll to it.
-        let lab_waits = !self.announced && self.far_at_load.lab;
+        let lab_waits = far.lab;
         let lab = self.lab_running() || dirty.lab || self.lab_drawing_first();
         let lab_late = chart_late(lab);
         left.lab = dirty.lab && lab_late && !lab_waits;
@@ -506,12 +520,7 @@ impl App {
         }
         let complete = left.is_empty();
         self.dirty.add(left);
-        if !self.all_drawn
-            && !lab_waits
-            && !experiments_wait
-            && complete
-            && !self.lab_drawing_first()
-        {
+        if !self.all_drawn && !lab_waits && !views_wait && complete && !self.lab_drawing_first() {
             self.all_drawn = true;
             self.page.drawn()?;
             // What tests wait on: every canvas on the page has been drawn once.

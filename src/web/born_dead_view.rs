@@ -17,6 +17,8 @@ const WEIGHTS_PER_BATCH: u32 = 20_000;
 
 /// The calculator's elements, the settings it shows and its survey in progress.
 pub struct BornDeadView {
+    /// The element that holds the calculator, which places it on the page.
+    section: Element,
     width: HtmlInputElement,
     depth: HtmlInputElement,
     init: HtmlSelectElement,
@@ -37,6 +39,7 @@ impl BornDeadView {
     pub fn find(root: &Element, settings: BornSettings) -> Result<BornDeadView, JsValue> {
         let mut found = Finder::new(root);
         let mut view = BornDeadView {
+            section: found.get("born-dead"),
             width: found.get("born-width"),
             depth: found.get("born-depth"),
             init: found.get("born-init"),
@@ -54,6 +57,11 @@ impl BornDeadView {
         found.finish()?;
         view.restart();
         Ok(view)
+    }
+
+    /// The element that holds the calculator, which places it on the page.
+    pub fn section(&self) -> &Element {
+        &self.section
     }
 
     /// Hands the control that sent an input event (by id) to `state`, which applies its value

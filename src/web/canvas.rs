@@ -14,6 +14,8 @@ use std::cell::{Cell, RefCell};
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, ContextAttributes2d, HtmlCanvasElement};
 
+use crate::web::dom::near_viewport;
+
 /// A chart's `<canvas>` with its CSS size, which is read from layout only when the page says
 /// it may have changed ([`ChartCanvas::measure`]).
 ///
@@ -51,21 +53,9 @@ impl ChartCanvas {
     }
 
     /// Whether the canvas, or the deferred block holding it, is on screen or within half a
-    /// screen of it: at load, a chart further away waits for the frame after the first complete
-    /// drawing of what is on screen.
+    /// screen of it (see [`near_viewport`]).
     pub fn near_viewport(&self) -> bool {
-        let height = web_sys::window()
-            .and_then(|w| w.inner_height().ok())
-            .and_then(|h| h.as_f64())
-            .unwrap_or(0.0);
-        // A chart in a block the page still defers (`data-deferred`, content-visibility: auto)
-        // is placed by the block: the block's own box is laid out, what it holds is not, and
-        // reading the chart's position would lay the whole block out there and then.
-        let rect = match self.element.closest("[data-deferred]") {
-            Ok(Some(block)) => block.get_bounding_client_rect(),
-            _ => self.element.get_bounding_client_rect(),
-        };
-        rect.bottom() > -height / 2.0 && rect.top() < height * 1.5
+        near_viewport(&self.element)
     }
 
     /// Counts a completed drawing in the canvas's `data-draws` attribute: what tests and the

@@ -95,3 +95,20 @@ pub fn set_hidden(element: &HtmlElement, hidden: bool) {
 pub fn error(message: &str) -> JsValue {
     js_sys::Error::new(message).into()
 }
+
+/// Whether `element`, or the deferred block holding it, is on screen or within half a screen
+/// of it: at load, a view further away waits for the frame after the first complete drawing of
+/// what is on screen. A block the page still defers (`data-deferred`, content-visibility: auto)
+/// places what it holds: its own box is laid out, what it holds is not, and reading a position
+/// inside it would lay the whole block out there and then.
+pub fn near_viewport(element: &Element) -> bool {
+    let height = web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    let rect = match element.closest("[data-deferred]") {
+        Ok(Some(block)) => block.get_bounding_client_rect(),
+        _ => element.get_bounding_client_rect(),
+    };
+    rect.bottom() > -height / 2.0 && rect.top() < height * 1.5
+}

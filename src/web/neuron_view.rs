@@ -10,6 +10,8 @@ use crate::web::dom::{error, set_text, Finder};
 
 /// The walk-through's elements and where the story stands.
 pub struct NeuronView {
+    /// The element that holds the walk-through, which places it on the page.
+    section: Element,
     caption: Element,
     stage: Element,
     body: Element,
@@ -26,6 +28,7 @@ impl NeuronView {
     pub fn find(root: &Element) -> Result<NeuronView, JsValue> {
         let mut found = Finder::new(root);
         let view = NeuronView {
+            section: found.get("walkthrough"),
             caption: found.get("neuron-caption"),
             stage: found.get("neuron-stage"),
             body: found.get("neuron-rows"),
@@ -36,6 +39,11 @@ impl NeuronView {
         };
         found.finish()?;
         Ok(view)
+    }
+
+    /// The element that holds the walk-through, which places it on the page.
+    pub fn section(&self) -> &Element {
+        &self.section
     }
 
     /// Handles the walk-through's buttons; true if `id` was one of them.

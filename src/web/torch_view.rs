@@ -22,6 +22,8 @@ fn default_result() -> Option<(TorchOutput, String)> {
 
 /// The panel's elements and its last good result.
 pub struct TorchView {
+    /// The element that holds the panel, which places it on the page.
+    section: Element,
     x: HtmlInputElement,
     grad: HtmlInputElement,
     y_out: Element,
@@ -37,6 +39,7 @@ impl TorchView {
     pub fn find(root: &Element) -> Result<TorchView, JsValue> {
         let mut found = Finder::new(root);
         let view = TorchView {
+            section: found.get("torch"),
             x: found.get("torch-x"),
             grad: found.get("torch-grad"),
             y_out: found.get("torch-y"),
@@ -48,6 +51,11 @@ impl TorchView {
         };
         found.finish()?;
         Ok(view)
+    }
+
+    /// The element that holds the panel, which places it on the page.
+    pub fn section(&self) -> &Element {
+        &self.section
     }
 
     /// Hands the field that sent an input event to `state`; a refusal (a text too long) is
