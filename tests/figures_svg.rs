@@ -7,9 +7,10 @@ mod common;
 
 use common::svg::{hex, texts};
 use plotters::prelude::*;
+use relu_explorer::depth::ACTIVATIONS;
 use relu_explorer::plot::figures::{self, Figure, FIGURES, LAB_STEPS};
 use relu_explorer::plot::lab_charts::{LabChart, GRID_POINTS};
-use relu_explorer::plot::theme::LIGHT;
+use relu_explorer::plot::theme::{series_index, LIGHT};
 use relu_explorer::text::{Lang, Strings, EN, ZH_CN};
 
 fn render(figure: Figure, strings: &Strings) -> String {
@@ -39,6 +40,8 @@ fn title(figure: Figure, strings: &Strings) -> &'static str {
         Figure::Lab(LabChart::Units) => strings.lab_units_title,
         Figure::Lab(LabChart::Dead) => strings.lab_dead_title,
         Figure::Lab(LabChart::Loss) => strings.lab_loss_title,
+        Figure::Depth => strings.depth_chart_title,
+        Figure::Growth => strings.growth_chart_title,
     }
 }
 
@@ -110,6 +113,19 @@ fn the_figures_draw_their_series() {
         1,
         "one hidden layer"
     );
+
+    // A line per activation (ReLU, Leaky ReLU, sigmoid, tanh) and its legend sample, in its
+    // own colour, over the experiments' default depths.
+    for (figure, layers) in [(Figure::Depth, 10), (Figure::Growth, 10)] {
+        let svg = render(figure, &EN);
+        for (_, activation) in ACTIVATIONS {
+            let lines = polylines(&svg, LIGHT.series[series_index(activation)]);
+            assert!(
+                lines.iter().any(|&n| n > layers),
+                "{figure:?} {activation:?}: {lines:?}"
+            );
+        }
+    }
 
     let loss = render(Figure::Lab(LabChart::Loss), &EN);
     let line = polylines(&loss, LIGHT.series[0]);

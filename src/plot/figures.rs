@@ -1,14 +1,19 @@
 //! The main charts as figures for slides (`cargo xtask figures` writes them as SVG), drawn by the
-//! code that draws the page's canvases, in the light theme, at a fixed state: the graph as the
-//! page opens, and the lab's charts after [`LAB_STEPS`] steps of its default, seeded run.
+//! code that draws the page's canvases, in the light theme, at a fixed state: the graph and the
+//! gradient-through-depth and no-upper-limit experiments as the page opens, and the lab's charts
+//! after [`LAB_STEPS`] steps of its default, seeded run.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+use crate::depth::{path_gradient, PathGradient, ACTIVATIONS};
+use crate::growth::analytic;
 use crate::lab::{Lab, LabSettings};
 use crate::mlp::MlpError;
+use crate::plot::depth::{self, Series};
 use crate::plot::graph::{self, GraphSpec};
 use crate::plot::lab_charts::{self, LabChart};
+use crate::plot::layers::{self, LayerSeries};
 use crate::plot::theme::LIGHT;
 use crate::state::State;
 use crate::text::Strings;
@@ -27,11 +32,19 @@ pub enum Figure {
     Graph,
     /// One of the lab's charts.
     Lab(LabChart),
+    /// What is left of the gradient after each layer, for each activation, at the gradient
+    /// through depth experiment's defaults.
+    Depth,
+    /// The size of the activations after each layer, for each activation, at the no-upper-limit
+    /// experiment's defaults.
+    Growth,
 }
 
 /// Every figure.
-pub const FIGURES: [Figure; 5] = [
+pub const FIGURES: [Figure; 7] = [
     Figure::Graph,
+    Figure::Depth,
+    Figure::Growth,
     Figure::Lab(LabChart::Fit),
     Figure::Lab(LabChart::Units),
     Figure::Lab(LabChart::Dead),
@@ -48,6 +61,8 @@ impl Figure {
             Figure::Lab(LabChart::Units) => "lab-units",
             Figure::Lab(LabChart::Dead) => "lab-dead",
             Figure::Lab(LabChart::Loss) => "lab-loss",
+            Figure::Depth => "gradient-depth",
+            Figure::Growth => "no-upper-limit",
         }
     }
 
@@ -55,7 +70,7 @@ impl Figure {
     pub fn size(self) -> (u32, u32) {
         match self {
             Figure::Graph => (800, 600),
-            Figure::Lab(_) => (560, 350),
+            Figure::Lab(_) | Figure::Depth | Figure::Growth => (560, 350),
         }
     }
 }
@@ -78,6 +93,8 @@ pub fn trained_lab() -> Result<Lab, MlpError> {
 }
 
 /// Draws `figure` on `area` with `strings`; a lab figure shows `lab` (see [`trained_lab`]).
+/// The experiments' defaults are always drawable: a refusal from their core would be a layout
+/// error here.
 pub fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     figure: Figure,
@@ -92,6 +109,43 @@ pub fn draw<DB: DrawingBackend>(
         Figure::Lab(chart) => {
             let grid = lab_charts::grid();
             lab_charts::draw(area, chart, lab, &grid, &LIGHT, strings, SCALE)
+        }
+        Figure::Depth => {
+            let zs = State::default()
+                .grad
+                .pre_activations()
+                .map_err(|_| DrawingAreaErrorKind::LayoutError)?;
+            let paths: Vec<PathGradient> = ACTIVATIONS
+                .iter()
+                .map(|(_, activation)| path_gradient(*activation, &zs))
+                .collect();
+            let series: Vec<Series> = paths
+                .iter()
+                .zip(strings.depth_legend)
+                .map(|(path, name)| Series { name, path })
+                .collect();
+            depth::draw(area, strings.depth_chart_title, &series, &LIGHT, SCALE)
+        }
+        Figure::Growth => {
+            let settings = State::default().growth;
+            let sizes = ACTIVATIONS
+                .iter()
+                .map(|(_, activation)| analytic(&settings.growth(*activation)))
+                .collect::<Result<Vec<Vec<f64>>, _>>()
+                .map_err(|_| DrawingAreaErrorKind::LayoutError)?;
+            let series: Vec<LayerSeries> = ACTIVATIONS
+                .iter()
+                .zip(&sizes)
+                .zip(strings.depth_legend)
+                .map(|(((_, activation), values), name)| LayerSeries {
+                    name,
+                    activation: *activation,
+                    start: 1.0,
+                    values,
+                    cut: None,
+                })
+                .collect();
+            layers::draw(area, strings.growth_chart_title, &series, &LIGHT, SCALE)
         }
     }
 }

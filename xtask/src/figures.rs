@@ -14,8 +14,8 @@ use crate::run;
 pub fn run() -> Result<(), String> {
     let dir = run::target_dir().join("figures");
     println!(
-        "xtask figures: the graph at the page's defaults, the lab's charts after {LAB_STEPS} \
-         steps of its default run"
+        "xtask figures: the graph and the depth and growth experiments at the page's \
+         defaults, the lab's charts after {LAB_STEPS} steps of its default run"
     );
     for lang in Lang::ALL {
         let out = dir.join(lang.tag());
