@@ -1,9 +1,16 @@
 // Loads the WebAssembly module and brings the page to life; everything else is in Rust.
 // compile.js chose the module (pkg/, or pkg-fuzz/ for a fuzz link) and started compiling it;
 // without that head start, init fetches it.
-// A page in a frame also asks its host to size the frame (resizer.js); a page read on its own
-// never downloads that.
-if (window.parent !== window) import("./resizer.js");
+// A page in a frame also asks its host to size the frame (resizer.js, which measures
+// <body>); a page read on its own never downloads that. This module is async and may run
+// before the parser reaches <body>.
+if (window.parent !== window) {
+  if (document.body) {
+    import("./resizer.js");
+  } else {
+    document.addEventListener("DOMContentLoaded", () => import("./resizer.js"), { once: true });
+  }
+}
 // The sharing tools (copy link, each part's Embed dialog) load their code on first use, and
 // work before the module has loaded (share.js reads the state from the link then).
 document.addEventListener("click", (event) => {
@@ -27,9 +34,25 @@ if (!compiled) await init();
 // out there, and the browser's first paint after it shows the graph drawn, a layout and a paint
 // sooner than if the mount waited behind them. The instance comes synchronously from the
 // compiled module, so nothing waits between.
-const start = () => {
+// A deferred script would also wait for the stylesheet; an async one must, or the mount would
+// measure the charts and judge what is near the screen on a page laid out without it. A
+// stylesheet that failed to load (no sheet, but its request is over) leaves a page to mount.
+const stylesheet = document.querySelector('link[rel="stylesheet"]');
+const styled = () =>
+  !stylesheet || stylesheet.sheet || performance.getEntriesByName(stylesheet.href).length > 0;
+const mountNow = () => {
   if (compiled) initSync({ module: compiled });
   window.reluExplorer = mount();
+};
+const start = () => {
+  if (styled()) return mountNow();
+  const once = () => {
+    stylesheet.removeEventListener("load", once);
+    stylesheet.removeEventListener("error", once);
+    mountNow();
+  };
+  stylesheet.addEventListener("load", once);
+  stylesheet.addEventListener("error", once);
 };
 if (document.readyState === "loading") {
   document.addEventListener("DOMContentLoaded", start, { once: true });

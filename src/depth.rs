@@ -93,6 +93,16 @@ impl Default for DepthSettings {
 }
 
 impl DepthSettings {
+    /// For each activation of [`ACTIVATIONS`], in its order, what is left of the gradient along
+    /// the path these settings describe: what the depth chart and table show.
+    pub fn paths(&self) -> Result<Vec<PathGradient>, DepthError> {
+        let zs = self.pre_activations()?;
+        Ok(ACTIVATIONS
+            .iter()
+            .map(|(_, activation)| path_gradient(*activation, &zs))
+            .collect())
+    }
+
     /// The path's pre-activations for these settings; checks them.
     pub fn pre_activations(&self) -> Result<Vec<f32>, DepthError> {
         let from = if self.spread == 0.0 {

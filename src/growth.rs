@@ -83,6 +83,15 @@ impl GrowthSettings {
         }
     }
 
+    /// For each activation of [`crate::depth::ACTIVATIONS`], in its order, the activations'
+    /// RMS after each layer ([`analytic`]): what the no-upper-limit chart and table show.
+    pub fn sizes(&self) -> Result<Vec<Vec<f64>>, GrowthError> {
+        crate::depth::ACTIVATIONS
+            .iter()
+            .map(|(_, activation)| analytic(&self.growth(*activation)))
+            .collect()
+    }
+
     /// The factor that multiplies the activations' RMS at every layer for a piecewise-linear
     /// `activation` (ReLU, Leaky ReLU with slope a): scale·√(1 + a²). ReLU keeps half of a
     /// symmetric input's mean square (Leaky ReLU (1 + a²)/2 of it), and He's weights multiply it

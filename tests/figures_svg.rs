@@ -11,6 +11,7 @@ use relu_explorer::depth::ACTIVATIONS;
 use relu_explorer::plot::figures::{self, Figure, FIGURES, LAB_STEPS};
 use relu_explorer::plot::lab_charts::{LabChart, GRID_POINTS};
 use relu_explorer::plot::theme::{series_index, LIGHT};
+use relu_explorer::state::State;
 use relu_explorer::text::{Lang, Strings, EN, ZH_CN};
 
 fn render(figure: Figure, strings: &Strings) -> String {
@@ -115,14 +116,20 @@ fn the_figures_draw_their_series() {
     );
 
     // A line per activation (ReLU, Leaky ReLU, sigmoid, tanh) and its legend sample, in its
-    // own colour, over the experiments' default depths.
-    for (figure, layers) in [(Figure::Depth, 10), (Figure::Growth, 10)] {
+    // own colour, from layer 0 through the experiments' default depths.
+    let defaults = State::default();
+    for (figure, layers) in [
+        (Figure::Depth, defaults.grad.depth as usize),
+        (Figure::Growth, defaults.growth.depth as usize),
+    ] {
         let svg = render(figure, &EN);
         for (_, activation) in ACTIVATIONS {
-            let lines = polylines(&svg, LIGHT.series[series_index(activation)]);
-            assert!(
-                lines.iter().any(|&n| n > layers),
-                "{figure:?} {activation:?}: {lines:?}"
+            let mut lines = polylines(&svg, LIGHT.series[series_index(activation)]);
+            lines.sort_unstable();
+            assert_eq!(
+                lines,
+                [2, layers + 1],
+                "{figure:?} {activation:?}: the legend's sample, then the line"
             );
         }
     }

@@ -6,14 +6,12 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use crate::depth::{path_gradient, PathGradient, ACTIVATIONS};
-use crate::growth::analytic;
 use crate::lab::{Lab, LabSettings};
 use crate::mlp::MlpError;
 use crate::plot::depth::{self, Series};
 use crate::plot::graph::{self, GraphSpec};
 use crate::plot::lab_charts::{self, LabChart};
-use crate::plot::layers::{self, LayerSeries};
+use crate::plot::layers;
 use crate::plot::theme::LIGHT;
 use crate::state::State;
 use crate::text::Strings;
@@ -111,14 +109,10 @@ pub fn draw<DB: DrawingBackend>(
             lab_charts::draw(area, chart, lab, &grid, &LIGHT, strings, SCALE)
         }
         Figure::Depth => {
-            let zs = State::default()
+            let paths = State::default()
                 .grad
-                .pre_activations()
+                .paths()
                 .map_err(|_| DrawingAreaErrorKind::LayoutError)?;
-            let paths: Vec<PathGradient> = ACTIVATIONS
-                .iter()
-                .map(|(_, activation)| path_gradient(*activation, &zs))
-                .collect();
             let series: Vec<Series> = paths
                 .iter()
                 .zip(strings.depth_legend)
@@ -127,24 +121,11 @@ pub fn draw<DB: DrawingBackend>(
             depth::draw(area, strings.depth_chart_title, &series, &LIGHT, SCALE)
         }
         Figure::Growth => {
-            let settings = State::default().growth;
-            let sizes = ACTIVATIONS
-                .iter()
-                .map(|(_, activation)| analytic(&settings.growth(*activation)))
-                .collect::<Result<Vec<Vec<f64>>, _>>()
+            let sizes = State::default()
+                .growth
+                .sizes()
                 .map_err(|_| DrawingAreaErrorKind::LayoutError)?;
-            let series: Vec<LayerSeries> = ACTIVATIONS
-                .iter()
-                .zip(&sizes)
-                .zip(strings.depth_legend)
-                .map(|(((_, activation), values), name)| LayerSeries {
-                    name,
-                    activation: *activation,
-                    start: 1.0,
-                    values,
-                    cut: None,
-                })
-                .collect();
+            let series = layers::growth_lines(&sizes, &strings.depth_legend);
             layers::draw(area, strings.growth_chart_title, &series, &LIGHT, SCALE)
         }
     }

@@ -58,6 +58,24 @@ pub fn y_range(series: &[LayerSeries]) -> (f64, f64) {
     (lowest.floor() - 0.5, highest.ceil() + 0.5)
 }
 
+/// The no-upper-limit chart's lines: for each activation of [`crate::depth::ACTIVATIONS`] with
+/// its legend's name, its activations' size after each layer (`sizes`, as
+/// [`crate::growth::GrowthSettings::sizes`] gives them), from 1 at layer 0 and never cut.
+pub fn growth_lines<'a>(sizes: &'a [Vec<f64>], names: &[&'a str]) -> Vec<LayerSeries<'a>> {
+    crate::depth::ACTIVATIONS
+        .iter()
+        .zip(sizes)
+        .zip(names)
+        .map(|(((_, activation), values), name)| LayerSeries {
+            name,
+            activation: *activation,
+            start: 1.0,
+            values,
+            cut: None,
+        })
+        .collect()
+}
+
 /// Draws every series as a line over layers 0…L; a cut one drops to the bottom edge at the
 /// layer that cut it, marked with a cross, and ends there. `title` goes above the chart, the
 /// legend below it.

@@ -76,7 +76,8 @@ pub struct App {
     frame_pending: bool,
     /// Whether a language or colour switch has been drawn at its click since the last frame:
     /// the next switch before that frame waits for it, so that many clicks in one frame (the
-    /// fuzz mode's) restyle the page once.
+    /// fuzz mode's) restyle the page once; that frame, which shows the switch, does no work
+    /// of its own and releases no held part.
     switched_since_frame: bool,
     hash_pending: bool,
     announced: bool,
@@ -189,8 +190,9 @@ impl App {
         let changed = lang != self.lang || !std::ptr::eq(strings, self.strings);
         if changed {
             // Every view's words change: each is due, the graph even though its inputs are
-            // the same. Not a forced render: the frame's budget still holds, and the charts
-            // still wait for a frame that does not restyle the page.
+            // the same. Not a forced render: in the frame loop the frame's budget still holds,
+            // and the charts wait for a frame that does not restyle the page (a clicked switch
+            // draws them at once instead, in a Pass::Whole).
             self.dirty.add(Dirty::VIEWS);
             self.graph.forget_drawing();
         }
@@ -367,8 +369,8 @@ impl App {
         &self.graph
     }
 
-    /// Renders whatever is out of date (everything in a [`Pass::Forced`]), and announces the
-    /// first complete render.
+    /// Renders whatever is out of date (everything in a [`Pass::Forced`], but in the first
+    /// render the views far from the screen), and announces the first complete render.
     pub fn render(&mut self, pass: Pass) -> Result<(), JsValue> {
         let force = pass == Pass::Forced;
         // Only an animation frame's render shares its time: the others draw all that is due.
@@ -376,14 +378,23 @@ impl App {
         let window = window()?;
         let ratio = window.device_pixel_ratio().max(1.0);
         let started = now();
+        // The frame that shows a switch drawn at its click counts as the switch's own: the
+        // parts held far from the screen start to catch up in the frame after it.
+        let switch_shown = split && std::mem::take(&mut self.switched_since_frame);
         // The page's language and colours first, before any view writes: see
         // PageView::show_lang.
         let restyled = if force || std::mem::take(&mut self.dirty.page) {
             self.show_lang_and_theme()?
+        } else if switch_shown {
+            true
         } else {
             self.page.catch_up()?;
             false
         };
+        // Only an animation frame that does not restyle the page trains the lab, measures and
+        // runs the survey: a restyle is the longest frame there is, and a render outside the
+        // frame loop would do a frame's work twice.
+        let works = split && !restyled;
         let theme = self.theme();
         let mut dirty = if force {
             Dirty::ALL
@@ -398,7 +409,8 @@ impl App {
         dirty.lab &= self.shows(views::LAB);
         dirty.born &= self.shows(views::BORN_DEAD);
         // The views in turn, until the frame has used its share: a view whose turn comes later
-        // is left for the next frame. A render outside the frame loop draws everything due.
+        // is left for the next frame. A render outside the frame loop draws everything due
+        // (but the first render, a forced one, leaves the views far from the screen).
         let late = |due: bool| due && split && now() - started > RENDER_MS_PER_FRAME;
         // A frame that restyles the whole page draws no chart: the charts follow in the next
         // frame that does not, so that the browser's restyle and the charts' drawing never
@@ -412,9 +424,9 @@ impl App {
             self.graph
                 .show_problem(self.strings, self.graph_problem.as_ref());
         }
-        // At load the views far down the page wait for the frame after the first, unless the
-        // page opens on them (a link to one, or one embedded alone): the first render draws
-        // what is on screen, and compiles and runs no code for the rest.
+        // At load the views far down the page wait for the frame after the first, unless they
+        // are near the screen when the page mounts (one embedded alone): the first render
+        // draws what is on screen, and compiles and runs no code for the rest.
         let far = if self.announced {
             Dirty::NONE
         } else {
@@ -447,9 +459,6 @@ impl App {
             if !marked && !busy {
                 continue;
             }
-            // At load the experiments, far down the page, wait for the frame after the first,
-            // as the lab does, unless the page opens on them (a link to one, or one embedded
-            // alone).
             if far.experiments & bit != 0 {
                 self.dirty.experiments |= bit;
                 views_wait = true;
@@ -463,8 +472,7 @@ impl App {
                 self.unmeasured &= !bit;
                 experiment.measure();
             }
-            // As the lab and the survey: no work of its own in a frame that restyles the page.
-            if busy && self.announced && !restyled {
+            if busy && self.announced && works {
                 experiment.work(EXPERIMENT_MS_PER_FRAME, now);
             }
             experiment.render(&self.state, look)?;
@@ -477,9 +485,7 @@ impl App {
         if born && !born_late {
             // The survey runs in later frames, never in the first render, so that it does not
             // delay the page's first complete drawing.
-            // A frame that restyles the whole page for a new language or colours is the longest
-            // there is: it does no training or survey work of its own.
-            if self.announced && !restyled {
+            if self.announced && works {
                 self.born_dead.work(SURVEY_MS_PER_FRAME, now);
             }
             self.born_dead.render(self.strings);
@@ -495,7 +501,7 @@ impl App {
             self.dirty.lab |= dirty.lab;
         } else if lab && !lab_late {
             let started = now();
-            if !restyled {
+            if works {
                 self.lab.train_frame(TRAIN_MS_PER_FRAME, now);
             }
             self.lab.render(
@@ -661,8 +667,8 @@ pub enum Pass {
     /// At a language or colour switch's click: everything due at once, the page's restyle and
     /// its charts together, so that the next frame shows the whole switch.
     Whole,
-    /// Everything, drawn again whether or not it changed: the first render, printing, the JS
-    /// API's `redraw`.
+    /// Everything, drawn again whether or not it changed: printing, the JS API's `redraw`, and
+    /// the first render (which leaves the views far from the screen for the next frame).
     Forced,
 }
 
@@ -732,7 +738,6 @@ pub fn schedule_frame(app: &Shared) {
         let (result, running) = {
             let mut inner = shared.borrow_mut();
             inner.frame_pending = false;
-            inner.switched_since_frame = false;
             let result = inner.render(Pass::Frame);
             let running = inner.lab_running()
                 || inner.lab_drawing_first()

@@ -6,7 +6,7 @@ use wasm_bindgen::JsValue;
 use web_sys::Element;
 
 use crate::activation::Activation;
-use crate::depth::{path_gradient, DepthSettings, PathGradient, ACTIVATIONS, LEAKY_SLOPE};
+use crate::depth::{DepthSettings, PathGradient, ACTIVATIONS, LEAKY_SLOPE};
 use crate::plot::depth::{draw, Series};
 use crate::predict::{depth_question_local, Question, Verdict, DEPTH_QUESTION_LAYERS};
 use crate::sections::views;
@@ -92,13 +92,9 @@ impl Experiment for DepthView {
         self.controls
             .render(state, strings, |verdict| DepthView::why(strings, verdict))?;
         // The state holds only values its domains allow, so the settings are always drawable.
-        let zs = settings
-            .pre_activations()
+        let paths = settings
+            .paths()
             .map_err(|e| error(&format!("gradient through depth: {e}")))?;
-        let paths: Vec<PathGradient> = ACTIVATIONS
-            .iter()
-            .map(|(_, activation)| path_gradient(*activation, &zs))
-            .collect();
         for ((left, note), path) in self.rows.iter().zip(&paths) {
             set_text(left, &factor(path.last()));
             set_text(note, &reason(path, settings.depth, strings));

@@ -7,8 +7,8 @@ use web_sys::Element;
 
 use crate::activation::Activation;
 use crate::depth::ACTIVATIONS;
-use crate::growth::{analytic, GrowthSettings};
-use crate::plot::layers::{draw, LayerSeries};
+use crate::growth::GrowthSettings;
+use crate::plot::layers::{draw, growth_lines};
 use crate::predict::{Question, Verdict, GROWTH_QUESTION_LAYERS, GROWTH_QUESTION_SCALE};
 use crate::sections::views;
 use crate::state::{Setting, State};
@@ -77,28 +77,15 @@ impl Experiment for GrowthView {
         self.controls
             .render(state, strings, |verdict| why(strings, verdict))?;
         // The state holds only values its domains allow, so every network can be followed.
-        let sizes = ACTIVATIONS
-            .iter()
-            .map(|(_, activation)| analytic(&settings.growth(*activation)))
-            .collect::<Result<Vec<Vec<f64>>, _>>()
+        let sizes = settings
+            .sizes()
             .map_err(|e| error(&format!("no upper limit: {e}")))?;
         let last = |i: usize| factor(sizes[i].last().copied().unwrap_or(1.0));
         for (i, ((size, note), (_, activation))) in self.rows.iter().zip(&ACTIVATIONS).enumerate() {
             set_text(size, &last(i));
             set_text(note, &reason(*activation, settings, strings));
         }
-        let series: Vec<LayerSeries> = ACTIVATIONS
-            .iter()
-            .zip(&sizes)
-            .zip(strings.depth_legend)
-            .map(|(((_, activation), values), name)| LayerSeries {
-                name,
-                activation: *activation,
-                start: 1.0,
-                values,
-                cut: None,
-            })
-            .collect();
+        let series = growth_lines(&sizes, &strings.depth_legend);
         self.chart.draw(
             settings,
             look,

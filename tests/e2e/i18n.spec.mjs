@@ -63,7 +63,7 @@ test("the language switch changes the page in place; <html lang>, the title, eve
   expect((await pageState(page)).title).toBe(before.title);
 });
 
-/** In the page: clicks the switch to `to`, waits one frame (the switch's render), sends
+/** In the page: clicks the switch to `to` (drawn at the click), waits one frame, sends
  * `beforeprint` if `print`, and reports the parts then held in another language, the languages
  * their shown spans are in, and the languages of the shown spans on the screen. */
 const switchAndLook = (page, to, print = false) => page.evaluate(async ({ to, print }) => {

@@ -98,8 +98,8 @@ pub fn node_packages() -> Result<(), String> {
     let lock = root.join("package-lock.json");
     // npm ci writes node_modules/.package-lock.json, so its age is the install's age.
     let installed = root.join("node_modules").join(".package-lock.json");
-    let tools =
-        ["wasm-opt", "terser", "playwright"].map(|tool| root.join("node_modules/.bin").join(tool));
+    let tools = ["wasm-opt", "terser", "esbuild", "playwright"]
+        .map(|tool| root.join("node_modules/.bin").join(tool));
     let modules = ["lightningcss"].map(|module| root.join("node_modules").join(module));
     if !is_older(&installed, &lock)
         && tools.iter().all(|tool| tool.is_file())
