@@ -3,13 +3,14 @@
 
 import { expect, test } from "./fixtures.mjs";
 
-/** Each frame of the example page: its id, its height, and the height of what it shows. */
+/** Each frame of the example page: its id, its height, and the height of what it shows. A
+ * frame whose page has just started to load has a document without even an <html> yet. */
 const frames = (page) => page.evaluate(() => [...document.querySelectorAll("iframe")].map((frame) => ({
   id: frame.id,
   height: Math.round(frame.getBoundingClientRect().height),
   content: frame.contentDocument?.body ? Math.round(frame.contentDocument.body.scrollHeight) : null,
-  drawn: frame.contentDocument?.documentElement.dataset.drawn === "true",
-  sized: frame.contentDocument?.documentElement.dataset.sized ?? null,
+  drawn: frame.contentDocument?.documentElement?.dataset.drawn === "true",
+  sized: frame.contentDocument?.documentElement?.dataset.sized ?? null,
   messages: [...(frame.contentDocument?.querySelectorAll(".message") ?? [])].map((m) => m.textContent).filter(Boolean),
 })));
 
