@@ -91,13 +91,14 @@ pub fn leaky_relu_backward(x: f32, grad: f32, negative_slope: f32) -> f32 {
     }
 }
 
-/// `torch.sigmoid(x)`: 1 / (1 + e^−x), evaluated in `f64` and rounded once to `f32`.
+/// `torch.sigmoid(x)`: 1 / (1 + e^−x), evaluated in `f64` (with `libm::exp`, the same bits on
+/// every platform) and rounded once to `f32`.
 ///
 /// PyTorch's own results differ between its vectorised and scalar kernels by an ulp or two; this
 /// is within that of both. Negating first, as PyTorch does, gives a NaN input's result the
 /// opposite sign bit, as PyTorch's does.
 pub fn sigmoid(x: f32) -> f32 {
-    let exp = f64::from(-x).exp();
+    let exp = libm::exp(f64::from(-x));
     // PyTorch takes e^−x in float32, which overflows to infinity below x ≈ −88.72 and makes the
     // result exactly 0 where a wider computation would give a subnormal.
     if (exp as f32).is_infinite() {
@@ -116,9 +117,10 @@ pub fn sigmoid_backward_from_output(y: f32, grad: f32) -> f32 {
     grad * (1.0 - y) * y
 }
 
-/// `torch.tanh(x)`, evaluated in `f64` and rounded once to `f32`.
+/// `torch.tanh(x)`, evaluated in `f64` (with `libm::tanh`, the same bits on every platform) and
+/// rounded once to `f32`.
 pub fn tanh(x: f32) -> f32 {
-    f64::from(x).tanh() as f32
+    libm::tanh(f64::from(x)) as f32
 }
 
 /// Tanh's backward pass, PyTorch's `tanh_backward`, computed from y = tanh(x).
@@ -153,9 +155,12 @@ impl fmt::Display for LengthMismatch {
 
 impl std::error::Error for LengthMismatch {}
 
-/// Applies `activation` to every element of `x`, returning a new vector.
+/// Applies `activation` to every element of `x`, returning a new vector (with the whole-buffer
+/// kernels of [`crate::elementwise`]).
 pub fn forward_all(activation: Activation, x: &[f32]) -> Vec<f32> {
-    x.iter().map(|&v| activation.forward(v)).collect()
+    let mut y = x.to_vec();
+    crate::elementwise::forward_in_place(activation, &mut y);
+    y
 }
 
 /// The backward pass of `activation` over whole arrays: the gradient reaching each element of
@@ -165,14 +170,7 @@ pub fn backward_all(
     x: &[f32],
     grad: &[f32],
 ) -> Result<Vec<f32>, LengthMismatch> {
-    if x.len() != grad.len() {
-        return Err(LengthMismatch {
-            input: x.len(),
-            grad: grad.len(),
-        });
-    }
-    Ok(x.iter()
-        .zip(grad)
-        .map(|(&v, &g)| activation.backward(v, g))
-        .collect())
+    let mut dx = grad.to_vec();
+    crate::elementwise::backward_in_place(activation, x, &mut dx)?;
+    Ok(dx)
 }

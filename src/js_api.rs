@@ -8,7 +8,8 @@ use std::rc::Rc;
 use js_sys::{Array, Float32Array, Float64Array, Uint32Array, Uint8Array};
 use wasm_bindgen::prelude::*;
 
-use crate::activation::{backward_all, forward_all, Activation};
+use crate::activation::Activation;
+use crate::elementwise;
 use crate::mlp::{Init, Mlp, MlpError};
 #[cfg(feature = "fuzz")]
 use crate::state::Setting;
@@ -66,11 +67,16 @@ fn slope(function: &str, value: &JsValue) -> Result<f32, JsError> {
     }
 }
 
+/// An element-wise export's forward pass: one copy of `x` into wasm memory, the whole-buffer
+/// kernel over it in place, and one copy out into the new array returned.
 fn forward(function: &str, activation: Activation, x: &JsValue) -> Result<Float32Array, JsError> {
-    let x = floats(function, "x", x)?;
-    Ok(Float32Array::from(forward_all(activation, &x).as_slice()))
+    let mut x = floats(function, "x", x)?;
+    elementwise::forward_in_place(activation, &mut x);
+    Ok(Float32Array::from(x.as_slice()))
 }
 
+/// An element-wise export's backward pass: a copy of `x` and one of `gradOutput` in, the
+/// kernel over the gradient's copy in place, and one copy out.
 fn backward(
     function: &str,
     activation: Activation,
@@ -78,10 +84,11 @@ fn backward(
     grad_output: &JsValue,
 ) -> Result<Float32Array, JsError> {
     let x = floats(function, "x", x)?;
-    let grad = floats(function, "gradOutput", grad_output)?;
-    let grad_input = backward_all(activation, &x, &grad)
+    let mut grad = floats(function, "gradOutput", grad_output)?;
+    // The gradient's copy becomes the gradient reaching x, in place.
+    elementwise::backward_in_place(activation, &x, &mut grad)
         .map_err(|e| JsError::new(&format!("{function}: {e}")))?;
-    Ok(Float32Array::from(grad_input.as_slice()))
+    Ok(Float32Array::from(grad.as_slice()))
 }
 
 /// `torch.relu(x)`: max(0, x) element-wise, as a new Float32Array.

@@ -1,19 +1,21 @@
 //! ReLU Explorer: an interactive, PyTorch-exact explanation of the ReLU activation function.
 //!
-//! The core (activation, tensor_text, state, plot, text, export, fuzz_plan, and the live
-//! experiments' maths: depth, speed, sparsity, kinks, relu_sum, zigzag, growth, predict) is pure
-//! Rust and tested natively; on wasm32 the JS API (`js_api`) and the page's shell (`web`) are
-//! built on top of it.
+//! The core (activation and its whole-buffer kernels in elementwise, tensor_text, state, plot,
+//! text, export, fuzz_plan, and the live experiments' maths: depth, speed, sparsity, kinks,
+//! relu_sum, zigzag, growth, predict) is pure Rust and tested natively; on wasm32 the JS API
+//! (`js_api`) and the page's shell (`web`) are built on top of it.
 
 pub mod activation;
 pub mod born_dead;
 pub mod depth;
 pub mod draws;
+pub mod elementwise;
 pub mod export;
 pub mod fuzz_plan;
 pub mod growth;
 pub mod kinks;
 pub mod lab;
+mod lanes;
 pub mod math;
 pub mod mlp;
 pub mod neuron;

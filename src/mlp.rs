@@ -18,9 +18,7 @@ use crate::activation::{
 };
 use crate::draws::Draws;
 
-mod lanes;
-
-use lanes::{Quad, LANES};
+use crate::lanes::{Quad, LANES};
 
 /// The largest layer size a network may have.
 pub const MAX_SIZE: usize = 256;

@@ -1,30 +1,22 @@
 //! The kernels of the "Speed on this device" experiment: ReLU, sigmoid and tanh over whole
 //! buffers, forward and forward + backward, as the page times them.
 //!
-//! Every kernel gives, element by element, the same bits as the scalar functions of
-//! [`crate::activation`], NaN payloads, ±0, ±inf and subnormals included, so that the buffers
-//! the experiment times hold the values every other section of the page shows:
-//!
-//! - ReLU runs in WebAssembly SIMD, four elements an instruction (see `speed/relu.rs`). It is one
-//!   comparison per element, so its cost is the loop's and the memory's: a scalar loop at the
-//!   page's size-optimised build (which vectorises nothing by itself) would time the loop's
-//!   bookkeeping, not ReLU. In SIMD it runs near the speed of copying the buffer, which is the
-//!   point the experiment makes.
-//! - Sigmoid and tanh call the crate's own scalar functions in a loop. WebAssembly has no vector
-//!   exponential, and a vectorised approximation would round differently from the values the
-//!   rest of the page prints; the experiment times the functions the page computes.
-//!
-//! Natively (the tests, the figures) every kernel is the scalar loop.
+//! The kernels are the crate's whole-buffer ones ([`crate::elementwise`], which the JS API runs
+//! too): element by element the same bits as the scalar functions of [`crate::activation`], so
+//! that the buffers the experiment times hold the values every other section of the page shows.
+//! ReLU runs in WebAssembly SIMD, four elements an instruction: one comparison per element, so
+//! its cost is the loop's and the memory's, and it runs near the speed of copying the buffer,
+//! which is the point the experiment makes. Sigmoid runs libm's exponential two `f64` lanes at a
+//! time, tanh one element at a time.
 
 pub mod buffers;
 pub mod measure;
-mod relu;
-mod scalar;
 
 use std::fmt;
 use std::str::FromStr;
 
-use crate::activation;
+use crate::activation::Activation;
+use crate::elementwise;
 
 /// Whether ReLU's kernels run in WebAssembly SIMD in this build: true in the page's module,
 /// whose target enables `simd128` (.cargo/config.toml), false natively.
@@ -33,12 +25,23 @@ pub const SIMD: bool = cfg!(all(target_arch = "wasm32", target_feature = "simd12
 /// The functions the experiment times.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Function {
-    /// [`activation::relu`], and [`activation::relu_backward`] for its backward pass.
+    /// [`crate::activation::relu`], and [`crate::activation::relu_backward`] for its backward pass.
     Relu,
-    /// [`activation::sigmoid`], and [`activation::sigmoid_backward`] for its backward pass.
+    /// [`crate::activation::sigmoid`], and [`crate::activation::sigmoid_backward`] for its backward pass.
     Sigmoid,
-    /// [`activation::tanh`], and [`activation::tanh_backward`] for its backward pass.
+    /// [`crate::activation::tanh`], and [`crate::activation::tanh_backward`] for its backward pass.
     Tanh,
+}
+
+impl Function {
+    /// The activation this is.
+    pub fn activation(self) -> Activation {
+        match self {
+            Function::Relu => Activation::Relu,
+            Function::Sigmoid => Activation::Sigmoid,
+            Function::Tanh => Activation::Tanh,
+        }
+    }
 }
 
 /// What a kernel computes of its function.
@@ -101,19 +104,10 @@ impl Kernel {
             same_length(Buffer::Grad, grad.len(), x.len())?;
             same_length(Buffer::Dx, dx.len(), x.len())?;
         }
+        let activation = self.function.activation();
         match self.pass {
-            Pass::Forward => match self.function {
-                Function::Relu => relu::forward(x, y),
-                Function::Sigmoid => scalar::forward(activation::sigmoid, x, y),
-                Function::Tanh => scalar::forward(activation::tanh, x, y),
-            },
-            Pass::ForwardBackward => match self.function {
-                Function::Relu => relu::forward_backward(x, grad, y, dx),
-                Function::Sigmoid => {
-                    scalar::forward_backward(scalar::sigmoid_step, (x, grad), (y, dx))
-                }
-                Function::Tanh => scalar::forward_backward(scalar::tanh_step, (x, grad), (y, dx)),
-            },
+            Pass::Forward => elementwise::forward(activation, x, y),
+            Pass::ForwardBackward => elementwise::forward_backward(activation, (x, grad), (y, dx)),
         }
         Ok(())
     }
@@ -131,21 +125,12 @@ impl Kernel {
     /// and then 0. To time repeated runs on the same data, refill the buffers between runs or
     /// time [`Kernel::run`], which never changes its inputs.
     pub fn run_in_place(self, x: &mut [f32], grad: &mut [f32]) -> SpeedResult {
+        let activation = self.function.activation();
         match self.pass {
-            Pass::Forward => match self.function {
-                Function::Relu => relu::forward_in_place(x),
-                Function::Sigmoid => scalar::forward_in_place(activation::sigmoid, x),
-                Function::Tanh => scalar::forward_in_place(activation::tanh, x),
-            },
+            Pass::Forward => elementwise::forward_in_place(activation, x),
             Pass::ForwardBackward => {
                 same_length(Buffer::Grad, grad.len(), x.len())?;
-                match self.function {
-                    Function::Relu => relu::forward_backward_in_place(x, grad),
-                    Function::Sigmoid => {
-                        scalar::forward_backward_in_place(scalar::sigmoid_step, x, grad)
-                    }
-                    Function::Tanh => scalar::forward_backward_in_place(scalar::tanh_step, x, grad),
-                }
+                elementwise::forward_backward_in_place(activation, x, grad);
             }
         }
         Ok(())

@@ -1,9 +1,10 @@
-//! Browser tests (wasm-bindgen-test in headless Chromium) of the speed experiment's kernels on
-//! the path the page takes: WebAssembly SIMD for ReLU (`f32x4.pmax` forward, `f32x4.le` and
-//! `v128.andnot` backward) over every whole quad, the scalar functions for the tail. The checks
-//! are the native tests' (tests/speed_checks): the same bits as the scalar activation functions
-//! for every input, which is what shows that pmax(x, +0) is PyTorch's `x < 0 ? 0 : x`, NaN and
-//! −0 included.
+//! Browser tests (wasm-bindgen-test in headless Chromium) of the whole-buffer kernels on the path
+//! the page and the JS API take: WebAssembly SIMD over every whole quad (`f32x4.pmax` for ReLU,
+//! `f32x4.le` and `v128.andnot` for its backward pass, `v128.bitselect` for Leaky ReLU, libm's
+//! exponential in `f64x2` lanes for sigmoid), the scalar functions for the tail. The checks are
+//! the native tests' (tests/speed_checks): the same bits as the scalar activation functions for
+//! every input, which is what shows that pmax(x, +0) is PyTorch's `x < 0 ? 0 : x`, NaN and −0
+//! included, and that the vector exponential is libm's.
 #![cfg(target_arch = "wasm32")]
 
 mod speed_checks;
@@ -44,6 +45,21 @@ fn every_kernel_on_a_large_random_buffer() {
 #[wasm_bindgen_test]
 fn backward_matches_finite_differences() {
     speed_checks::backward_matches_finite_differences();
+}
+
+#[wasm_bindgen_test]
+fn every_activation_everywhere() {
+    speed_checks::every_activation_everywhere();
+}
+
+#[wasm_bindgen_test]
+fn smooth_functions_over_their_range() {
+    speed_checks::smooth_functions_over_their_range(1 << 20);
+}
+
+#[wasm_bindgen_test]
+fn backward_checks_lengths() {
+    speed_checks::backward_checks_lengths();
 }
 
 #[wasm_bindgen_test]

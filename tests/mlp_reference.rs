@@ -4,7 +4,7 @@
 //!
 //! Tolerance: PyTorch's products go through MKL's sgemm, which sums in its own blocked order
 //! with fused multiply-adds, and its loss is a cascade sum; ours sums over the layers in index
-//! order and over the samples in four interleaved partial sums (src/mlp/lanes.rs), with
+//! order and over the samples in four interleaved partial sums (src/lanes.rs), with
 //! separate multiplies and adds (wasm has no scalar FMA). Each gradient and loss therefore
 //! differs by a few float32 roundings, and 20 steps carry those differences into the weights.
 //! Each array is compared relative to its largest |value|. Measured on this fixture: first-step

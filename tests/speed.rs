@@ -1,6 +1,7 @@
-//! The speed experiment's kernels natively (the scalar path): the same bits as the scalar
-//! activation functions for every input (tests/speed_checks), the kernels' keys, and the
-//! errors' messages. tests/browser_speed.rs runs the same checks on the SIMD path.
+//! The whole-buffer kernels natively (the same quad code, lane by lane): the same bits as the
+//! scalar activation functions for every input (tests/speed_checks), the speed experiment's
+//! kernel keys, and the errors' messages. tests/browser_speed.rs runs the same checks on the
+//! WebAssembly SIMD path.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod speed_checks;
@@ -35,6 +36,21 @@ fn every_kernel_on_a_large_random_buffer() {
 #[test]
 fn backward_matches_finite_differences() {
     speed_checks::backward_matches_finite_differences();
+}
+
+#[test]
+fn every_activation_everywhere() {
+    speed_checks::every_activation_everywhere();
+}
+
+#[test]
+fn smooth_functions_over_their_range() {
+    speed_checks::smooth_functions_over_their_range(1 << 20);
+}
+
+#[test]
+fn backward_checks_lengths() {
+    speed_checks::backward_checks_lengths();
 }
 
 #[test]

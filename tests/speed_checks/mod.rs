@@ -1,10 +1,12 @@
-//! The checks of the speed experiment's kernels, shared by the native tests (tests/speed.rs)
-//! and the browser tests (tests/browser_speed.rs). In the browser ReLU's kernels take the
+//! The checks of the whole-buffer kernels (`elementwise`), as the speed experiment runs them
+//! (`speed::Kernel`) and as the JS API does, shared by the native tests (tests/speed.rs) and the
+//! browser tests (tests/browser_speed.rs). In the browser ReLU's kernels take the
 //! WebAssembly SIMD path (`f32x4.pmax`, `v128.andnot`) for every whole quad of four elements,
 //! natively the scalar one; both must give the scalar functions' bits.
 
 use relu_explorer::activation::Activation;
 use relu_explorer::draws::Draws;
+use relu_explorer::elementwise;
 use relu_explorer::speed::{Buffer, Function, Kernel, Pass, SpeedError};
 
 /// A quiet NaN with a payload, positive.
@@ -77,25 +79,48 @@ pub fn random_pairs(seed: u64, len: usize) -> (Vec<f32>, Vec<f32>) {
 
 /// The scalar functions' answer, as bits: y, and for forward + backward dx.
 fn expected(kernel: Kernel, x: &[f32], grad: &[f32]) -> (Vec<u32>, Vec<u32>) {
-    let activation = match kernel.function {
-        Function::Relu => Activation::Relu,
-        Function::Sigmoid => Activation::Sigmoid,
-        Function::Tanh => Activation::Tanh,
-    };
+    let activation = kernel.function.activation();
     let y = x.iter().map(|&x| activation.forward(x).to_bits()).collect();
     let dx = match kernel.pass {
         Pass::Forward => Vec::new(),
-        Pass::ForwardBackward => x
-            .iter()
-            .zip(grad)
-            .map(|(&x, &grad)| activation.backward(x, grad).to_bits())
-            .collect(),
+        Pass::ForwardBackward => {
+            let dx: Vec<f32> = x
+                .iter()
+                .zip(grad)
+                .map(|(&x, &grad)| activation.backward(x, grad))
+                .collect();
+            dx_bits(kernel.function, x, grad, &dx)
+        }
     };
     (y, dx)
 }
 
 fn bits(values: &[f32]) -> Vec<u32> {
     values.iter().map(|v| v.to_bits()).collect()
+}
+
+/// What [`dx_bits`] writes for a NaN that two NaN operands gave.
+const TWO_NANS: u32 = 0x7fff_ffff;
+
+/// The bits of a backward pass's `dx` as the kernels promise them. Where x and the upstream
+/// gradient are both NaN, sigmoid's and tanh's backward multiplies two NaNs (the gradient and
+/// one derived from y = f(x)), and which of the two the product carries is left open by LLVM
+/// (which may swap a multiplication's operands) and by WebAssembly (whose NaN results are
+/// nondeterministic): that the result is NaN is all either promises, so that is all this
+/// keeps. ReLU's backward is a selection, never an operation on two NaNs, and keeps its bits.
+pub fn dx_bits(function: Function, x: &[f32], grad: &[f32], dx: &[f32]) -> Vec<u32> {
+    x.iter()
+        .zip(grad)
+        .zip(dx)
+        .map(|((x, grad), dx)| {
+            let two_nans = function != Function::Relu && x.is_nan() && grad.is_nan();
+            if two_nans && dx.is_nan() {
+                TWO_NANS
+            } else {
+                dx.to_bits()
+            }
+        })
+        .collect()
 }
 
 /// Runs `kernel` on `x` and `grad` out of place and in place, and checks both against the
@@ -111,7 +136,11 @@ pub fn check(kernel: Kernel, x: &[f32], grad: &[f32], what: &str) {
     assert_eq!(bits(&y), want_y, "{key} y, {what}, out of place");
     match kernel.pass {
         Pass::Forward => assert!(dx.iter().all(|d| d.to_bits() == UNWRITTEN.to_bits())),
-        Pass::ForwardBackward => assert_eq!(bits(&dx), want_dx, "{key} dx, {what}, out of place"),
+        Pass::ForwardBackward => assert_eq!(
+            dx_bits(kernel.function, x, grad, &dx),
+            want_dx,
+            "{key} dx, {what}, out of place"
+        ),
     }
 
     let mut x_then_y = x.to_vec();
@@ -123,7 +152,8 @@ pub fn check(kernel: Kernel, x: &[f32], grad: &[f32], what: &str) {
     match kernel.pass {
         Pass::Forward => assert_eq!(bits(&grad_then_dx), bits(grad)),
         Pass::ForwardBackward => {
-            assert_eq!(bits(&grad_then_dx), want_dx, "{key} dx, {what}, in place")
+            let dx = dx_bits(kernel.function, x, grad, &grad_then_dx);
+            assert_eq!(dx, want_dx, "{key} dx, {what}, in place")
         }
     }
 }
@@ -332,5 +362,125 @@ pub fn lengths_are_checked() {
         assert_eq!(forward.run_in_place(&mut in_place, &mut []), Ok(()));
         assert_eq!(fb.run(&[], &[], &mut [], &mut []), Ok(()));
         assert_eq!(fb.run_in_place(&mut [], &mut []), Ok(()));
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The same kernels as the JS API calls them (`elementwise`): every activation, Leaky ReLU with
+// any slope, forward in place and out of place, and the backward pass alone in place.
+
+/// The activations the JS API exports, Leaky ReLU at PyTorch's default slope and at two
+/// others (a slope above 1 and a negative one are both allowed).
+pub const ACTIVATIONS: [Activation; 6] = [
+    Activation::Relu,
+    Activation::LeakyRelu(0.01),
+    Activation::LeakyRelu(1.5),
+    Activation::LeakyRelu(-0.25),
+    Activation::Sigmoid,
+    Activation::Tanh,
+];
+
+/// Whether `activation`'s backward pass may multiply two NaNs (see [`dx_bits`]).
+fn multiplies_nans(activation: Activation) -> Function {
+    match activation {
+        Activation::Sigmoid => Function::Sigmoid,
+        Activation::Tanh => Function::Tanh,
+        // Leaky ReLU multiplies the gradient by the slope, never by a NaN of x's.
+        Activation::Relu | Activation::LeakyRelu(_) => Function::Relu,
+    }
+}
+
+/// Runs `activation`'s whole-buffer kernels on `x` and `grad` and checks each element against
+/// the scalar functions, bit for bit: y out of place (into a buffer one longer, whose last
+/// element must stay unwritten), y in place, and dx in place over the gradient.
+pub fn check_activation(activation: Activation, x: &[f32], grad: &[f32], what: &str) {
+    let want_y: Vec<u32> = x.iter().map(|&x| activation.forward(x).to_bits()).collect();
+    let want_dx: Vec<f32> = x
+        .iter()
+        .zip(grad)
+        .map(|(&x, &grad)| activation.backward(x, grad))
+        .collect();
+    let function = multiplies_nans(activation);
+
+    let mut y = vec![UNWRITTEN; x.len() + 1];
+    elementwise::forward(activation, x, &mut y);
+    let first = bits(&y[..x.len()])
+        .iter()
+        .zip(&want_y)
+        .position(|(a, b)| a != b);
+    assert_eq!(
+        first,
+        None,
+        "{activation:?} y, {what}: {:?}",
+        first.map(|i| (x[i], y[i], want_y[i]))
+    );
+    assert_eq!(
+        y[x.len()].to_bits(),
+        UNWRITTEN.to_bits(),
+        "{activation:?}: wrote past x"
+    );
+
+    let mut in_place = x.to_vec();
+    elementwise::forward_in_place(activation, &mut in_place);
+    assert_eq!(bits(&in_place), want_y, "{activation:?} y in place, {what}");
+
+    let mut dx = grad.to_vec();
+    elementwise::backward_in_place(activation, x, &mut dx).unwrap();
+    assert_eq!(
+        dx_bits(function, x, grad, &dx),
+        dx_bits(function, x, grad, &want_dx),
+        "{activation:?} dx, {what}"
+    );
+}
+
+/// Every activation on every pair of [`SPECIALS`], on every short length at every start in a
+/// quad, and on 65 539 random values.
+pub fn every_activation_everywhere() {
+    let (x, grad) = special_pairs();
+    let (random_x, random_grad) = random_pairs(7, (1 << 16) + 3);
+    for activation in ACTIVATIONS {
+        check_activation(activation, &x, &grad, "special pairs");
+        check_activation(activation, &random_x, &random_grad, "65 539 random values");
+        for start in 0..4 {
+            for len in 0..=17 {
+                let range = start..start + len;
+                let what = format!("random x[{range:?}]");
+                check_activation(
+                    activation,
+                    &random_x[range.clone()],
+                    &random_grad[range],
+                    &what,
+                );
+            }
+        }
+    }
+}
+
+/// Sigmoid and tanh on `count` inputs spread evenly over the f32 bit patterns from −88 to 88
+/// (sigmoid's vector kernel's range) and beyond, through every branch of libm's exponential.
+pub fn smooth_functions_over_their_range(count: u32) {
+    let (low, high) = (88.0_f32.to_bits(), (-88.0_f32).to_bits());
+    // Positive patterns run from +0 to 88, negative ones from −0 to −88; a few past each end.
+    let step = (low / count).max(1);
+    let x: Vec<f32> = (0..=count + 8)
+        .flat_map(|i| {
+            let bits = i * step;
+            [f32::from_bits(bits), f32::from_bits((1 << 31) | bits)]
+        })
+        .collect();
+    assert!(x.iter().any(|v| v.to_bits() > low) && x.iter().any(|v| v.to_bits() > high));
+    let grad: Vec<f32> = x.iter().map(|v| 1.0 - v.abs().min(2.0)).collect();
+    for activation in [Activation::Sigmoid, Activation::Tanh] {
+        check_activation(activation, &x, &grad, "the range sweep");
+    }
+}
+
+/// `backward_in_place` refuses a gradient of another length and writes nothing.
+pub fn backward_checks_lengths() {
+    for activation in ACTIVATIONS {
+        let mut grad = [2.0_f32; 3];
+        let err = elementwise::backward_in_place(activation, &[1.0; 4], &mut grad).unwrap_err();
+        assert_eq!((err.input, err.grad), (4, 3));
+        assert_eq!(grad, [2.0; 3]);
     }
 }
