@@ -8,7 +8,7 @@ use std::rc::Rc;
 use js_sys::{Array, Float32Array, Float64Array, Uint32Array, Uint8Array};
 use wasm_bindgen::prelude::*;
 
-use crate::activation::Activation;
+use crate::activation::{Activation, LengthMismatch};
 use crate::elementwise;
 use crate::mlp::{Init, Mlp, MlpError};
 #[cfg(feature = "fuzz")]
@@ -20,19 +20,60 @@ use crate::web::fuzz;
 /// PyTorch's default negative slope for `leaky_relu`.
 const DEFAULT_NEGATIVE_SLOPE: f32 = 0.01;
 
+/// A JS argument that must be a `Float32Array`, or the error that says it is not.
+fn float_array<'a>(
+    function: &str,
+    name: &str,
+    value: &'a JsValue,
+) -> Result<&'a Float32Array, JsError> {
+    value.dyn_ref::<Float32Array>().ok_or_else(|| {
+        JsError::new(&format!(
+            "{function}: {name} must be a Float32Array (for example new Float32Array([-1, 0, 1])), \
+             got {}",
+            describe(value)
+        ))
+    })
+}
+
 /// Copies a JS argument that must be a `Float32Array` out of JS memory, so the caller's array is
 /// never touched.
 fn floats(function: &str, name: &str, value: &JsValue) -> Result<Vec<f32>, JsError> {
-    value
-        .dyn_ref::<Float32Array>()
-        .map(Float32Array::to_vec)
-        .ok_or_else(|| {
-            JsError::new(&format!(
-                "{function}: {name} must be a Float32Array (for example new Float32Array([-1, 0, 1])), \
-                 got {}",
-                describe(value)
-            ))
-        })
+    float_array(function, name, value).map(Float32Array::to_vec)
+}
+
+/// Reads an element-wise export's optional last argument, `out`: left out (or `null`), the
+/// export returns a new array; a Float32Array of x's length `len`, the export writes its
+/// result there and returns it, so that a caller who calls it again and again (every frame of
+/// an animation) reuses one array instead of making the browser find fresh memory each time.
+/// As PyTorch's `out=`.
+fn output(function: &str, out: &JsValue, len: u32) -> Result<Option<Float32Array>, JsError> {
+    if out.is_undefined() || out.is_null() {
+        return Ok(None);
+    }
+    match out.dyn_ref::<Float32Array>() {
+        Some(out) if out.length() == len => Ok(Some(out.clone())),
+        Some(out) => Err(JsError::new(&format!(
+            "{function}: out has {} elements but x has {len}; they must be the same length",
+            out.length()
+        ))),
+        None => Err(JsError::new(&format!(
+            "{function}: out must be a Float32Array as long as x, or left out, got {}",
+            describe(out)
+        ))),
+    }
+}
+
+/// The result, in `out` if the caller gave one, else in a new Float32Array: one copy out of
+/// wasm memory either way.
+fn deliver(values: &[f32], out: Option<Float32Array>) -> Float32Array {
+    match out {
+        Some(out) => {
+            // `output` checked the length, so this copy cannot panic.
+            out.copy_from(values);
+            out
+        }
+        None => Float32Array::from(values),
+    }
 }
 
 /// A short description of a JS value for error messages.
@@ -67,89 +108,131 @@ fn slope(function: &str, value: &JsValue) -> Result<f32, JsError> {
     }
 }
 
-/// An element-wise export's forward pass: one copy of `x` into wasm memory, the whole-buffer
-/// kernel over it in place, and one copy out into the new array returned.
-fn forward(function: &str, activation: Activation, x: &JsValue) -> Result<Float32Array, JsError> {
-    let mut x = floats(function, "x", x)?;
-    elementwise::forward_in_place(activation, &mut x);
-    Ok(Float32Array::from(x.as_slice()))
-}
-
-/// An element-wise export's backward pass: a copy of `x` and one of `gradOutput` in, the
-/// kernel over the gradient's copy in place, and one copy out.
-fn backward(
+/// An element-wise export's forward pass: every argument checked, then one copy of `x` into
+/// wasm memory, the whole-buffer kernel over it in place, and one copy out.
+fn forward(
     function: &str,
     activation: Activation,
     x: &JsValue,
-    grad_output: &JsValue,
+    out: &JsValue,
 ) -> Result<Float32Array, JsError> {
-    let x = floats(function, "x", x)?;
-    let mut grad = floats(function, "gradOutput", grad_output)?;
-    // The gradient's copy becomes the gradient reaching x, in place.
-    elementwise::backward_in_place(activation, &x, &mut grad)
-        .map_err(|e| JsError::new(&format!("{function}: {e}")))?;
-    Ok(Float32Array::from(grad.as_slice()))
+    let x = float_array(function, "x", x)?;
+    let out = output(function, out, x.length())?;
+    let mut values = x.to_vec();
+    elementwise::forward_in_place(activation, &mut values);
+    Ok(deliver(&values, out))
 }
 
-/// `torch.relu(x)`: max(0, x) element-wise, as a new Float32Array.
+/// An element-wise export's backward pass: every argument checked, then a copy of `x` and one
+/// of `gradOutput` in, the kernel over the gradient's copy in place, and one copy out.
+fn backward(
+    function: &str,
+    activation: Activation,
+    (x, grad_output): (&JsValue, &JsValue),
+    out: &JsValue,
+) -> Result<Float32Array, JsError> {
+    let refused = |e: LengthMismatch| JsError::new(&format!("{function}: {e}"));
+    let x = float_array(function, "x", x)?;
+    let grad_output = float_array(function, "gradOutput", grad_output)?;
+    if grad_output.length() != x.length() {
+        return Err(refused(LengthMismatch {
+            input: x.length() as usize,
+            grad: grad_output.length() as usize,
+        }));
+    }
+    let out = output(function, out, x.length())?;
+    let x = x.to_vec();
+    // The gradient's copy becomes the gradient reaching x, in place.
+    let mut grad = grad_output.to_vec();
+    elementwise::backward_in_place(activation, &x, &mut grad).map_err(refused)?;
+    Ok(deliver(&grad, out))
+}
+
+/// `torch.relu(x)`: max(0, x) element-wise, as a new Float32Array, or written into `out` (a
+/// Float32Array as long as x) when one is given.
 #[wasm_bindgen]
-pub fn relu(x: &JsValue) -> Result<Float32Array, JsError> {
-    forward("relu", Activation::Relu, x)
+pub fn relu(x: &JsValue, out: &JsValue) -> Result<Float32Array, JsError> {
+    forward("relu", Activation::Relu, x, out)
 }
 
 /// x.grad for y = relu(x) and upstream gradient `gradOutput`, exactly as PyTorch's autograd:
-/// `gradOutput` where x > 0, and 0 where x ≤ 0.
+/// `gradOutput` where x > 0, and 0 where x ≤ 0. `out`, optional: as for [`relu`].
 #[wasm_bindgen(js_name = reluBackward)]
-pub fn relu_backward(x: &JsValue, grad_output: &JsValue) -> Result<Float32Array, JsError> {
-    backward("reluBackward", Activation::Relu, x, grad_output)
+pub fn relu_backward(
+    x: &JsValue,
+    grad_output: &JsValue,
+    out: &JsValue,
+) -> Result<Float32Array, JsError> {
+    backward("reluBackward", Activation::Relu, (x, grad_output), out)
 }
 
-/// `torch.nn.functional.leaky_relu(x, negativeSlope)`; the slope defaults to 0.01.
+/// `torch.nn.functional.leaky_relu(x, negativeSlope)`; the slope defaults to 0.01. `out`,
+/// optional: as for [`relu`].
 #[wasm_bindgen(js_name = leakyRelu)]
-pub fn leaky_relu(x: &JsValue, negative_slope: &JsValue) -> Result<Float32Array, JsError> {
+pub fn leaky_relu(
+    x: &JsValue,
+    negative_slope: &JsValue,
+    out: &JsValue,
+) -> Result<Float32Array, JsError> {
     let slope = slope("leakyRelu", negative_slope)?;
-    forward("leakyRelu", Activation::LeakyRelu(slope), x)
+    forward("leakyRelu", Activation::LeakyRelu(slope), x, out)
 }
 
 /// Leaky ReLU's autograd backward: `gradOutput` where x > 0, `gradOutput * negativeSlope`
-/// elsewhere.
+/// elsewhere. `out`, optional: as for [`relu`].
 #[wasm_bindgen(js_name = leakyReluBackward)]
 pub fn leaky_relu_backward(
     x: &JsValue,
     grad_output: &JsValue,
     negative_slope: &JsValue,
+    out: &JsValue,
 ) -> Result<Float32Array, JsError> {
     let slope = slope("leakyReluBackward", negative_slope)?;
     backward(
         "leakyReluBackward",
         Activation::LeakyRelu(slope),
-        x,
-        grad_output,
+        (x, grad_output),
+        out,
     )
 }
 
-/// `torch.sigmoid(x)`.
+/// `torch.sigmoid(x)`. `out`, optional: as for [`relu`].
 #[wasm_bindgen]
-pub fn sigmoid(x: &JsValue) -> Result<Float32Array, JsError> {
-    forward("sigmoid", Activation::Sigmoid, x)
+pub fn sigmoid(x: &JsValue, out: &JsValue) -> Result<Float32Array, JsError> {
+    forward("sigmoid", Activation::Sigmoid, x, out)
 }
 
-/// Sigmoid's autograd backward: `gradOutput * (1 − y) * y` with y = sigmoid(x).
+/// Sigmoid's autograd backward: `gradOutput * (1 − y) * y` with y = sigmoid(x). `out`,
+/// optional: as for [`relu`].
 #[wasm_bindgen(js_name = sigmoidBackward)]
-pub fn sigmoid_backward(x: &JsValue, grad_output: &JsValue) -> Result<Float32Array, JsError> {
-    backward("sigmoidBackward", Activation::Sigmoid, x, grad_output)
+pub fn sigmoid_backward(
+    x: &JsValue,
+    grad_output: &JsValue,
+    out: &JsValue,
+) -> Result<Float32Array, JsError> {
+    backward(
+        "sigmoidBackward",
+        Activation::Sigmoid,
+        (x, grad_output),
+        out,
+    )
 }
 
-/// `torch.tanh(x)`.
+/// `torch.tanh(x)`. `out`, optional: as for [`relu`].
 #[wasm_bindgen]
-pub fn tanh(x: &JsValue) -> Result<Float32Array, JsError> {
-    forward("tanh", Activation::Tanh, x)
+pub fn tanh(x: &JsValue, out: &JsValue) -> Result<Float32Array, JsError> {
+    forward("tanh", Activation::Tanh, x, out)
 }
 
-/// Tanh's autograd backward: `gradOutput * (1 − y²)` with y = tanh(x).
+/// Tanh's autograd backward: `gradOutput * (1 − y²)` with y = tanh(x). `out`, optional: as
+/// for [`relu`].
 #[wasm_bindgen(js_name = tanhBackward)]
-pub fn tanh_backward(x: &JsValue, grad_output: &JsValue) -> Result<Float32Array, JsError> {
-    backward("tanhBackward", Activation::Tanh, x, grad_output)
+pub fn tanh_backward(
+    x: &JsValue,
+    grad_output: &JsValue,
+    out: &JsValue,
+) -> Result<Float32Array, JsError> {
+    backward("tanhBackward", Activation::Tanh, (x, grad_output), out)
 }
 
 #[cfg(feature = "fuzz")]

@@ -319,6 +319,9 @@ async fn a_linked_tensor_of_thousands_prints_summarised() {
     set_hash("");
 }
 
+/// The element-wise exports' `out` left out: they return a new array.
+const NO_OUT: JsValue = JsValue::UNDEFINED;
+
 fn floats(values: &[f32]) -> JsValue {
     Float32Array::from(values).into()
 }
@@ -332,7 +335,9 @@ fn error_message(error: wasm_bindgen::JsError) -> String {
 #[wasm_bindgen_test]
 fn the_js_api_matches_pytorch_and_never_mutates() {
     let x = Float32Array::from(&[-1.0_f32, -0.0, 0.0, 2.0, f32::NAN][..]);
-    let y = relu_explorer::relu(&x.clone().into()).unwrap().to_vec();
+    let y = relu_explorer::relu(&x.clone().into(), &NO_OUT)
+        .unwrap()
+        .to_vec();
     assert_eq!(y[0].to_bits(), 0);
     assert_eq!(
         y[1].to_bits(),
@@ -343,12 +348,12 @@ fn the_js_api_matches_pytorch_and_never_mutates() {
     assert!(y[4].is_nan());
     assert_eq!(x.get_index(0), -1.0, "the input is untouched");
 
-    let grad = relu_explorer::relu_backward(&x.clone().into(), &floats(&[1.0; 5]))
+    let grad = relu_explorer::relu_backward(&x.clone().into(), &floats(&[1.0; 5]), &NO_OUT)
         .unwrap()
         .to_vec();
     assert_eq!(grad, vec![0.0, 0.0, 0.0, 1.0, 1.0]);
 
-    let leaky = relu_explorer::leaky_relu(&floats(&[-2.0]), &JsValue::UNDEFINED)
+    let leaky = relu_explorer::leaky_relu(&floats(&[-2.0]), &JsValue::UNDEFINED, &NO_OUT)
         .unwrap()
         .to_vec();
     assert_eq!(leaky, vec![-2.0 * 0.01_f32], "PyTorch's default slope");
@@ -356,22 +361,25 @@ fn the_js_api_matches_pytorch_and_never_mutates() {
         &floats(&[-2.0, 3.0]),
         &floats(&[1.0, 1.0]),
         &0.2.into(),
+        &NO_OUT,
     )
     .unwrap()
     .to_vec();
     assert_eq!(leaky, vec![0.2, 1.0]);
     assert_eq!(
-        relu_explorer::sigmoid(&floats(&[0.0])).unwrap().to_vec(),
+        relu_explorer::sigmoid(&floats(&[0.0]), &NO_OUT)
+            .unwrap()
+            .to_vec(),
         vec![0.5]
     );
     assert_eq!(
-        relu_explorer::sigmoid_backward(&floats(&[0.0]), &floats(&[1.0]))
+        relu_explorer::sigmoid_backward(&floats(&[0.0]), &floats(&[1.0]), &NO_OUT)
             .unwrap()
             .to_vec(),
         vec![0.25]
     );
     assert_eq!(
-        relu_explorer::tanh_backward(&floats(&[0.0]), &floats(&[3.0]))
+        relu_explorer::tanh_backward(&floats(&[0.0]), &floats(&[3.0]), &NO_OUT)
             .unwrap()
             .to_vec(),
         vec![3.0]
@@ -381,27 +389,91 @@ fn the_js_api_matches_pytorch_and_never_mutates() {
 #[wasm_bindgen_test]
 fn bad_arguments_throw_clear_errors() {
     let message = error_message(
-        relu_explorer::relu_backward(&floats(&[1.0, 2.0]), &floats(&[1.0])).unwrap_err(),
+        relu_explorer::relu_backward(&floats(&[1.0, 2.0]), &floats(&[1.0]), &NO_OUT).unwrap_err(),
     );
     assert!(
         message.contains("gradOutput has 1 elements but x has 2"),
         "{message}"
     );
-    let message = error_message(relu_explorer::relu(&JsValue::from_str("1, 2")).unwrap_err());
+    let message =
+        error_message(relu_explorer::relu(&JsValue::from_str("1, 2"), &NO_OUT).unwrap_err());
     assert!(message.contains("x must be a Float32Array"), "{message}");
     let array: JsValue = js_sys::Array::of1(&1.0.into()).into();
-    let message = error_message(relu_explorer::tanh(&array).unwrap_err());
+    let message = error_message(relu_explorer::tanh(&array, &NO_OUT).unwrap_err());
     assert!(message.contains("a plain Array"), "{message}");
     let message = error_message(
-        relu_explorer::leaky_relu(&floats(&[1.0]), &JsValue::from_str("0.1")).unwrap_err(),
+        relu_explorer::leaky_relu(&floats(&[1.0]), &JsValue::from_str("0.1"), &NO_OUT).unwrap_err(),
     );
     assert!(
         message.contains("negativeSlope must be a finite number"),
         "{message}"
     );
-    let message =
-        error_message(relu_explorer::leaky_relu(&floats(&[1.0]), &f64::NAN.into()).unwrap_err());
+    let message = error_message(
+        relu_explorer::leaky_relu(&floats(&[1.0]), &f64::NAN.into(), &NO_OUT).unwrap_err(),
+    );
     assert!(message.contains("got NaN"), "{message}");
+}
+
+/// With `out`, an element-wise export writes its result there and returns that very array;
+/// `out` may be x itself (in place); left out or `null`, it returns a new array; a wrong `out`
+/// throws, saying why, and is left as it was.
+#[wasm_bindgen_test]
+fn out_receives_the_result() {
+    let x = Float32Array::from(&[-1.0_f32, -0.0, 2.0, f32::NAN, -3.0][..]);
+    let x_value: JsValue = x.clone().into();
+    let out = Float32Array::new_with_length(5);
+    let returned = relu_explorer::relu(&x_value, &out.clone().into()).unwrap();
+    assert!(
+        js_sys::Object::is(&returned, &out),
+        "relu returns out itself"
+    );
+    let y: Vec<u32> = out.to_vec().iter().map(|v| v.to_bits()).collect();
+    assert_eq!(y, [0, 0x8000_0000, 0x4000_0000, f32::NAN.to_bits(), 0]);
+    assert_eq!(x.get_index(0), -1.0, "x is untouched");
+
+    let grad = floats(&[5.0; 5]);
+    let returned =
+        relu_explorer::leaky_relu_backward(&x_value, &grad, &0.5.into(), &out.clone().into())
+            .unwrap();
+    assert!(js_sys::Object::is(&returned, &out));
+    // NaN > 0 is false, so a NaN x takes the slope's side, as in PyTorch.
+    assert_eq!(out.to_vec(), [2.5, 2.5, 5.0, 2.5, 2.5]);
+
+    let in_place = relu_explorer::sigmoid(&x_value, &x_value).unwrap();
+    assert!(js_sys::Object::is(&in_place, &x), "out may be x itself");
+    let want = relu_explorer::activation::sigmoid(2.0);
+    assert_eq!(
+        x.get_index(2).to_bits(),
+        want.to_bits(),
+        "x now holds sigmoid(x)"
+    );
+
+    let fresh = relu_explorer::tanh(&floats(&[0.0]), &JsValue::NULL).unwrap();
+    assert_eq!(fresh.to_vec(), [0.0], "null out: a new array");
+
+    let before = out.to_vec();
+    let message = error_message(
+        relu_explorer::relu(&floats(&[1.0, 2.0, 3.0]), &out.clone().into()).unwrap_err(),
+    );
+    assert!(
+        message.contains("relu: out has 5 elements but x has 3"),
+        "{message}"
+    );
+    let plain: JsValue = js_sys::Array::of1(&1.0.into()).into();
+    let message = error_message(relu_explorer::relu(&floats(&[1.0]), &plain).unwrap_err());
+    assert!(
+        message.contains("out must be a Float32Array as long as x, or left out, got a plain Array"),
+        "{message}"
+    );
+    let message = error_message(
+        relu_explorer::tanh_backward(&floats(&[1.0]), &floats(&[1.0, 2.0]), &out.clone().into())
+            .unwrap_err(),
+    );
+    assert!(
+        message.contains("gradOutput has 2 elements but x has 1"),
+        "{message}"
+    );
+    assert_eq!(out.to_vec(), before, "a refused call writes nothing");
 }
 
 /// The PyTorch fixture through the JS API, in the browser's wasm: the same bits as natively.
@@ -422,20 +494,24 @@ fn the_js_api_matches_the_pytorch_fixture() {
         let gs = floats(&[grad]);
         let (ours_y, ours_grad) = match f[0] {
             "relu" => (
-                relu_explorer::relu(&xs).unwrap().to_vec()[0],
-                relu_explorer::relu_backward(&xs, &gs).unwrap().to_vec()[0],
+                relu_explorer::relu(&xs, &NO_OUT).unwrap().to_vec()[0],
+                relu_explorer::relu_backward(&xs, &gs, &NO_OUT)
+                    .unwrap()
+                    .to_vec()[0],
             ),
             "leaky_relu" => {
                 let a = JsValue::from(f64::from(slope));
                 (
-                    relu_explorer::leaky_relu(&xs, &a).unwrap().to_vec()[0],
-                    relu_explorer::leaky_relu_backward(&xs, &gs, &a)
+                    relu_explorer::leaky_relu(&xs, &a, &NO_OUT)
+                        .unwrap()
+                        .to_vec()[0],
+                    relu_explorer::leaky_relu_backward(&xs, &gs, &a, &NO_OUT)
                         .unwrap()
                         .to_vec()[0],
                 )
             }
             "sigmoid" => {
-                let ours = relu_explorer::sigmoid(&xs).unwrap().to_vec()[0];
+                let ours = relu_explorer::sigmoid(&xs, &NO_OUT).unwrap().to_vec()[0];
                 let near = if y.is_nan() {
                     ours.is_nan()
                 } else {
@@ -446,7 +522,7 @@ fn the_js_api_matches_the_pytorch_fixture() {
                 continue;
             }
             "tanh" => {
-                let ours = relu_explorer::tanh(&xs).unwrap().to_vec()[0];
+                let ours = relu_explorer::tanh(&xs, &NO_OUT).unwrap().to_vec()[0];
                 let near = if y.is_nan() {
                     ours.is_nan()
                 } else {
