@@ -100,10 +100,15 @@ impl Quad {
     }
 
     /// Four `f64` lanes, each rounded once to the nearest `f32` (as `as f32` rounds).
+    ///
+    /// Two `f32x4.demote_f64x2_zero` and a shuffle of their low halves. LLVM would merge the
+    /// three into one conversion of four lanes, which WebAssembly lacks and LLVM then takes a
+    /// lane at a time (four extractions, conversions and insertions); `black_box` keeps the two
+    /// conversions apart, for a store and a load of each on the stack.
     #[inline(always)]
     pub(crate) fn narrow(low: Pair, high: Pair) -> Quad {
-        let low = f32x4_demote_f64x2_zero(low.to_v128());
-        let high = f32x4_demote_f64x2_zero(high.to_v128());
+        let low = core::hint::black_box(f32x4_demote_f64x2_zero(low.to_v128()));
+        let high = core::hint::black_box(f32x4_demote_f64x2_zero(high.to_v128()));
         Quad(i32x4_shuffle::<0, 1, 4, 5>(low, high))
     }
 

@@ -27,7 +27,7 @@ pub(super) const LIMIT: f64 = 708.0;
 #[inline(always)]
 pub(super) fn exp(x: Pair) -> Pair {
     let one = Pair::splat(1.0);
-    let negative = x.sign_set();
+    let negative = x.negative();
     // |x| > 0.5 ln 2: reduce by k = ±1 below 1.5 ln 2, by k = round(x / ln 2) above.
     let reduced = x.high_word_above(0x3fd6_2e42);
     let far = x.high_word_above(0x3ff0_a2b1);

@@ -4,9 +4,8 @@
 
 #[cfg(target_arch = "wasm32")]
 use core::arch::wasm32::{
-    f64x2_add, f64x2_div, f64x2_mul, f64x2_splat, f64x2_sub, f64x2_trunc,
-    i32x4_trunc_sat_f64x2_zero, i64x2_add, i64x2_extend_low_i32x4, i64x2_gt, i64x2_lt, i64x2_shl,
-    i64x2_splat, u64x2_shr, u64x2_splat, v128, v128_and, v128_bitselect, v128_not,
+    f64x2_abs, f64x2_add, f64x2_div, f64x2_ge, f64x2_lt, f64x2_mul, f64x2_splat, f64x2_sub,
+    f64x2_trunc, i64x2_shl, v128, v128_bitselect, v128_not,
 };
 
 /// Two `f64`s.
@@ -50,33 +49,35 @@ impl Pair {
     }
 
     /// Where the high 32 bits of a lane's magnitude, read as an unsigned number, exceed
-    /// `word`: the tests fdlibm's functions make on `hx`.
+    /// `word`: the tests fdlibm's functions make on `hx`, for lanes that are not NaN.
+    ///
+    /// Taken as a float comparison, |x| ≥ the smallest number whose high word is `word + 1`,
+    /// which is the same test for every number: LLVM turns an integer comparison of the high
+    /// words into an unsigned one, which WebAssembly SIMD lacks, and then takes the lanes one
+    /// at a time.
     #[inline(always)]
     pub(crate) fn high_word_above(self, word: u32) -> PairMask {
-        let magnitude = v128_and(self.0, u64x2_splat(!(1 << 63)));
-        // Both sides are below 2^31, so the signed comparison is the unsigned one.
-        PairMask(i64x2_gt(
-            u64x2_shr(magnitude, 32),
-            i64x2_splat(i64::from(word)),
-        ))
+        PairMask(f64x2_ge(f64x2_abs(self.0), f64x2_splat(above(word))))
     }
 
-    /// Where a lane's sign bit is set (−0 included).
+    /// Where a lane is below 0 (−0 is not).
     #[inline(always)]
-    pub(crate) fn sign_set(self) -> PairMask {
-        PairMask(i64x2_lt(self.0, i64x2_splat(0)))
+    pub(crate) fn negative(self) -> PairMask {
+        PairMask(f64x2_lt(self.0, f64x2_splat(0.0)))
     }
 
     /// Each lane times 2^k, for k the whole number from −1022 to 1023 in the same lane of
-    /// `k`: one multiplication by a power of two built from its bits, which is exact whenever
-    /// the product is a normal number (what `libm::scalbn` returns there).
+    /// `k`: one multiplication by a power of two, which is exact whenever the product is a
+    /// normal number (what `libm::scalbn` returns there).
+    ///
+    /// The power's bits are k + 1023 shifted into the exponent field. k + 1023 + 2^52 holds
+    /// them as its lowest bits (an `f64` from 2^52 to 2^53 is an integer in its mantissa), and
+    /// the shift pushes its own exponent out: one addition, where a conversion to integers is
+    /// one more thing LLVM takes a lane at a time.
     #[inline(always)]
     pub(crate) fn times_two_to(self, k: Pair) -> Pair {
-        let k = i64x2_extend_low_i32x4(i32x4_trunc_sat_f64x2_zero(k.0));
-        Pair(f64x2_mul(
-            self.0,
-            i64x2_shl(i64x2_add(k, i64x2_splat(1023)), 52),
-        ))
+        let biased = f64x2_add(k.0, f64x2_splat(1023.0 + TWO_TO_52));
+        Pair(f64x2_mul(self.0, i64x2_shl(biased, 52)))
     }
 }
 
@@ -122,26 +123,25 @@ impl Pair {
     }
 
     /// Where the high 32 bits of a lane's magnitude, read as an unsigned number, exceed
-    /// `word`: the tests fdlibm's functions make on `hx`.
+    /// `word`: the tests fdlibm's functions make on `hx`, for lanes that are not NaN (as a
+    /// float comparison, as the page makes it).
     #[inline(always)]
     pub(crate) fn high_word_above(self, word: u32) -> PairMask {
-        PairMask(self.0.map(|v| (v.abs().to_bits() >> 32) as u32 > word))
+        PairMask(self.0.map(|v| v.abs() >= above(word)))
     }
 
-    /// Where a lane's sign bit is set (−0 included).
+    /// Where a lane is below 0 (−0 is not).
     #[inline(always)]
-    pub(crate) fn sign_set(self) -> PairMask {
-        PairMask(self.0.map(f64::is_sign_negative))
+    pub(crate) fn negative(self) -> PairMask {
+        PairMask(self.0.map(|v| v < 0.0))
     }
 
     /// Each lane times 2^k, for k the whole number from −1022 to 1023 in the same lane of
-    /// `k`: one multiplication by a power of two built from its bits.
+    /// `k`: one multiplication by a power of two, built as the page builds it.
     #[inline(always)]
     pub(crate) fn times_two_to(self, k: Pair) -> Pair {
-        let [a, b] = self.0;
-        let [ka, kb] =
-            k.0.map(|k| f64::from_bits(((k as i64 + 1023) as u64) << 52));
-        Pair([a * ka, b * kb])
+        let power = |k: f64| f64::from_bits((k + 1023.0 + TWO_TO_52).to_bits() << 52);
+        Pair([self.0[0] * power(k.0[0]), self.0[1] * power(k.0[1])])
     }
 }
 
@@ -162,6 +162,14 @@ impl PairMask {
     pub(crate) fn not(self) -> PairMask {
         PairMask(self.0.map(|set| !set))
     }
+}
+
+/// 2^52: from here to 2^53 an `f64`'s mantissa holds an integer exactly.
+const TWO_TO_52: f64 = 4_503_599_627_370_496.0;
+
+/// The smallest non-negative `f64` whose high 32 bits exceed `word`.
+const fn above(word: u32) -> f64 {
+    f64::from_bits(((word as u64) + 1) << 32)
 }
 
 /// A lane-wise arithmetic operator, exactly rounded in each lane as its scalar twin is.

@@ -47,6 +47,16 @@
 //   lang_switch_ms                     a click on the language switch to the frame in which every
 //                                      canvas has redrawn in the other language, median of 10
 //                                      switches back and forth
+//
+// The JS API (xtask/bench/api.mjs, in the page, after the page's own module):
+//   api_relu_16m_vs_copy_ratio         relu(x) over 16M elements (its copy in, its kernel, and
+//                                      the new array it returns) / Float32Array.prototype.set of
+//                                      the same array into an existing one; medians of 7, each
+//                                      call after a full garbage collection
+//   api_relu_4k_vs_js_ratio            a plain JS loop writing a new Float32Array / relu(x), at
+//                                      4K elements, medians of 7 rounds of 200 calls
+//   details.api                        the same two figures for every element-wise export, and
+//                                      for each with a reused `out`, and against x.slice()
 
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -55,6 +65,7 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 
 import { DESKTOP, launchChromium, percentile, twoFrames, waitForDrawn } from "../../tests/e2e/browser.mjs";
+import { timeApi } from "./api.mjs";
 
 const [base, reportPath] = process.argv.slice(2);
 if (!base || !reportPath) {
@@ -85,6 +96,12 @@ const MEMORY_HASH = "#spf=500";
 const MEMORY_LAB_SECONDS = 18;
 const MEMORY_TOTAL_STEPS = 10 * 60 * 60 * 20;
 const MEMORY_CHUNK = 5000;
+
+/** The JS API's exports: sizes, warm-up, rounds (see xtask/bench/api.mjs). */
+const API = { small: 4096, large: 16 * 1024 * 1024, warmupMs: 300, rounds: 7, reps: 200 };
+/** The exports whose values must equal the plain JS loop's bit for bit (a selection or one
+ * rounding); sigmoid and tanh go through different exponentials, and may differ by an ulp. */
+const EXACT_EXPORTS = ["relu", "reluBackward", "leakyRelu", "leakyReluBackward"];
 
 /** Rounds milliseconds to microseconds for the report. */
 const ms = (value) => Math.round(value * 1000) / 1000;
@@ -672,6 +689,36 @@ async function measureSpeed(browser) {
   return { demo, large, small };
 }
 
+/** The JS API against plain JS and against copies, in the page (`timeApi`), and the ratios for
+ * the report. Refuses to give ratios if the JS loops do not compute what the exports do. */
+async function measureApi(browser) {
+  const { context, page } = await freshPage(browser);
+  try {
+    const times = await page.evaluate(timeApi, { moduleUrl: new URL("pkg/relu_explorer.js", base).href, ...API });
+    const wrong = Object.entries(times.small)
+      .filter(([name, t]) => t.max_ulps_from_js > (EXACT_EXPORTS.includes(name) ? 0 : 1))
+      .map(([name, t]) => `${name} (${t.max_ulps_from_js} ulps)`);
+    if (wrong.length) throw new Error(`the JS loops disagree with the exports: ${wrong.join(", ")}`);
+    const round2 = (value) => Math.round(value * 100) / 100;
+    const exports = Object.fromEntries(Object.entries(times.small).map(([name, t]) => {
+      const big = times.large[name];
+      return [name, {
+        js_over_api_4k: round2(t.js_us / t.api_us),
+        js_over_api_out_4k: round2(t.js_us / t.api_out_us),
+        api_over_set_16m: round2(big.api_ms / times.large.set_ms),
+        api_out_over_set_16m: round2(big.api_out_ms / times.large.set_ms),
+        api_over_slice_16m: round2(big.api_ms / times.large.slice_ms),
+        us_4k: { api: ms(t.api_us), api_out: ms(t.api_out_us), js: ms(t.js_us) },
+        ms_16m: { api: ms(big.api_ms), api_out: ms(big.api_out_ms) },
+        max_ulps_from_js: t.max_ulps_from_js,
+      }];
+    }));
+    return { exports, setMs: times.large.set_ms, sliceMs: times.large.slice_ms };
+  } finally {
+    await context.close();
+  }
+}
+
 async function attempt(name, notes, body) {
   try {
     return await body();
@@ -684,7 +731,8 @@ async function attempt(name, notes, body) {
 }
 
 async function main() {
-  const browser = await launchChromium(OFFLINE);
+  // `gc()` for the API's timings at 16M elements (xtask/bench/api.mjs).
+  const browser = await launchChromium([...OFFLINE, "--js-flags=--expose-gc"]);
   // Timings on a machine that is busy with something else mean little; the report says how busy.
   const loadBefore = os.loadavg()[0];
   try {
@@ -703,6 +751,7 @@ async function main() {
     const versus = await attempt("wasm against plain JS", notes, () => measureWasmVsJs(browser));
     const memory = await attempt("the memory run", notes, () => measureMemory(browser));
     const speed = await attempt("the speed experiment", notes, () => measureSpeed(browser));
+    const api = await attempt("the JS API", notes, () => measureApi(browser));
 
     const graphP50 = percentile(redraws.graph, 50);
     const plainP50 = percentile(redraws.plain, 50);
@@ -750,6 +799,8 @@ async function main() {
       relu_wasm_vs_js_4k_ratio: speed && round2(speed.small.cells["js-relu"] / speed.small.cells["wasm-relu"]),
       speed_demo_total_ms: speed && ms(speed.demo.totalMs),
       speed_demo_long_tasks: speed && speed.demo.longTasks.filter((d) => d > LONG_TASK_MS).length,
+      api_relu_16m_vs_copy_ratio: api && api.exports.relu.api_over_set_16m,
+      api_relu_4k_vs_js_ratio: api && api.exports.relu.js_over_api_4k,
       environment: {
         os: `${os.type()} ${os.release()} (${os.platform()} ${os.arch()})`,
         cpu_model: cpus[0]?.model ?? "unknown",
@@ -814,6 +865,12 @@ async function main() {
           total_ms_16m: ms(speed.large.totalMs),
           ns_per_element_4k: speed.small.cells,
           total_ms_4k: ms(speed.small.totalMs),
+        },
+        api: api && {
+          ...API,
+          set_ms_16m: ms(api.setMs),
+          slice_ms_16m: ms(api.sliceMs),
+          exports: api.exports,
         },
         memory: memory && {
           hash: MEMORY_HASH,
