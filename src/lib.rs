@@ -33,7 +33,7 @@ pub mod zigzag;
 
 #[cfg(target_arch = "wasm32")]
 mod js_api;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "page"))]
 pub mod web;
 
 #[cfg(target_arch = "wasm32")]

@@ -12,12 +12,12 @@ pub const WWW_DIR: &str = "www";
 /// cargo's target directory.
 const CARGO_WASM: &str = "wasm32-unknown-unknown/release/relu_explorer.wasm";
 
-/// One build of the module: its cargo features and where the page finds it.
-struct Variant {
-    /// The cargo features it is built with, comma-separated (empty for none).
-    features: &'static str,
+/// One build of the module: its cargo features and where it goes.
+pub struct Variant {
+    /// What `cargo build` is told about features (nothing for the defaults).
+    features: &'static [&'static str],
     /// Its folder, relative to the repository root.
-    pkg: &'static str,
+    pub pkg: &'static str,
 }
 
 /// What every reader loads; then the fuzz mode's build. The fuzzer is a test tool (PhET's
@@ -25,14 +25,20 @@ struct Variant {
 /// own that main.js loads instead of the usual one when the link says `fuzz=1`.
 const VARIANTS: [Variant; 2] = [
     Variant {
-        features: "",
+        features: &[],
         pkg: "www/pkg",
     },
     Variant {
-        features: "fuzz",
+        features: &["--features", "fuzz"],
         pkg: "www/pkg-fuzz",
     },
 ];
+
+/// The npm package's module (`cargo xtask pack`): the JS API alone, without the page's shell.
+pub const PACKAGE: Variant = Variant {
+    features: &["--no-default-features"],
+    pkg: "target/pack/relu-explorer",
+};
 
 impl Variant {
     /// The module wasm-bindgen writes and wasm-opt shrinks in place.
@@ -175,7 +181,7 @@ pub fn minify_site() -> Result<(), String> {
 }
 
 /// Compiles, binds and optimises one variant.
-fn build(variant: &Variant) -> Result<(), String> {
+pub fn build(variant: &Variant) -> Result<(), String> {
     let mut cargo = run::cargo(&[
         "build",
         "--release",
@@ -185,9 +191,7 @@ fn build(variant: &Variant) -> Result<(), String> {
         "relu-explorer",
         "--lib",
     ]);
-    if !variant.features.is_empty() {
-        cargo.args(["--features", variant.features]);
-    }
+    cargo.args(variant.features);
     run::status(&mut cargo)?;
     let root = run::root();
     let cargo_wasm = run::target_dir().join(CARGO_WASM);

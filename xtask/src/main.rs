@@ -1,4 +1,4 @@
-//! `cargo xtask <command>`: the project's build, serve, test and benchmark tasks.
+//! `cargo xtask <command>`: the project's build, serve, test, benchmark and packaging tasks.
 //!
 //! Every command first checks the tools it needs and installs what is missing (see
 //! [`install`]), or stops with the exact command a person has to run.
@@ -9,6 +9,7 @@ mod dist;
 mod figures;
 mod imports;
 mod install;
+mod pack;
 mod run;
 mod serve;
 mod test;
@@ -30,6 +31,7 @@ commands:
                      target/bench/report.json and check the budgets
   figures            the main charts as SVG for slides, in both languages, into
                      target/figures/<lang>/<chart>.svg
+  pack               the JS API as an npm package: target/pack/relu-explorer-<version>.tgz
 ";
 
 /// The port `serve` listens on unless `--port` says otherwise.
@@ -44,6 +46,7 @@ fn main() -> ExitCode {
         Some("test") => no_more_args(&args).and_then(|()| test::run()),
         Some("bench") => no_more_args(&args).and_then(|()| bench::run()),
         Some("figures") => no_more_args(&args).and_then(|()| figures::run()),
+        Some("pack") => no_more_args(&args).and_then(|()| pack::run()),
         Some("help" | "-h" | "--help") => {
             print!("{USAGE}");
             Ok(())

@@ -2,7 +2,7 @@
 
 use std::process::Command;
 
-use crate::{build, dist, install, run, serve};
+use crate::{build, dist, install, pack, run, serve};
 
 /// One step of the run: a name for the log and what it does.
 struct Step {
@@ -77,6 +77,11 @@ fn steps() -> Vec<Step> {
             action: Box::new(dist::run),
         },
         Step {
+            name: "the npm package (cargo xtask pack), installed from its tarball into a scratch \
+                   project and run in Node, in a page without a bundler and through a bundler",
+            action: Box::new(package),
+        },
+        Step {
             name: "end-to-end test of the served page in headless Chromium",
             action: Box::new(end_to_end),
         },
@@ -131,6 +136,13 @@ fn end_to_end() -> Result<(), String> {
     run::status(&mut playwright_test(&server.url))
 }
 
+/// Packs the npm package and runs tests/pack/check.mjs on its tarball.
+fn package() -> Result<(), String> {
+    let tarball = pack::tarball()?;
+    let check = run::root().join("tests/pack/check.mjs");
+    run::status(run::program("node", &[]).arg(check).arg(tarball))
+}
+
 /// `playwright test` from node_modules against the server at `url`.
 fn playwright_test(url: &str) -> Command {
     let playwright = run::root().join("node_modules/.bin/playwright");
@@ -166,5 +178,11 @@ mod tests {
         let build = names.iter().position(|n| n.contains("build")).unwrap();
         let native = names.iter().position(|n| *n == "native tests").unwrap();
         assert!(native < build);
+        // The package is packed after the page's build, which the end-to-end test serves.
+        let package = names
+            .iter()
+            .position(|n| n.contains("npm package"))
+            .unwrap();
+        assert!(build < package);
     }
 }
