@@ -583,6 +583,7 @@ torch-heading-1 = The same computation in PyTorch
 footer-p-1 =
     ReLU Explorer computes every value in your browser with the same rules as PyTorch; nothing
     is sent anywhere.
+footer-api = For course authors: the JavaScript API reference, with live examples
 
 lang-label = Language
 theme-label = Colours

@@ -359,6 +359,7 @@ label-torch-grad = 上游梯度（y.backward 的参数）
 torch-hint = 用逗号或空格分隔的数字；可以使用 nan、inf 和 -inf。
 torch-heading-1 = 在 PyTorch 中进行同样的计算
 footer-p-1 = ReLU 探索器在你的浏览器中按照与 PyTorch 相同的规则计算所有数值，不会向任何地方发送数据。
+footer-api = 课程作者请看：JavaScript API 参考，附可运行的示例
 
 lang-label = 语言
 theme-label = 配色

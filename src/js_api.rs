@@ -146,44 +146,66 @@ fn backward(
     Ok(deliver(&grad, out))
 }
 
-/// `torch.relu(x)`: max(0, x) element-wise, as a new Float32Array, or written into `out` (a
-/// Float32Array as long as x) when one is given.
+/// `torch.relu(x)`: max(0, x) element-wise, bit for bit as PyTorch (`clamp_min`: NaN stays
+/// NaN, −0 stays −0). Returns a new Float32Array, or, when `out` is given (a Float32Array as
+/// long as x, x itself allowed), writes the result there and returns `out`, like PyTorch's
+/// `out=`.
+///
+/// Throws an `Error` when x is not a Float32Array, or `out` is neither left out, `null`, nor
+/// a Float32Array of x's length; a refused call writes nothing. x is never changed unless it
+/// is `out`.
 #[wasm_bindgen]
-pub fn relu(x: &JsValue, out: &JsValue) -> Result<Float32Array, JsError> {
+pub fn relu(
+    #[wasm_bindgen(unchecked_param_type = "Float32Array")] x: &JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Float32Array | null")] out: &JsValue,
+) -> Result<Float32Array, JsError> {
     forward("relu", Activation::Relu, x, out)
 }
 
-/// x.grad for y = relu(x) and upstream gradient `gradOutput`, exactly as PyTorch's autograd:
-/// `gradOutput` where x > 0, and 0 where x ≤ 0. `out`, optional: as for [`relu`].
+/// x.grad for y = relu(x) and upstream gradient `gradOutput`, exactly as PyTorch's autograd
+/// (`threshold_backward`): `gradOutput` where x > 0 or x is NaN, and 0 where x ≤ 0.
+///
+/// Throws an `Error` when x or `gradOutput` is not a Float32Array, their lengths differ, or
+/// `out` is wrong (as for `relu`).
 #[wasm_bindgen(js_name = reluBackward)]
 pub fn relu_backward(
-    x: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Float32Array")] x: &JsValue,
+    #[wasm_bindgen(js_name = gradOutput, unchecked_param_type = "Float32Array")]
     grad_output: &JsValue,
-    out: &JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Float32Array | null")] out: &JsValue,
 ) -> Result<Float32Array, JsError> {
     backward("reluBackward", Activation::Relu, (x, grad_output), out)
 }
 
-/// `torch.nn.functional.leaky_relu(x, negativeSlope)`; the slope defaults to 0.01. `out`,
-/// optional: as for [`relu`].
+/// `torch.nn.functional.leaky_relu(x, negativeSlope)`: x where x > 0, else
+/// `negativeSlope * x`; the slope defaults to PyTorch's 0.01.
+///
+/// Throws an `Error` when x is not a Float32Array, `negativeSlope` is given but is not a
+/// finite number, or `out` is wrong (as for `relu`).
 #[wasm_bindgen(js_name = leakyRelu)]
 pub fn leaky_relu(
-    x: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Float32Array")] x: &JsValue,
+    #[wasm_bindgen(js_name = negativeSlope, unchecked_optional_param_type = "number")]
     negative_slope: &JsValue,
-    out: &JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Float32Array | null")] out: &JsValue,
 ) -> Result<Float32Array, JsError> {
     let slope = slope("leakyRelu", negative_slope)?;
     forward("leakyRelu", Activation::LeakyRelu(slope), x, out)
 }
 
-/// Leaky ReLU's autograd backward: `gradOutput` where x > 0, `gradOutput * negativeSlope`
-/// elsewhere. `out`, optional: as for [`relu`].
+/// Leaky ReLU's autograd backward (`leaky_relu_backward`): `gradOutput` where x > 0,
+/// `gradOutput * negativeSlope` elsewhere.
+///
+/// Throws as `reluBackward` does, and when `negativeSlope` is given but is not a finite
+/// number.
 #[wasm_bindgen(js_name = leakyReluBackward)]
 pub fn leaky_relu_backward(
-    x: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Float32Array")] x: &JsValue,
+    #[wasm_bindgen(js_name = gradOutput, unchecked_param_type = "Float32Array")]
     grad_output: &JsValue,
+    #[wasm_bindgen(js_name = negativeSlope, unchecked_optional_param_type = "number")]
     negative_slope: &JsValue,
-    out: &JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Float32Array | null")] out: &JsValue,
 ) -> Result<Float32Array, JsError> {
     let slope = slope("leakyReluBackward", negative_slope)?;
     backward(
@@ -194,19 +216,27 @@ pub fn leaky_relu_backward(
     )
 }
 
-/// `torch.sigmoid(x)`. `out`, optional: as for [`relu`].
+/// `torch.sigmoid(x)`: 1 / (1 + e^−x), within PyTorch's rounding (a few ulp).
+///
+/// Throws as `relu` does.
 #[wasm_bindgen]
-pub fn sigmoid(x: &JsValue, out: &JsValue) -> Result<Float32Array, JsError> {
+pub fn sigmoid(
+    #[wasm_bindgen(unchecked_param_type = "Float32Array")] x: &JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Float32Array | null")] out: &JsValue,
+) -> Result<Float32Array, JsError> {
     forward("sigmoid", Activation::Sigmoid, x, out)
 }
 
-/// Sigmoid's autograd backward: `gradOutput * (1 − y) * y` with y = sigmoid(x). `out`,
-/// optional: as for [`relu`].
+/// Sigmoid's autograd backward (`sigmoid_backward`): `gradOutput * (1 − y) * y` with
+/// y = sigmoid(x).
+///
+/// Throws as `reluBackward` does.
 #[wasm_bindgen(js_name = sigmoidBackward)]
 pub fn sigmoid_backward(
-    x: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Float32Array")] x: &JsValue,
+    #[wasm_bindgen(js_name = gradOutput, unchecked_param_type = "Float32Array")]
     grad_output: &JsValue,
-    out: &JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Float32Array | null")] out: &JsValue,
 ) -> Result<Float32Array, JsError> {
     backward(
         "sigmoidBackward",
@@ -216,19 +246,26 @@ pub fn sigmoid_backward(
     )
 }
 
-/// `torch.tanh(x)`. `out`, optional: as for [`relu`].
+/// `torch.tanh(x)`, within PyTorch's rounding (a few ulp).
+///
+/// Throws as `relu` does.
 #[wasm_bindgen]
-pub fn tanh(x: &JsValue, out: &JsValue) -> Result<Float32Array, JsError> {
+pub fn tanh(
+    #[wasm_bindgen(unchecked_param_type = "Float32Array")] x: &JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Float32Array | null")] out: &JsValue,
+) -> Result<Float32Array, JsError> {
     forward("tanh", Activation::Tanh, x, out)
 }
 
-/// Tanh's autograd backward: `gradOutput * (1 − y²)` with y = tanh(x). `out`, optional: as
-/// for [`relu`].
+/// Tanh's autograd backward (`tanh_backward`): `gradOutput * (1 − y²)` with y = tanh(x).
+///
+/// Throws as `reluBackward` does.
 #[wasm_bindgen(js_name = tanhBackward)]
 pub fn tanh_backward(
-    x: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Float32Array")] x: &JsValue,
+    #[wasm_bindgen(js_name = gradOutput, unchecked_param_type = "Float32Array")]
     grad_output: &JsValue,
-    out: &JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Float32Array | null")] out: &JsValue,
 ) -> Result<Float32Array, JsError> {
     backward("tanhBackward", Activation::Tanh, (x, grad_output), out)
 }
@@ -317,8 +354,12 @@ impl JsMlp {
     /// `setLayer`.
     #[wasm_bindgen(constructor)]
     pub fn new(
-        sizes: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Uint32Array")] sizes: &JsValue,
+        #[wasm_bindgen(
+            unchecked_param_type = "\"relu\" | \"leaky_relu\" | \"sigmoid\" | \"tanh\""
+        )]
         activation: &JsValue,
+        #[wasm_bindgen(js_name = negativeSlope, unchecked_optional_param_type = "number")]
         negative_slope: &JsValue,
     ) -> Result<JsMlp, JsError> {
         const NEW: &str = "new Mlp";
@@ -355,7 +396,10 @@ impl JsMlp {
     }
 
     /// The hidden activation's name, as given to the constructor.
-    #[wasm_bindgen(getter)]
+    #[wasm_bindgen(
+        getter,
+        unchecked_return_type = "\"relu\" | \"leaky_relu\" | \"sigmoid\" | \"tanh\""
+    )]
     pub fn activation(&self) -> String {
         match self.mlp.activation() {
             Activation::Relu => "relu",
@@ -371,9 +415,9 @@ impl JsMlp {
     #[wasm_bindgen(js_name = setLayer)]
     pub fn set_layer(
         &mut self,
-        i: &JsValue,
-        weight: &JsValue,
-        bias: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] i: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Float32Array")] weight: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Float32Array")] bias: &JsValue,
     ) -> Result<(), JsError> {
         const SET_LAYER: &str = "Mlp.setLayer";
         let i = layer_index(SET_LAYER, i)?;
@@ -385,14 +429,20 @@ impl JsMlp {
     }
 
     /// Layer `i`'s weight, row-major `[out][in]`, as a new Float32Array.
-    pub fn weight(&self, i: &JsValue) -> Result<Float32Array, JsError> {
+    pub fn weight(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "number")] i: &JsValue,
+    ) -> Result<Float32Array, JsError> {
         let i = layer_index("Mlp.weight", i)?;
         let weight = self.mlp.weight(i).map_err(refused("Mlp.weight"))?;
         Ok(Float32Array::from(weight))
     }
 
     /// Layer `i`'s bias as a new Float32Array.
-    pub fn bias(&self, i: &JsValue) -> Result<Float32Array, JsError> {
+    pub fn bias(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "number")] i: &JsValue,
+    ) -> Result<Float32Array, JsError> {
         let i = layer_index("Mlp.bias", i)?;
         let bias = self.mlp.bias(i).map_err(refused("Mlp.bias"))?;
         Ok(Float32Array::from(bias))
@@ -405,10 +455,12 @@ impl JsMlp {
     /// natively.
     pub fn initialize(
         &mut self,
+        #[wasm_bindgen(unchecked_param_type = "\"he\" | \"xavier\" | \"normal\" | \"uniform\"")]
         scheme: &JsValue,
-        seed: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] seed: &JsValue,
+        #[wasm_bindgen(js_name = biasInit, unchecked_optional_param_type = "number")]
         bias_init: &JsValue,
-        std: &JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "number")] std: &JsValue,
     ) -> Result<(), JsError> {
         const INITIALIZE: &str = "Mlp.initialize";
         let name = string(INITIALIZE, "scheme", scheme)?;
@@ -445,7 +497,10 @@ impl JsMlp {
 
     /// The network's outputs for `inputs` (a Float32Array, row-major `[n][in]`), as a new
     /// Float32Array, row-major `[n][out]`.
-    pub fn forward(&mut self, inputs: &JsValue) -> Result<Float32Array, JsError> {
+    pub fn forward(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "Float32Array")] inputs: &JsValue,
+    ) -> Result<Float32Array, JsError> {
         let inputs = floats("Mlp.forward", "inputs", inputs)?;
         let outputs = self.mlp.forward(&inputs).map_err(refused("Mlp.forward"))?;
         Ok(Float32Array::from(outputs.as_slice()))
@@ -457,8 +512,9 @@ impl JsMlp {
     #[wasm_bindgen(js_name = trainStep)]
     pub fn train_step(
         &mut self,
-        inputs: &JsValue,
-        targets: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Float32Array")] inputs: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Float32Array")] targets: &JsValue,
+        #[wasm_bindgen(js_name = learningRate, unchecked_param_type = "number")]
         learning_rate: &JsValue,
     ) -> Result<f64, JsError> {
         const TRAIN_STEP: &str = "Mlp.trainStep";
@@ -482,7 +538,10 @@ impl JsMlp {
     /// entry per hidden unit, layer by layer, 1 where that unit's pre-activation is ≤ 0 for
     /// every input.
     #[wasm_bindgen(js_name = deadUnits)]
-    pub fn dead_units(&mut self, inputs: &JsValue) -> Result<Uint8Array, JsError> {
+    pub fn dead_units(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "Float32Array")] inputs: &JsValue,
+    ) -> Result<Uint8Array, JsError> {
         let inputs = floats("Mlp.deadUnits", "inputs", inputs)?;
         let dead: Vec<u8> = self
             .mlp

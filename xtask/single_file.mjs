@@ -111,5 +111,10 @@ replace(
 replace('<link rel="stylesheet" href="style.css">', `<style>${style}</style>`);
 replace('<link rel="modulepreload" href="pkg/relu_explorer.js">\n', "");
 replace('<script type="module" src="main.js" async></script>', `<script type="module">${moduleScript}</script>`);
+// The footer's link to the JS API reference leads to a page of the hosted site, which the file
+// has no copy of.
+const apiLink = page.match(/<p class="footer-api">.*?<\/p>\n/s);
+if (!apiLink) throw new Error(`${pagePath} must link to the API reference in its footer`);
+replace(apiLink[0], "");
 
 await writeFile(out, page);

@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::Path;
 
-use crate::{imports, install, run};
+use crate::{imports, install, reference, run};
 
 /// The directory `serve` publishes.
 pub const WWW_DIR: &str = "www";
@@ -57,7 +57,7 @@ const WASM_OPT: &str = "node_modules/.bin/wasm-opt";
 
 /// terser from the pinned npm package: wasm-bindgen's glue carries every Rust doc comment
 /// and long helper names, and minifying it takes a third off its gzip size.
-const TERSER: &str = "node_modules/.bin/terser";
+pub const TERSER: &str = "node_modules/.bin/terser";
 /// esbuild (npm), which bundles the glue with its JS snippets.
 const ESBUILD: &str = "node_modules/.bin/esbuild";
 
@@ -86,6 +86,7 @@ pub fn run() -> Result<(), String> {
     install::node_packages()?;
     render_page()?;
     minify_site()?;
+    reference::run()?;
     for variant in &VARIANTS {
         build(variant)?;
     }
@@ -115,14 +116,16 @@ pub fn render_page() -> Result<(), String> {
 /// minified copies the build writes beside the rendered page in `www/`.
 const SITE_DIR: &str = "site";
 /// The script that minifies the stylesheet with lightningcss (npm).
-const MINIFY_CSS: &str = "xtask/minify_css.mjs";
+pub const MINIFY_CSS: &str = "xtask/minify_css.mjs";
 
 /// How terser must read a script: the page loads compile.js as a classic script in `<head>`
+/// (and the API reference, api.html, its own api.js there)
 /// and main.js as a module (it imports the glue and awaits at its top level); main.js imports
 /// resizer.js (in a frame), share.js (on a first click on a sharing tool) and export.js (on a
 /// first click on an export button) when needed.
-const SCRIPTS: [(&str, bool); 5] = [
+const SCRIPTS: [(&str, bool); 6] = [
     ("compile.js", false),
+    ("api.js", false),
     ("main.js", true),
     ("resizer.js", true),
     ("share.js", true),

@@ -10,6 +10,7 @@ mod figures;
 mod imports;
 mod install;
 mod pack;
+mod reference;
 mod run;
 mod serve;
 mod test;
@@ -21,7 +22,8 @@ const USAGE: &str = "\
 usage: cargo xtask <command>
 
 commands:
-  build              release wasm build into www/pkg (wasm-bindgen --target web, wasm-opt -Oz)
+  build              release wasm build into www/pkg (wasm-bindgen --target web, wasm-opt -Oz),
+                     and the page and its JS API reference (www/index.html, www/api.html)
   dist               build, then write dist/: relu-explorer.html (one offline file),
                      relu-explorer-scorm12.zip (SCORM 1.2 package) and www/ (static hosting)
   serve [--port N]   build, then serve www/ on http://127.0.0.1:N (default 8000)
