@@ -3,7 +3,8 @@
 // project and runs the same exercise in the three places the package promises to work:
 //   - Node, with initSync and the wasm's bytes found through the package's exports;
 //   - a page without a bundler (an import map), served over HTTP, in headless Chromium;
-//   - a page bundled by esbuild, which imports the wasm's URL through the package's exports.
+//   - a page bundled by esbuild, which imports the wasm's URL through the package's exports;
+// and type-checks a TypeScript program against its declarations.
 // Each run reports its results as JSON, and each is checked against values worked out by hand.
 
 import assert from "node:assert/strict";
@@ -72,6 +73,60 @@ function check(where, results) {
   assert.ok(Number.isFinite(first) && last < first / 4, `${where}: the network learned (${first} → ${last})`);
   assert.equal(results.deadUnits, 16, `${where}: one census entry per hidden unit`);
   console.log(`pack check: ${where}: ok (loss ${first.toFixed(4)} → ${last.toFixed(4)})`);
+}
+
+/** A TypeScript program against the package: right calls type-check, and each wrong one is
+ * an error (`@ts-expect-error` fails the check if a line that should be refused is not). */
+const TYPED = `import init, { relu, reluBackward, leakyRelu, leakyReluBackward, sigmoid, tanh, Mlp } from "relu-explorer";
+await init();
+const x: Float32Array = relu(new Float32Array([1, -1]));
+const out: Float32Array = relu(x, new Float32Array(2));
+const grad: Float32Array = reluBackward(x, out, null);
+leakyRelu(x);
+leakyRelu(x, 0.2, out);
+leakyReluBackward(x, grad);
+sigmoid(x);
+tanh(x, undefined);
+const net = new Mlp(new Uint32Array([1, 2, 1]), "leaky_relu", 0.1);
+net.initialize("he", 1);
+net.initialize("normal", 1, 0, 0.5);
+const loss: number = net.trainStep(x, out, 0.1);
+const dead: Uint8Array = net.deadUnits(x);
+const name: "relu" | "leaky_relu" | "sigmoid" | "tanh" = net.activation;
+const sizes: Uint32Array = net.sizes;
+net.setLayer(0, net.weight(0), net.bias(0));
+console.log(loss, dead, name, sizes);
+// @ts-expect-error a plain array is not a Float32Array
+relu([1, 2]);
+// @ts-expect-error reluBackward needs gradOutput
+reluBackward(x);
+// @ts-expect-error the slope is a number
+leakyRelu(x, "0.1");
+// @ts-expect-error no such activation
+new Mlp(new Uint32Array([1, 1]), "gelu");
+// @ts-expect-error no such scheme
+net.initialize("kaiming", 1);
+`;
+
+/** Fails unless every function and method the API exports in `dts` has a doc comment. */
+function checkDocComments(dts) {
+  const api = dts.slice(dts.indexOf("export class Mlp"), dts.indexOf("export type InitInput"));
+  const lines = api.split("\n");
+  const undocumented = [];
+  const declared = [];
+  lines.forEach((line, i) => {
+    const name = line.match(/^(?:export function |    )(?:readonly )?(\w+)[(:]/)?.[1];
+    if (!name || ["free", "mount"].includes(name)) return;
+    declared.push(name);
+    if (!lines[i - 1].trim().endsWith("*/")) undocumented.push(name);
+  });
+  for (const name of ["relu", "reluBackward", "leakyRelu", "leakyReluBackward", "sigmoid", "sigmoidBackward",
+    "tanh", "tanhBackward", "constructor", "initialize", "setLayer", "weight", "bias", "forward", "trainStep",
+    "deadUnits", "sizes", "activation"]) {
+    assert.ok(declared.includes(name), `relu_explorer.d.ts declares ${name}`);
+  }
+  assert.deepEqual(undocumented, [], "relu_explorer.d.ts: exports without a doc comment");
+  assert.doesNotMatch(api, /\w\??: any\b/, "relu_explorer.d.ts: an API parameter typed any");
 }
 
 /** A static server for `dir` on an ephemeral port, with the types browsers insist on. */
@@ -143,6 +198,16 @@ await init({ module_or_path: wasmUrl });`,
   // esbuild writes the wasm file beside the bundle and its URL relative to the page, so the
   // page goes there too (elsewhere, esbuild's --public-path says where the files are served).
   writeFileSync(join(scratch, "bundle/bundled.html"), page("bundled.js"));
+
+  // TypeScript: the declarations type a correct program and refuse wrong calls, and every
+  // function and method of the API carries its doc comment (what an editor shows on hover).
+  writeFileSync(join(scratch, "typed.ts"), TYPED);
+  execFileSync(join(root, "node_modules/.bin/tsc"), [
+    "--noEmit", "--strict", "--target", "es2022", "--module", "nodenext", "--moduleResolution", "nodenext",
+    "--lib", "es2022,esnext.disposable,dom", "typed.ts",
+  ], { cwd: scratch, stdio: "inherit" });
+  checkDocComments(readFileSync(join(scratch, "node_modules/relu-explorer/relu_explorer.d.ts"), "utf8"));
+  console.log("pack check: TypeScript: ok (typed, wrong calls refused, every export documented)");
 
   const server = await serve(scratch);
   const base = `http://127.0.0.1:${server.address().port}/`;

@@ -98,7 +98,7 @@ pub fn node_packages() -> Result<(), String> {
     let lock = root.join("package-lock.json");
     // npm ci writes node_modules/.package-lock.json, so its age is the install's age.
     let installed = root.join("node_modules").join(".package-lock.json");
-    let tools = ["wasm-opt", "terser", "esbuild", "playwright"]
+    let tools = ["wasm-opt", "terser", "esbuild", "playwright", "tsc"]
         .map(|tool| root.join("node_modules/.bin").join(tool));
     let modules = ["lightningcss"].map(|module| root.join("node_modules").join(module));
     if !is_older(&installed, &lock)
