@@ -22,6 +22,7 @@ api-examples-note =
     Each entry below ends with an example: a module file, shown exactly as it runs. Your browser
     has run each one on this page, and what it printed is beneath it; <strong>Run</strong> runs it
     again. A line starting <code>// →</code> says what the line above prints.
+api-examples-link = Three example pages built on the API: a quiz, a gradient table, a network training live
 
 ## Loading
 

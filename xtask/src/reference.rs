@@ -5,7 +5,9 @@
 //! An example is a module file (`site/api/relu.mjs`) that imports the API and prints with
 //! `console.log`; the template names it with `@example(relu.mjs)` and gets its source, so that
 //! what a reader sees is byte for byte what the page runs (`site/api.js` runs the file itself).
-//! The examples are served as they are, comments and all, for the same reason.
+//! The examples are served as they are, comments and all, for the same reason; so are the
+//! three example pages of `examples/` (a quiz, a gradient table, a network training), copied
+//! into `www/examples/`, where the reference links to them.
 
 use std::fs;
 
@@ -21,6 +23,8 @@ pub const SITE: &str = "site/api";
 const PAGE: &str = "www/api.html";
 /// Where its files go.
 const FILES: &str = "www/api";
+/// The example pages, and where they are served.
+const EXAMPLES: (&str, &str) = ("examples", "www/examples");
 /// What the template writes where an example's source goes: `@example(file)`.
 const MARKER: &str = "@example(";
 
@@ -69,6 +73,25 @@ pub fn run() -> Result<(), String> {
                     "{SITE}/{name}: not an example, stylesheet or script"
                 ))
             }
+        }
+    }
+    copy_examples()
+}
+
+/// Copies `examples/` as it is into `www/examples/`: pages meant to be read and copied.
+fn copy_examples() -> Result<(), String> {
+    let root = run::root();
+    let (from, to) = EXAMPLES;
+    fs::create_dir_all(root.join(to)).map_err(|err| format!("cannot create {to}/: {err}"))?;
+    for entry in
+        fs::read_dir(root.join(from)).map_err(|err| format!("cannot list {from}: {err}"))?
+    {
+        let path = entry
+            .map_err(|err| format!("cannot list {from}: {err}"))?
+            .path();
+        if let Some(name) = path.file_name() {
+            fs::copy(&path, root.join(to).join(name))
+                .map_err(|err| format!("cannot copy {}: {err}", path.display()))?;
         }
     }
     Ok(())
