@@ -61,17 +61,25 @@ fn output(function: &str, out: &JsValue, len: u32) -> Result<Option<Float32Array
     }
 }
 
-/// The result, in `out` if the caller gave one, else in a new Float32Array: one copy out of
-/// wasm memory either way.
-fn deliver(values: &[f32], out: Option<Float32Array>) -> Float32Array {
-    match out {
-        Some(out) => {
-            // `output` checked the length, so this copy cannot panic.
-            out.copy_from(values);
-            out
-        }
-        None => Float32Array::from(values),
+/// Elements an element-wise export moves through wasm memory at a time: 16K floats (64 KiB an
+/// argument) stay in the processor's cache from the copy in, through the kernel, to the copy
+/// out, so that a long array crosses main memory once rather than three times, and wasm memory
+/// never holds more than a chunk of each argument (a call over 16M elements does not grow it by
+/// 64 MB for good).
+const CHUNK: u32 = 16 * 1024;
+
+/// Elements `start..end` of `array`, itself when that is all of it (no view to make).
+fn part(array: &Float32Array, start: u32, end: u32) -> Float32Array {
+    if start == 0 && end == array.length() {
+        array.clone()
+    } else {
+        array.subarray(start, end)
     }
+}
+
+/// Where an export's result goes: `out` if the caller gave one, else a new Float32Array.
+fn destination(out: Option<Float32Array>, len: u32) -> Float32Array {
+    out.unwrap_or_else(|| Float32Array::new_with_length(len))
 }
 
 /// A short description of a JS value for error messages.
@@ -106,8 +114,8 @@ fn slope(function: &str, value: &JsValue) -> Result<f32, JsError> {
     }
 }
 
-/// An element-wise export's forward pass: every argument checked, then one copy of `x` into
-/// wasm memory, the whole-buffer kernel over it in place, and one copy out.
+/// An element-wise export's forward pass: every argument checked, then, a [`CHUNK`] at a time,
+/// one copy of `x` into wasm memory, the whole-buffer kernel over it in place, and one copy out.
 fn forward(
     function: &str,
     activation: Activation,
@@ -115,14 +123,23 @@ fn forward(
     out: &JsValue,
 ) -> Result<Float32Array, JsError> {
     let x = float_array(function, "x", x)?;
-    let out = output(function, out, x.length())?;
-    let mut values = x.to_vec();
-    elementwise::forward_in_place(activation, &mut values);
-    Ok(deliver(&values, out))
+    let len = x.length();
+    let result = destination(output(function, out, len)?, len);
+    let mut chunk = vec![0.0; len.min(CHUNK) as usize];
+    for start in (0..len).step_by(CHUNK as usize) {
+        let end = len.min(start + CHUNK);
+        let values = &mut chunk[..(end - start) as usize];
+        // Read before written: `out` may be x itself.
+        part(x, start, end).copy_to(values);
+        elementwise::forward_in_place(activation, values);
+        part(&result, start, end).copy_from(values);
+    }
+    Ok(result)
 }
 
-/// An element-wise export's backward pass: every argument checked, then a copy of `x` and one
-/// of `gradOutput` in, the kernel over the gradient's copy in place, and one copy out.
+/// An element-wise export's backward pass: every argument checked, then, a [`CHUNK`] at a
+/// time, a copy of `x` and one of `gradOutput` in, the kernel over the gradient's copy in place,
+/// and one copy out.
 fn backward(
     function: &str,
     activation: Activation,
@@ -138,12 +155,21 @@ fn backward(
             grad: grad_output.length() as usize,
         }));
     }
-    let out = output(function, out, x.length())?;
-    let x = x.to_vec();
-    // The gradient's copy becomes the gradient reaching x, in place.
-    let mut grad = grad_output.to_vec();
-    elementwise::backward_in_place(activation, &x, &mut grad).map_err(refused)?;
-    Ok(deliver(&grad, out))
+    let len = x.length();
+    let result = destination(output(function, out, len)?, len);
+    let mut inputs = vec![0.0; len.min(CHUNK) as usize];
+    let mut grads = inputs.clone();
+    for start in (0..len).step_by(CHUNK as usize) {
+        let end = len.min(start + CHUNK);
+        let n = (end - start) as usize;
+        part(x, start, end).copy_to(&mut inputs[..n]);
+        // The gradient's copy becomes the gradient reaching x, in place.
+        part(grad_output, start, end).copy_to(&mut grads[..n]);
+        elementwise::backward_in_place(activation, &inputs[..n], &mut grads[..n])
+            .map_err(refused)?;
+        part(&result, start, end).copy_from(&grads[..n]);
+    }
+    Ok(result)
 }
 
 /// `torch.relu(x)`: max(0, x) element-wise, bit for bit as PyTorch (`clamp_min`: NaN stays

@@ -476,6 +476,54 @@ fn out_receives_the_result() {
     assert_eq!(out.to_vec(), before, "a refused call writes nothing");
 }
 
+/// Arrays longer than the exports' chunk (16K elements), whose length is no multiple of it:
+/// every element, in every chunk and the short last one, gets the scalar function's bits, with
+/// a new array, with `out`, and in place (`out` being x, or the backward pass's gradOutput).
+#[wasm_bindgen_test]
+fn long_arrays_cross_the_chunks_exactly() {
+    let len = 2 * 16 * 1024 + 5;
+    let mut rng = SplitMix64::seed_from_u64(11);
+    let xs: Vec<f32> = (0..len)
+        .map(|i| match i % 97 {
+            0 => f32::NAN,
+            1 => -0.0,
+            2 => f32::NEG_INFINITY,
+            _ => (rng.next_u32() as f32 / u32::MAX as f32 - 0.5) * 80.0,
+        })
+        .collect();
+    let gs: Vec<f32> = (0..len).map(|i| (i % 13) as f32 - 6.0).collect();
+    let bits = |v: &[f32]| v.iter().map(|v| v.to_bits()).collect::<Vec<_>>();
+    let relu_want: Vec<f32> = xs
+        .iter()
+        .map(|&v| relu_explorer::activation::relu(v))
+        .collect();
+    let sigmoid_want: Vec<f32> = xs
+        .iter()
+        .zip(&gs)
+        .map(|(&x, &g)| relu_explorer::activation::sigmoid_backward(x, g))
+        .collect();
+
+    let x = Float32Array::from(xs.as_slice());
+    let x_value: JsValue = x.clone().into();
+    let fresh = relu_explorer::relu(&x_value, &NO_OUT).unwrap();
+    assert_eq!(bits(&fresh.to_vec()), bits(&relu_want), "a new array");
+    let out = Float32Array::new_with_length(len);
+    relu_explorer::relu(&x_value, &out.clone().into()).unwrap();
+    assert_eq!(bits(&out.to_vec()), bits(&relu_want), "into out");
+    assert_eq!(bits(&x.to_vec()), bits(&xs), "x untouched");
+
+    let grad = Float32Array::from(gs.as_slice());
+    let grad_value: JsValue = grad.clone().into();
+    relu_explorer::sigmoid_backward(&x_value, &grad_value, &grad_value).unwrap();
+    // Where x is NaN the result is NaN, its payload left open by WebAssembly's arithmetic.
+    let same = |a: f32, b: f32| a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan());
+    let got = grad.to_vec();
+    let differ = (0..len as usize).find(|&i| !same(got[i], sigmoid_want[i]));
+    assert_eq!(differ, None, "in place over gradOutput");
+    relu_explorer::relu(&x_value, &x_value).unwrap();
+    assert_eq!(bits(&x.to_vec()), bits(&relu_want), "in place over x");
+}
+
 /// The PyTorch fixture through the JS API, in the browser's wasm: the same bits as natively.
 /// Results are read with `to_vec` (a byte copy): reading an element as a JS number would quiet a
 /// signalling NaN on the way.
