@@ -22,7 +22,8 @@ pub(crate) use pair::Pair;
 use core::arch::wasm32::{
     f32x4_abs, f32x4_add, f32x4_demote_f64x2_zero, f32x4_extract_lane, f32x4_gt, f32x4_le,
     f32x4_mul, f32x4_neg, f32x4_pmax, f32x4_splat, f32x4_sub, f64x2_promote_low_f32x4,
-    i32x4_all_true, i32x4_shuffle, v128, v128_andnot, v128_bitselect, v128_load, v128_store,
+    i32x4_all_true, i32x4_eq, i32x4_shuffle, v128, v128_andnot, v128_bitselect, v128_load,
+    v128_store,
 };
 
 /// Samples per [`Quad`].
@@ -112,6 +113,12 @@ impl Quad {
         Quad(i32x4_shuffle::<0, 1, 4, 5>(low, high))
     }
 
+    /// Whether every lane holds the same bits as `other`'s.
+    #[inline(always)]
+    pub(crate) fn same_bits(self, other: Quad) -> bool {
+        i32x4_all_true(i32x4_eq(self.0, other.0))
+    }
+
     /// `activation::relu_backward(z, self)` in each lane: `z <= 0 ? +0 : self`, a selection, so
     /// that a unit that is off gets +0 even from a NaN or infinite gradient.
     #[inline(always)]
@@ -181,6 +188,12 @@ impl Quad {
     pub(crate) fn narrow(low: Pair, high: Pair) -> Quad {
         let ([l0, l1], [l2, l3]) = (low.lanes(), high.lanes());
         Quad([l0, l1, l2, l3].map(|v| v as f32))
+    }
+
+    /// Whether every lane holds the same bits as `other`'s.
+    #[inline(always)]
+    pub(crate) fn same_bits(self, other: Quad) -> bool {
+        self.0.map(f32::to_bits) == other.0.map(f32::to_bits)
     }
 
     /// `activation::relu_backward(z, self)` in each lane: `z <= 0 ? +0 : self`.
