@@ -49,8 +49,8 @@ rules-values =
 rules-speed =
     <strong>速度。</strong>ReLU、Leaky ReLU 及其反向传播使用 WebAssembly SIMD 循环，一条指令处理四个元素：给出 <code>out</code> 时，
     对几千个元素的一次调用比普通 JavaScript 循环快 2 到 15 倍。不给 <code>out</code> 时，调用的很大一部分时间花在浏览器创建新数组上，
-    与创建新数组的 JavaScript 循环一样。sigmoid 与基于 <code>Math.exp</code> 的循环速度相当；tanh 目前所需时间约为基于
-    <code>Math.tanh</code> 的循环的一倍半。每次调用在开始计算前约有半微秒的固定开销，所以只处理几个数时，普通 JavaScript 一样快。
+    与创建新数组的 JavaScript 循环一样。sigmoid 和 tanh 分别与基于 <code>Math.exp</code>、<code>Math.tanh</code>
+    的循环速度相当，给出 <code>out</code> 时略快一些。每次调用在开始计算前约有半微秒的固定开销，所以只处理几个数时，普通 JavaScript 一样快。
 
 ## 逐元素函数
 
