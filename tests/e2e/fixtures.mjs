@@ -16,6 +16,7 @@
 
 import { fileURLToPath } from "node:url";
 
+import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect } from "@playwright/test";
 
 import { DRAWN_TIMEOUT_MS } from "./browser.mjs";
@@ -225,3 +226,16 @@ export const textOf = (page, id) => page.locator(`#${id}`).evaluate((el) => el.t
 
 /** An input's value. */
 export const valueOf = (page, id) => page.locator(`#${id}`).inputValue();
+
+// ---------------------------------------------------------------------------------------------
+// Accessibility.
+
+/** The WCAG 2.2 A and AA violations axe-core finds in `page` (within `include`, a selector, when
+ * given), one line each: rule, help, how many nodes and the first three. Empty when none. */
+export async function axeViolations(page, include) {
+  let builder = new AxeBuilder({ page });
+  if (include) builder = builder.include(include);
+  const results = await builder.withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  return results.violations.map((v) =>
+    `${v.id}: ${v.help} (${v.nodes.length}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+}

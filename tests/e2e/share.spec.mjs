@@ -4,10 +4,8 @@
 // Waits are on what the page reports (data-drawn, the statuses' data-result, stateHash()),
 // never on prose; the code and the links are compared key by key.
 
-import AxeBuilder from "@axe-core/playwright";
-
 import { DRAWN_TIMEOUT_MS } from "./browser.mjs";
-import { expect, idle, open, test } from "./fixtures.mjs";
+import { axeViolations, expect, idle, open, test } from "./fixtures.mjs";
 
 /** A state away from every default that the parts show (graph, lab, born-dead, torch). */
 const STATE = "x=-2.5&xmin=-4&xmax=4&leaky=1&slope=0.2&act=leaky&width=8&bw=5&tx=1%2C-2%2C3";
@@ -145,12 +143,7 @@ for (const lang of LANGS) {
     await page.locator("#embed-graph").click();
     await expect(page.frameLocator("#share-preview").locator("html"))
       .toHaveAttribute("data-drawn", "true", { timeout: DRAWN_TIMEOUT_MS });
-    const results = await new AxeBuilder({ page })
-      .include("#share-dialog")
-      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
-      .analyze();
-    const violations = results.violations.map((v) =>
-      `${v.id}: ${v.help} (${v.nodes.length}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+    const violations = await axeViolations(page, "#share-dialog");
     expect(violations).toEqual([]);
   });
 }
