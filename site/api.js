@@ -42,6 +42,13 @@
     output.textContent = "";
     example.dataset.state = "running";
     worker ??= new Worker("api/run.js", { type: "module" });
+    /** Ends this run: its state, the count, and the next queued example. */
+    const finish = (failed) => {
+      example.dataset.state = failed ? "failed" : "done";
+      queue.shift();
+      root.dataset.examplesRun = String(++finished);
+      next();
+    };
     worker.onmessage = ({ data }) => {
       if (data.id !== example.id) return;
       if ("line" in data) {
@@ -49,10 +56,16 @@
         return;
       }
       if ("error" in data) output.textContent += `${data.error}\n`;
-      example.dataset.state = "error" in data ? "failed" : "done";
-      queue.shift();
-      root.dataset.examplesRun = String(++finished);
-      next();
+      finish("error" in data);
+    };
+    // A worker that cannot start (its script or the module failed to load) fails the example
+    // with the browser's reason, and the next run starts a new one.
+    worker.onerror = (event) => {
+      event.preventDefault();
+      worker.terminate();
+      worker = null;
+      output.textContent += `${event.message || "the example could not run"}\n`;
+      finish(true);
     };
     worker.postMessage({ id: example.id, url: `./${example.dataset.src}?run=${finished}` });
   };

@@ -77,6 +77,15 @@ test("Run runs an example again, and a keyboard reaches it", async ({ page }) =>
   expect(await example.locator("output").textContent(), "the same seed trains the same").toBe(before);
 });
 
+test("a worker that cannot start fails each example with the reason, and the page goes on", async ({ page }) => {
+  await page.route("**/api/run.js", (route) =>
+    route.fulfill({ contentType: "text/javascript", body: "throw new Error(\"the worker is broken\");" }));
+  const count = await openReference(page);
+  const states = await page.locator(".api-example").evaluateAll((all) => all.map((e) => e.dataset.state));
+  expect(states).toEqual(Array(count).fill("failed"));
+  await expect(page.locator("#example-relu output")).toContainText("the worker is broken");
+});
+
 test("the language buttons switch the page, and a link picks its language", async ({ page }) => {
   await openReference(page, "#lang=zh-CN");
   const html = page.locator("html");
