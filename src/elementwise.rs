@@ -255,7 +255,7 @@ impl Kernel for Tanh {
     ///
     /// The approximation rounded to `f32` is libm's result rounded to `f32` wherever both the
     /// approximation's neighbours at ±[`TANH_MARGIN`] round to the same `f32` as it does: then
-    /// the truth lies between them, libm's result too (it is within 1 ulp of `f64` of the
+    /// the truth lies between them, libm's result too (it is within a few ulp of `f64` of the
     /// truth), and rounding, being monotonic, sends all of them to that one `f32`. A quad with
     /// a lane that close to a rounding boundary (a few in a billion) takes the scalar function.
     #[inline(always)]
