@@ -162,6 +162,11 @@ test("training: trains and draws, pauses, starts again, refuses a bad rate and r
   await expect(page.locator("#problem")).toHaveAttribute("data-problem", "rate");
   await page.fill("#rate", "2");
   await expect(page.locator("#problem")).toHaveAttribute("data-problem", "");
+  await page.fill("#seed", "1.5");
+  await expect(page.locator("#problem")).toHaveAttribute("data-problem", "seed");
+  await expect(page.locator("#seed")).toHaveAttribute("aria-invalid", "true");
+  await page.fill("#seed", "1");
+  await expect(page.locator("#problem")).toHaveAttribute("data-problem", "");
   await page.selectOption("#target", "sine");
   await page.click("#run");
   await expect(page.locator("#problem")).toHaveAttribute("data-problem", "diverged", { timeout: 30_000 });
