@@ -8,6 +8,8 @@
 
 use std::fmt;
 
+use crate::counted::Counted;
+
 /// The activation functions the explorer knows.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Activation {
@@ -147,8 +149,9 @@ impl fmt::Display for LengthMismatch {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "gradOutput has {} elements but x has {}; they must be the same length",
-            self.grad, self.input
+            "gradOutput has {} but x has {}; they must be the same length",
+            Counted(self.grad, "element"),
+            self.input
         )
     }
 }

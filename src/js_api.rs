@@ -6,6 +6,7 @@ use js_sys::{Array, Float32Array, Uint32Array, Uint8Array};
 use wasm_bindgen::prelude::*;
 
 use crate::activation::{Activation, LengthMismatch};
+use crate::counted::Counted;
 use crate::elementwise;
 use crate::mlp::{Init, Mlp, MlpError};
 
@@ -51,8 +52,8 @@ fn output(function: &str, out: &JsValue, len: u32) -> Result<Option<Float32Array
     match out.dyn_ref::<Float32Array>() {
         Some(out) if out.length() == len => Ok(Some(out.clone())),
         Some(out) => Err(JsError::new(&format!(
-            "{function}: out has {} elements but x has {len}; they must be the same length",
-            out.length()
+            "{function}: out has {} but x has {len}; they must be the same length",
+            Counted(out.length() as usize, "element")
         ))),
         None => Err(JsError::new(&format!(
             "{function}: out must be a Float32Array as long as x, or left out, got {}",

@@ -7,6 +7,7 @@
 
 pub mod activation;
 pub mod born_dead;
+pub mod counted;
 pub mod depth;
 pub mod draws;
 pub mod elementwise;

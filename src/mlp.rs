@@ -16,6 +16,7 @@ use crate::activation::{
     leaky_relu_backward, relu_backward, sigmoid_backward_from_output, tanh_backward_from_output,
     Activation,
 };
+use crate::counted::Counted;
 use crate::draws::Draws;
 
 use crate::lanes::{Quad, LANES};
@@ -143,8 +144,8 @@ impl fmt::Display for MlpError {
             }
             MlpError::LayerIndex { index, layers } => write!(
                 f,
-                "layer index {index} is out of range: this network has {layers} layers, \
-                 numbered 0 to {}",
+                "layer index {index} is out of range: this network has {}, numbered 0 to {}",
+                Counted(layers, "layer"),
                 layers - 1
             ),
             MlpError::WeightLength {
@@ -154,9 +155,11 @@ impl fmt::Display for MlpError {
                 got,
             } => write!(
                 f,
-                "weight for layer {layer} has {got} values; expected {} ({outputs} outputs × \
-                 {inputs} inputs, row-major [out][in])",
-                outputs * inputs
+                "weight for layer {layer} has {}; expected {} ({} × {}, row-major [out][in])",
+                Counted(got, "value"),
+                outputs * inputs,
+                Counted(outputs, "output"),
+                Counted(inputs, "input")
             ),
             MlpError::BiasLength {
                 layer,
@@ -164,12 +167,14 @@ impl fmt::Display for MlpError {
                 got,
             } => write!(
                 f,
-                "bias for layer {layer} has {got} values; expected {expected} (one per output)"
+                "bias for layer {layer} has {}; expected {expected} (one per output)",
+                Counted(got, "value")
             ),
             MlpError::InputsLength { got, input_size } => write!(
                 f,
-                "inputs has {got} values, which is not a multiple of the network's input size \
-                 {input_size} (inputs are row-major [n][{input_size}])"
+                "inputs has {}, which is not a multiple of the network's input size \
+                 {input_size} (inputs are row-major [n][{input_size}])",
+                Counted(got, "value")
             ),
             MlpError::EmptyInputs => write!(f, "inputs is empty; at least one sample is needed"),
             MlpError::TargetsLength {
@@ -178,8 +183,11 @@ impl fmt::Display for MlpError {
                 got,
             } => write!(
                 f,
-                "targets has {got} values; expected {} ({samples} samples × {output_size} outputs)",
-                samples * output_size
+                "targets has {}; expected {} ({} × {})",
+                Counted(got, "value"),
+                samples * output_size,
+                Counted(samples, "sample"),
+                Counted(output_size, "output")
             ),
             MlpError::LearningRate { value } => {
                 write!(f, "learningRate must be a finite number, got {value}")

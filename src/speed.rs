@@ -16,6 +16,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::activation::Activation;
+use crate::counted::Counted;
 use crate::elementwise;
 
 /// Whether ReLU's kernels run in WebAssembly SIMD in this build: true in the page's module,
@@ -229,11 +230,13 @@ impl fmt::Display for SpeedError {
             SpeedError::Clock => f.write_str("the page's clock gave a time that is not a span"),
             SpeedError::Range { start, end, len } => write!(
                 f,
-                "elements {start}..{end} are outside buffers of {len} elements"
+                "elements {start}..{end} are outside buffers of {}",
+                Counted(*len, "element")
             ),
             SpeedError::Length { buffer, len, x } => write!(
                 f,
-                "{buffer} has {len} elements but x has {x}; they must be the same length"
+                "{buffer} has {} but x has {x}; they must be the same length",
+                Counted(*len, "element")
             ),
         }
     }

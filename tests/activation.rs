@@ -176,6 +176,6 @@ fn whole_arrays_and_length_mismatch() {
     assert_eq!(err, LengthMismatch { input: 2, grad: 1 });
     assert!(err
         .to_string()
-        .contains("gradOutput has 1 elements but x has 2"));
+        .contains("gradOutput has 1 element but x has 2"));
     assert!(forward_all(Activation::Tanh, &[]).is_empty());
 }

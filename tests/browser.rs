@@ -392,7 +392,7 @@ fn bad_arguments_throw_clear_errors() {
         relu_explorer::relu_backward(&floats(&[1.0, 2.0]), &floats(&[1.0]), &NO_OUT).unwrap_err(),
     );
     assert!(
-        message.contains("gradOutput has 1 elements but x has 2"),
+        message.contains("gradOutput has 1 element but x has 2"),
         "{message}"
     );
     let message =

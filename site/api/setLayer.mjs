@@ -12,7 +12,7 @@ try {
 } catch (error) {
   console.log(error.message);
 }
-// → Mlp.setLayer: weight for layer 1 has 3 values; expected 2 (1 outputs × 2 inputs, row-major [out][in])
+// → Mlp.setLayer: weight for layer 1 has 3 values; expected 2 (1 output × 2 inputs, row-major [out][in])
 try {
   net.weight(2);
 } catch (error) {

@@ -8,9 +8,9 @@
  *   returning a new array, and writing into a reused `out`), alternating which goes first,
  *   medians of `rounds` rounds of `reps` calls after `warmupMs` of both;
  * - at `large` elements against `Float32Array.prototype.set` of the same array into an array
- *   made beforehand, and against `x.slice()` (JS's own copy into a new array), one call per
- *   round with a full garbage collection before each (the browser is started with
- *   `--expose-gc`), so that no timing pays for another's garbage.
+ *   made beforehand, against `x.slice()` (JS's own copy into a new array), and against the
+ *   same plain JS loop, one call per round with a full garbage collection before each (the
+ *   browser is started with `--expose-gc`), so that no timing pays for another's garbage.
  * Returns the times (µs at `small`, ms at `large`) and, at `small`, how far each export's
  * values are from the JS loop's, in float32 ulps.
  */
@@ -104,11 +104,13 @@ export async function timeApi({ moduleUrl, small, large, warmupMs, rounds, reps 
     call[name](bigX, bigG, out);
     const fresh = [];
     const into = [];
+    const loop = [];
     for (let round = 0; round < rounds; round++) {
       fresh.push(timed(() => call[name](bigX, bigG)));
       into.push(timed(() => call[name](bigX, bigG, out)));
+      loop.push(timed(() => js[name](bigX, bigG)));
     }
-    result.large[name] = { api_ms: median(fresh), api_out_ms: median(into) };
+    result.large[name] = { api_ms: median(fresh), api_out_ms: median(into), js_ms: median(loop) };
   }
   return result;
 }

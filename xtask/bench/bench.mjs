@@ -708,8 +708,9 @@ async function measureApi(browser) {
         api_over_set_16m: round2(big.api_ms / times.large.set_ms),
         api_out_over_set_16m: round2(big.api_out_ms / times.large.set_ms),
         api_over_slice_16m: round2(big.api_ms / times.large.slice_ms),
+        js_over_api_16m: round2(big.js_ms / big.api_ms),
         us_4k: { api: ms(t.api_us), api_out: ms(t.api_out_us), js: ms(t.js_us) },
-        ms_16m: { api: ms(big.api_ms), api_out: ms(big.api_out_ms) },
+        ms_16m: { api: ms(big.api_ms), api_out: ms(big.api_out_ms), js: ms(big.js_ms) },
         max_ulps_from_js: t.max_ulps_from_js,
       }];
     }));
