@@ -69,9 +69,10 @@ fn output(function: &str, out: &JsValue, len: u32) -> Result<Option<Float32Array
 /// 64 MB for good).
 const CHUNK: u32 = 16 * 1024;
 
-/// Elements `start..end` of `array`, itself when that is all of it (no view to make).
-fn part(array: &Float32Array, start: u32, end: u32) -> Float32Array {
-    if start == 0 && end == array.length() {
+/// Elements `start..end` of `array`, of length `len`, itself when that is all of it (no view
+/// to make).
+fn part(array: &Float32Array, len: u32, start: u32, end: u32) -> Float32Array {
+    if start == 0 && end == len {
         array.clone()
     } else {
         array.subarray(start, end)
@@ -131,9 +132,9 @@ fn forward(
         let end = len.min(start + CHUNK);
         let values = &mut chunk[..(end - start) as usize];
         // Read before written: `out` may be x itself.
-        part(x, start, end).copy_to(values);
+        part(x, len, start, end).copy_to(values);
         elementwise::forward_in_place(activation, values);
-        part(&result, start, end).copy_from(values);
+        part(&result, len, start, end).copy_from(values);
     }
     Ok(result)
 }
@@ -150,25 +151,26 @@ fn backward(
     let refused = |e: LengthMismatch| JsError::new(&format!("{function}: {e}"));
     let x = float_array(function, "x", x)?;
     let grad_output = float_array(function, "gradOutput", grad_output)?;
-    if grad_output.length() != x.length() {
+    let len = x.length();
+    let grad_len = grad_output.length();
+    if grad_len != len {
         return Err(refused(LengthMismatch {
-            input: x.length() as usize,
-            grad: grad_output.length() as usize,
+            input: len as usize,
+            grad: grad_len as usize,
         }));
     }
-    let len = x.length();
     let result = destination(output(function, out, len)?, len);
     let mut inputs = vec![0.0; len.min(CHUNK) as usize];
     let mut grads = inputs.clone();
     for start in (0..len).step_by(CHUNK as usize) {
         let end = len.min(start + CHUNK);
         let n = (end - start) as usize;
-        part(x, start, end).copy_to(&mut inputs[..n]);
+        part(x, len, start, end).copy_to(&mut inputs[..n]);
         // The gradient's copy becomes the gradient reaching x, in place.
-        part(grad_output, start, end).copy_to(&mut grads[..n]);
+        part(grad_output, len, start, end).copy_to(&mut grads[..n]);
         elementwise::backward_in_place(activation, &inputs[..n], &mut grads[..n])
             .map_err(refused)?;
-        part(&result, start, end).copy_from(&grads[..n]);
+        part(&result, len, start, end).copy_from(&grads[..n]);
     }
     Ok(result)
 }

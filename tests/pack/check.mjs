@@ -6,6 +6,8 @@
 //   - a page bundled by esbuild, which imports the wasm's URL through the package's exports;
 // and type-checks a TypeScript program against its declarations.
 // Each run reports its results as JSON, and each is checked against values worked out by hand.
+// The package's module is its own build (Cargo.toml's `npm` profile, not the page's), so it is
+// also held to the PyTorch fixture, as the browser tests hold the page's.
 
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -13,7 +15,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { extname, join, normalize, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 import { launchChromium } from "../e2e/browser.mjs";
 
@@ -148,6 +150,54 @@ function serve(dir) {
   return new Promise((done) => server.listen(0, "127.0.0.1", () => done(server)));
 }
 
+/** The installed package against the PyTorch fixture (tests/fixtures/torch_reference.txt), in
+ * Node: each op's cases (each slope's, for Leaky ReLU) in one long array, so that the SIMD
+ * kernels run and not only the scalar tail. ReLU and Leaky ReLU give PyTorch's bits forward and
+ * backward, NaN payloads included (read through a Uint32Array view: as JS numbers a signalling
+ * NaN would be quieted); sigmoid and tanh are within 4 ulps of PyTorch's own approximations. */
+async function checkFixture(api) {
+  const groups = new Map();
+  for (const line of readFileSync(join(root, "tests/fixtures/torch_reference.txt"), "utf8").split("\n")) {
+    const fields = line.trim().split(/\s+/);
+    // '<op>@scalar' lines are PyTorch's size-1 path, where it differs from the long tensor's.
+    if (line.startsWith("#") || fields.length !== 6 || fields[0].includes("@")) continue;
+    const key = `${fields[0]} ${fields[1]}`;
+    groups.set(key, [...(groups.get(key) ?? []), fields.slice(2).map((hex) => parseInt(hex, 16))]);
+  }
+  const floats = (words) => new Float32Array(Uint32Array.from(words).buffer);
+  const bits = (array) => new Uint32Array(array.buffer, array.byteOffset, array.length);
+  const isNaN32 = (word) => (word & 0x7fffffff) > 0x7f800000;
+  let cases = 0;
+  for (const [key, rows] of groups) {
+    const [op, slopeHex] = key.split(" ");
+    const slope = floats([parseInt(slopeHex, 16)])[0];
+    const x = floats(rows.map((row) => row[0]));
+    const grad = floats(rows.map((row) => row[1]));
+    const results = {
+      relu: () => [api.relu(x), api.reluBackward(x, grad)],
+      leaky_relu: () => [api.leakyRelu(x, slope), api.leakyReluBackward(x, grad, slope)],
+      sigmoid: () => [api.sigmoid(x)],
+      tanh: () => [api.tanh(x)],
+    }[op];
+    assert.ok(results, `the fixture's op ${op} has no export to check`);
+    const [y, dx] = results().map(bits);
+    rows.forEach(([xBits, , yBits, dxBits], i) => {
+      const where = `${key} at x = ${xBits.toString(16)}`;
+      if (dx) {
+        assert.equal(y[i], yBits, `${where}: y`);
+        assert.equal(dx[i], dxBits, `${where}: x.grad`);
+      } else if (isNaN32(yBits)) {
+        assert.ok(isNaN32(y[i]), `${where}: NaN`);
+      } else {
+        assert.ok(Math.abs(y[i] - yBits) <= 4, `${where}: ${y[i].toString(16)} against PyTorch's ${yBits.toString(16)}`);
+      }
+    });
+    cases += rows.length;
+  }
+  assert.ok(cases > 2000, `only ${cases} fixture cases`);
+  console.log(`pack check: the PyTorch fixture: ok (${cases} cases)`);
+}
+
 /** Opens `url` in headless Chromium and returns what the page reports in `data-results`. */
 async function inBrowser(browser, url) {
   const page = await browser.newPage();
@@ -174,6 +224,10 @@ initSync({ module: readFileSync(new URL(import.meta.resolve("relu-explorer/relu_
     "console.log(JSON.stringify(results));",
   ));
   check("Node", JSON.parse(execFileSync("node", ["node.mjs"], { cwd: scratch, encoding: "utf8" })));
+  const installed = join(scratch, "node_modules/relu-explorer");
+  const api = await import(pathToFileURL(join(installed, "relu_explorer.js")).href);
+  api.initSync({ module: readFileSync(join(installed, "relu_explorer_bg.wasm")) });
+  await checkFixture(api);
 
   // A page without a bundler: an import map, and init() fetching the wasm beside the module.
   const report = "document.documentElement.dataset.results = JSON.stringify(results);";

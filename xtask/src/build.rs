@@ -8,12 +8,11 @@ use crate::{imports, install, reference, run};
 
 /// The directory `serve` publishes.
 pub const WWW_DIR: &str = "www";
-/// What `cargo build --release --target wasm32-unknown-unknown` leaves for wasm-bindgen, in
-/// cargo's target directory.
-const CARGO_WASM: &str = "wasm32-unknown-unknown/release/relu_explorer.wasm";
-
-/// One build of the module: its cargo features and where it goes.
+/// One build of the module: its cargo profile and features, and where it goes.
 pub struct Variant {
+    /// The cargo profile (Cargo.toml): `release`, optimised for size, for the page, or
+    /// `npm`, at opt-level 2, for the npm package.
+    profile: &'static str,
     /// What `cargo build` is told about features (nothing for the defaults).
     features: &'static [&'static str],
     /// Its folder, relative to the repository root.
@@ -25,22 +24,31 @@ pub struct Variant {
 /// own that main.js loads instead of the usual one when the link says `fuzz=1`.
 const VARIANTS: [Variant; 2] = [
     Variant {
+        profile: "release",
         features: &[],
         pkg: "www/pkg",
     },
     Variant {
+        profile: "release",
         features: &["--features", "fuzz"],
         pkg: "www/pkg-fuzz",
     },
 ];
 
-/// The npm package's module (`cargo xtask pack`): the JS API alone, without the page's shell.
+/// The npm package's module (`cargo xtask pack`): the JS API alone, without the page's shell,
+/// at opt-level 2 (see Cargo.toml's `npm` profile).
 pub const PACKAGE: Variant = Variant {
+    profile: "npm",
     features: &["--no-default-features"],
     pkg: "target/pack/relu-explorer",
 };
 
 impl Variant {
+    /// What `cargo build` leaves for wasm-bindgen, in cargo's target directory.
+    fn cargo_wasm(&self) -> String {
+        format!("wasm32-unknown-unknown/{}/relu_explorer.wasm", self.profile)
+    }
+
     /// The module wasm-bindgen writes and wasm-opt shrinks in place.
     fn wasm(&self) -> String {
         format!("{}/relu_explorer_bg.wasm", self.pkg)
@@ -187,7 +195,8 @@ pub fn minify_site() -> Result<(), String> {
 pub fn build(variant: &Variant) -> Result<(), String> {
     let mut cargo = run::cargo(&[
         "build",
-        "--release",
+        "--profile",
+        variant.profile,
         "--target",
         "wasm32-unknown-unknown",
         "-p",
@@ -197,7 +206,8 @@ pub fn build(variant: &Variant) -> Result<(), String> {
     cargo.args(variant.features);
     run::status(&mut cargo)?;
     let root = run::root();
-    let cargo_wasm = run::target_dir().join(CARGO_WASM);
+    let cargo_wasm_name = variant.cargo_wasm();
+    let cargo_wasm = run::target_dir().join(&cargo_wasm_name);
     let compiled = size(&cargo_wasm)?;
     run::status(
         run::program(
@@ -217,7 +227,7 @@ pub fn build(variant: &Variant) -> Result<(), String> {
     minify_glue(&root, &glue)?;
 
     println!("xtask build: sizes (bytes, before gzip)");
-    println!("  {CARGO_WASM:<62} {compiled:>9}");
+    println!("  {cargo_wasm_name:<62} {compiled:>9}");
     println!("  {wasm:<62} {bound:>9}  after wasm-bindgen");
     println!("  {wasm:<62} {shrunk:>9}  after wasm-opt -Oz");
     println!("  {wasm:<62} {shortened:>9}  with short import names");
