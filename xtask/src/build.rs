@@ -65,7 +65,7 @@ const WASM_OPT: &str = "node_modules/.bin/wasm-opt";
 
 /// terser from the pinned npm package: wasm-bindgen's glue carries every Rust doc comment
 /// and long helper names, and minifying it takes a third off its gzip size.
-pub const TERSER: &str = "node_modules/.bin/terser";
+const TERSER: &str = "node_modules/.bin/terser";
 /// esbuild (npm), which bundles the glue with its JS snippets.
 const ESBUILD: &str = "node_modules/.bin/esbuild";
 
@@ -120,11 +120,28 @@ pub fn render_page() -> Result<(), String> {
     fs::write(root.join(PAGE), page).map_err(|err| format!("cannot write {PAGE}: {err}"))
 }
 
+/// Minifies the stylesheet `from` into `to` (paths from the repository root) with
+/// [`MINIFY_CSS`].
+pub fn minify_css(from: &str, to: &str) -> Result<(), String> {
+    run::status(&mut run::program("node", &[MINIFY_CSS, from, to]))
+}
+
+/// Minifies the script `from` into `to` (paths from the repository root) with terser, read as
+/// an ES module or, where `module` is false, as a classic script.
+pub fn minify_script(from: &str, to: &str, module: bool) -> Result<(), String> {
+    let mut terser = run::program(run::root().join(TERSER), &[from]);
+    if module {
+        terser.arg("--module");
+    }
+    terser.args(["--compress", "--mangle", "--output", to]);
+    run::status(&mut terser)
+}
+
 /// The page's hand-written files (`site/`), each with a comment for every why, and the
 /// minified copies the build writes beside the rendered page in `www/`.
 const SITE_DIR: &str = "site";
 /// The script that minifies the stylesheet with lightningcss (npm).
-pub const MINIFY_CSS: &str = "xtask/minify_css.mjs";
+const MINIFY_CSS: &str = "xtask/minify_css.mjs";
 
 /// How terser must read a script: the page loads compile.js as a classic script in `<head>`
 /// (and the API reference, api.html, its own api.js there)
@@ -156,17 +173,9 @@ pub fn minify_site() -> Result<(), String> {
     let root = run::root();
     let site = |name: &str| format!("{SITE_DIR}/{name}");
     let www = |name: &str| format!("{WWW_DIR}/{name}");
-    run::status(&mut run::program(
-        "node",
-        &[MINIFY_CSS, &site("style.css"), &www("style.css")],
-    ))?;
+    minify_css(&site("style.css"), &www("style.css"))?;
     for (script, module) in SCRIPTS {
-        let mut terser = run::program(root.join(TERSER), &[&site(script)]);
-        if module {
-            terser.arg("--module");
-        }
-        terser.args(["--compress", "--mangle", "--output", &www(script)]);
-        run::status(&mut terser)?;
+        minify_script(&site(script), &www(script), module)?;
     }
     for name in COPIED {
         let to = root.join(www(name));

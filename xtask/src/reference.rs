@@ -56,18 +56,8 @@ pub fn run() -> Result<(), String> {
             Some("mjs") => fs::copy(&path, root.join(&to))
                 .map(drop)
                 .map_err(|err| format!("cannot copy {name}: {err}"))?,
-            Some("css") => run::status(&mut run::program(
-                "node",
-                &[build::MINIFY_CSS, &format!("{SITE}/{name}"), &to],
-            ))?,
-            Some("js") => run::status(run::program(root.join(build::TERSER), &[]).args([
-                &format!("{SITE}/{name}"),
-                "--module",
-                "--compress",
-                "--mangle",
-                "--output",
-                &to,
-            ]))?,
+            Some("css") => build::minify_css(&format!("{SITE}/{name}"), &to)?,
+            Some("js") => build::minify_script(&format!("{SITE}/{name}"), &to, true)?,
             _ => {
                 return Err(format!(
                     "{SITE}/{name}: not an example, stylesheet or script"
